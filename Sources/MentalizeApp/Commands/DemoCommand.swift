@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Vapor
+
+/// `mentalize demo`: seeds the synthetic demo data (once) without serving.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Seed synthetic demo data (idempotent) without starting the server."
+    )
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        try await runReportingErrors {
+            let configuration = try ConfigurationResolver().resolve(host: nil, port: nil, dataDirectory: storage.dataDirectory, databaseURL: storage.databaseURL)
+            LoggingSetup.bootstrap(levelName: "warning")
+            let (app, report) = try await AppBootstrap.makeApplication(
+                configuration,
+                environment: AppRunner.productionEnvironment,
+                options: .init(migrate: true, seedDemo: true)
+            )
+            try await app.asyncShutdown()
+            print(report.seededDemo ? "Demo data seeded." : "Demo data was already there; nothing changed.")
+            StartupBanner.printAccounts()
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// What `serve` prints once the checks have passed: where to go and, with `--demo`, who to sign in as.
+struct StartupBanner {
+    let configuration: AppConfiguration
+    let report: AppBootstrap.Report
+    let demo: Bool
+
+    func print() {
+        var lines = ["Mentalize is starting at \(configuration.publicURL)"]
+        if report.createdSecretKey {
+            lines.append("Created a new secret key at \(configuration.dataDirectory.appendingPathComponent(SecretKeyStore.fileName).path): back it up with the database.")
+        }
+        if !report.migrationsRun.isEmpty {
+            lines.append("Applied \(report.migrationsRun.count) database migration(s).")
+        }
+        Swift.print(lines.joined(separator: "\n"))
+        if demo {
+            Swift.print(report.seededDemo ? "Seeded synthetic demo data." : "Demo data already present.")
+            Self.printAccounts()
+        }
+        fflush(nil)
+    }
+
+    static func printAccounts() {
+        Swift.print("Demo sign-in accounts (synthetic people):")
+        for account in DemoSeed.accounts {
+            Swift.print("  \(account.username.padding(toLength: 34, withPad: " ", startingAt: 0)) \(account.role)")
+        }
+    }
+}

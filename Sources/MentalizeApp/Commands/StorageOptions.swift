@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+
+/// Where the data lives; shared by every command that opens the database.
+struct StorageOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Folder for the secret key and the SQLite database (default ./mentalize-data, or MENTALIZE_DATA_DIR).")
+    var dataDirectory: String?
+
+    @Option(name: .customLong("database-url"), help: "postgres://user:password@host:port/database to use PostgreSQL (or DATABASE_URL); SQLite when absent.")
+    var databaseURL: String?
+}
+
+/// Runs a command body, turning a ``ConfigurationError`` into one line on standard error and exit code 1.
+func runReportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as ConfigurationError {
+        FileHandle.standardError.write(Data("mentalize: error: \(error.message)\n".utf8))
+        throw ExitCode.failure
+    }
+}

@@ -1,0 +1,33 @@
+public import Foundation
+
+/// Everything the server needs to start, resolved once from flags, environment and defaults.
+public struct AppConfiguration: Sendable {
+    /// Where patient data is stored.
+    public enum DatabaseLocation: Sendable, Equatable {
+        /// An SQLite file (the default: no set-up needed).
+        case sqlite(path: String)
+        /// A PostgreSQL server, given as a `postgres://` URL.
+        case postgres(url: String, searchPath: String?)
+    }
+
+    public var host: String
+    public var port: Int
+    public var dataDirectory: URL
+    public var database: DatabaseLocation
+    public var logLevel: String
+    /// The Mentalize web address people use (for links in printed output).
+    public var publicURL: String { "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)" }
+
+    public init(host: String, port: Int, dataDirectory: URL, database: DatabaseLocation, logLevel: String = "info") {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.database = database
+        self.logLevel = logLevel
+    }
+
+    /// The SQLite file used when no database URL is given.
+    public static func defaultSQLitePath(in dataDirectory: URL) -> String {
+        dataDirectory.appendingPathComponent("mentalize.sqlite").path
+    }
+}

@@ -1,0 +1,61 @@
+public import Foundation
+
+/// Turns command-line values and `MENTALIZE_*` / `DATABASE_URL` environment variables into an
+/// ``AppConfiguration``. Flags win over the environment; the environment wins over defaults.
+public struct ConfigurationResolver: Sendable {
+    public static let defaultHost = "127.0.0.1"
+    public static let defaultPort = 8080
+    public static let defaultDataDirectory = "./mentalize-data"
+
+    private let environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// Resolves the configuration; throws a ``ConfigurationError`` naming the bad value.
+    public func resolve(host: String?, port: Int?, dataDirectory: String?, databaseURL: String?) throws -> AppConfiguration {
+        let resolvedHost = host ?? environment["MENTALIZE_HOST"] ?? Self.defaultHost
+        let resolvedPort = try port ?? environmentPort() ?? Self.defaultPort
+        guard (1...65535).contains(resolvedPort) else {
+            throw ConfigurationError("port \(resolvedPort) is out of range: use a number from 1 to 65535")
+        }
+        let dirPath = dataDirectory ?? environment["MENTALIZE_DATA_DIR"] ?? Self.defaultDataDirectory
+        guard !dirPath.isEmpty else { throw ConfigurationError("the data directory is empty: give --data-dir DIR") }
+        let directory = URL(fileURLWithPath: dirPath).standardizedFileURL
+        let urlText = databaseURL ?? environment["MENTALIZE_DATABASE_URL"] ?? environment["DATABASE_URL"]
+        let location = try Self.databaseLocation(from: urlText, dataDirectory: directory)
+        let level = environment["MENTALIZE_LOG_LEVEL"] ?? "info"
+        return AppConfiguration(host: resolvedHost, port: resolvedPort, dataDirectory: directory, database: location, logLevel: level)
+    }
+
+    private func environmentPort() throws -> Int? {
+        guard let text = environment["MENTALIZE_PORT"], !text.isEmpty else { return nil }
+        guard let value = Int(text) else {
+            throw ConfigurationError("MENTALIZE_PORT '\(text)' is not a number: use a port from 1 to 65535")
+        }
+        return value
+    }
+
+    static func databaseLocation(from text: String?, dataDirectory: URL) throws -> AppConfiguration.DatabaseLocation {
+        guard let text, !text.isEmpty else {
+            return .sqlite(path: AppConfiguration.defaultSQLitePath(in: dataDirectory))
+        }
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            return .postgres(url: text, searchPath: nil)
+        }
+        if text.hasPrefix("sqlite://") {
+            let path = String(text.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw ConfigurationError("the sqlite:// database URL has no file path") }
+            return .sqlite(path: path)
+        }
+        throw ConfigurationError("the database URL must start with postgres:// or sqlite:// (got '\(Self.redacted(text))')")
+    }
+
+    /// The URL with any password removed, safe to print.
+    static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url) else { return "<unparseable URL>" }
+        if parts.password != nil { parts.password = "***" }
+        return parts.string ?? "<unparseable URL>"
+    }
+}

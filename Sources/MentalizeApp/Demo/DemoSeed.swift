@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// Synthetic demo data, in one place: one clinic, two therapists, a supervisor, a programme lead, an
+/// admin, twelve patients across the pathway and one therapy group. Every name is clearly fake.
+/// Seeding is idempotent: it does nothing when the demo clinic exists.
+enum DemoSeed {
+    /// A demo sign-in account, printed by `mentalize serve --demo`.
+    struct Account: Sendable {
+        let username: String
+        let role: String
+    }
+
+    static let clinicID = DemoIDs.id(1)
+
+    static func seedIfNeeded(on database: any Database) async throws -> Bool {
+        guard try await Clinic.find(clinicID, on: database) == nil else { return false }
+        try await database.transaction { db in
+            try await seed(on: db)
+        }
+        return true
+    }
+
+    static var accounts: [Account] {
+        DemoStaff.all.map { Account(username: $0.username, role: $0.roles.joined(separator: ", ")) }
+            + DemoPatients.all.filter(\.hasPortalAccount).prefix(2).map { Account(username: $0.username, role: "patient") }
+    }
+
+    private static func seed(on db: any Database) async throws {
+        try await Clinic(id: clinicID, name: "Demo MBT Clinic (synthetic data)", timeZone: "Europe/London", country: "GB", locale: "en").create(on: db)
+        for staff in DemoStaff.all {
+            try await UserAccount(id: staff.id, clinicID: clinicID, username: staff.username, displayName: staff.displayName, roles: staff.roles).create(on: db)
+        }
+        let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01
+        try await SupervisionLink(supervisorID: DemoStaff.supervisor.id, therapistID: DemoStaff.therapistAsh.id, startsAt: start).create(on: db)
+        try await SupervisionLink(supervisorID: DemoStaff.supervisor.id, therapistID: DemoStaff.therapistBirch.id, startsAt: start).create(on: db)
+        for (index, patient) in DemoPatients.all.enumerated() {
+            var userID: UUID?
+            if patient.hasPortalAccount {
+                let account = UserAccount(id: patient.userID, clinicID: clinicID, username: patient.username, displayName: "\(patient.givenName) \(patient.familyName)", roles: ["patient"])
+                try await account.create(on: db)
+                userID = patient.userID
+            }
+            try await Patient(id: patient.id, clinicID: clinicID, givenName: patient.givenName, familyName: patient.familyName, dateOfBirth: patient.dateOfBirth, phase: patient.phase.rawValue, userID: userID).create(on: db)
+            let therapist = index.isMultiple(of: 2) ? DemoStaff.therapistAsh : DemoStaff.therapistBirch
+            try await CaseloadAssignment(therapistID: therapist.id, patientID: patient.id, startsAt: start).create(on: db)
+        }
+        let group = TherapyGroup(id: DemoIDs.id(300), clinicID: clinicID, name: "Tuesday MBT group", capacity: 9)
+        try await group.create(on: db)
+        for therapist in [DemoStaff.therapistAsh, DemoStaff.therapistBirch] {
+            try await GroupTherapist(groupID: DemoIDs.id(300), therapistID: therapist.id, startsAt: start).create(on: db)
+        }
+        for patient in DemoPatients.all where patient.phase == .treatment || patient.phase == .ending {
+            try await GroupMembership(groupID: DemoIDs.id(300), patientID: patient.id, joinedAt: start).create(on: db)
+        }
+    }
+}
+
+/// Fixed ids make the demo data recognisable and the seed idempotent.
+enum DemoIDs {
+    static func id(_ number: Int) -> UUID {
+        let suffix = String(number, radix: 16)
+        let padded = String(repeating: "0", count: max(0, 12 - suffix.count)) + suffix
+        return UUID(uuidString: "00000000-de00-4000-8000-\(padded)") ?? UUID()
+    }
+}

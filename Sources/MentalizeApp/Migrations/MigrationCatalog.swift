@@ -1,0 +1,16 @@
+import Fluent
+
+/// Every migration this version knows, in order. Groups are numbered (001, 002, ...) and each
+/// migration's name starts with its group, so the history table reads in order.
+enum MigrationCatalog {
+    static let all: [any Migration] = [
+        CreateInstallation(),
+        CreateClinics(),
+        CreateUsers(),
+        CreatePatients(),
+        CreateTherapyGroups(),
+        CreateRelationships(),
+    ]
+
+    static var names: Set<String> { Set(all.map(\.name)) }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import Leaf
+import LeafKit
+import Vapor
+
+/// Configures a Vapor application for Mentalize: middleware, templates, static files and routes.
+/// The database must already be registered (see ``AppBootstrap``).
+func configure(_ app: Application, resources: AppResources) throws {
+    app.middleware = .init()
+    app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(AccessLogMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: resources.publicDirectory))
+
+    let localization = try Localization.load("en", from: resources)
+    app.views.use(.leaf)
+    // The bundle can sit under a hidden folder (.build), so Leaf's "visible files only" limit is
+    // left out; templates still cannot be read from outside the views folder.
+    app.leaf.sources = .singleSource(NIOLeafFiles(
+        fileio: app.fileio,
+        limits: [.toSandbox, .requireExtensions, .onlyLeafExtensions],
+        sandboxDirectory: resources.viewsDirectory,
+        viewDirectory: resources.viewsDirectory
+    ))
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.leaf.tags["t"] = LocalizedTextTag(localization: localization)
+
+    try app.register(collection: HealthController())
+    try app.register(collection: SignInController())
+}

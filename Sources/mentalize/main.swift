@@ -1,0 +1,3 @@
+import MentalizeApp
+
+await MentalizeCommand.runFromCommandLine()
