@@ -11,7 +11,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.middleware.use(AccessLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: resources.publicDirectory))
+    app.middleware.use(StaticFilesMiddleware(publicDirectory: resources.publicDirectory))
 
     let localization = try Localization.load("en", from: resources)
     app.views.use(.leaf)

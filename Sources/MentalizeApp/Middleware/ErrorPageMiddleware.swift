@@ -28,7 +28,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 
     static func response(status: HTTPResponseStatus, for request: Request) async -> Response {
-        let shown: HTTPResponseStatus = status.code >= 500 ? .internalServerError : status
+        // Out-of-scope and forbidden answer exactly like missing; server faults never say more than 500.
+        let shown: HTTPResponseStatus = status.code >= 500 ? .internalServerError : (status == .forbidden ? .notFound : status)
         if wantsProblemJSON(request) {
             return problemResponse(status: shown, requestID: request.requestID)
         }

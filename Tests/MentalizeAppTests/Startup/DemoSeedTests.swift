@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+@testable import MentalizeApp
+import MentalizeCore
+import Testing
+
+@Suite struct DemoSeedTests {
+    @Test func theDemoHasTheClinicStaffPatientsAndGroupAndSeedingTwiceChangesNothing() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // verify the first seed
+            #expect(try await Clinic.query(on: app.db).count() == 1)
+            let patients = try await Patient.query(on: app.db).all()
+            #expect(patients.count == 12)
+            let phases = Set(patients.compactMap { ProgrammePhase(rawValue: $0.phase) })
+            #expect(phases == Set(ProgrammePhase.allCases), "the patients cover every phase")
+            let staff = try await UserAccount.query(on: app.db).filter(\.$roles != "patient").all()
+            let roles = staff.flatMap(\.roleNames).sorted()
+            #expect(roles == ["admin", "programmeLead", "supervisor", "therapist", "therapist"])
+            #expect(try await TherapyGroup.query(on: app.db).count() == 1)
+            #expect(try await GroupTherapist.query(on: app.db).count() == 2)
+            #expect(try await CaseloadAssignment.query(on: app.db).count() == 12)
+            let userCount = try await UserAccount.query(on: app.db).count()
+            // act: seed again
+            let seededAgain = try await DemoSeed.seedIfNeeded(on: app.db)
+            // verify nothing changed
+            #expect(seededAgain == false)
+            #expect(try await Patient.query(on: app.db).count() == 12)
+            #expect(try await UserAccount.query(on: app.db).count() == userCount)
+        }
+    }
+
+    @Test func demoNamesAreClearlySynthetic() {
+        for patient in DemoPatients.all {
+            #expect(patient.familyName == "Testpatient")
+            #expect(patient.username.hasSuffix("@demo.invalid"))
+        }
+        for member in DemoStaff.all {
+            #expect(member.displayName.contains("(demo"))
+            #expect(member.username.hasSuffix("@demo.invalid"))
+        }
+    }
+}
