@@ -28,6 +28,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def sqlite_environment() -> dict:
+    """The environment without DATABASE_URL, so a server uses SQLite unless a test passes a URL."""
+    return {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "MENTALIZE_DATABASE_URL")}
+
+
 class Server:
     """A running `mentalize serve` process."""
 
@@ -39,7 +44,7 @@ class Server:
         self._log = open(self.log_path, "w")
         self.process = subprocess.Popen(
             [mentalize_binary(), "serve", "--port", str(self.port), "--data-dir", str(data_dir), *extra_args],
-            stdout=subprocess.PIPE, stderr=self._log, text=True, env=env or os.environ.copy(),
+            stdout=subprocess.PIPE, stderr=self._log, text=True, env=env or sqlite_environment(),
         )
         self.banner = self._wait_until_healthy()
 

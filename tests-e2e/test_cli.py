@@ -1,17 +1,16 @@
 """The `mentalize` command as an operator meets it: help, clear one-line errors, migrate, demo."""
-import os
 import sqlite3
 import subprocess
 import uuid
 
 import requests
 
-from conftest import mentalize_binary
+from conftest import mentalize_binary, sqlite_environment
 
 
 def run(*args, env=None, timeout=60):
     return subprocess.run([mentalize_binary(), *args], capture_output=True, text=True, timeout=timeout,
-                          env=env or {k: v for k, v in os.environ.items() if k != "DATABASE_URL"})
+                          env=env or sqlite_environment())
 
 
 def assert_one_line_error(result, phrase):
