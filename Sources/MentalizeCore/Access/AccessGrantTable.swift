@@ -1,0 +1,64 @@
+/// The policy table: which actions each basis permits on each record kind, once the basis holds.
+/// This is the one place to read when auditing who may do what; `AccessPolicy` only checks whether
+/// a basis holds (role + current relationship) and then consults this table.
+public enum AccessGrantTable {
+    private static let readList: Set<AccessAction> = [.read, .list]
+    private static let readListWrite: Set<AccessAction> = [.read, .list, .write]
+    private static let readListExport: Set<AccessAction> = [.read, .list, .export]
+    private static let all: Set<AccessAction> = Set(AccessAction.allCases)
+
+    /// The actions `basis` permits on `kind` (empty when it permits none).
+    public static func actions(for basis: AccessBasis, on kind: RecordKind) -> Set<AccessAction> {
+        switch basis {
+        case .ownRecord: ownRecord(kind)
+        case .ownAccount: kind == .accountData ? [.read] : []
+        case .processNoteAuthor: kind == .processNote ? readListWrite : []
+        case .namedSupervisor: kind == .processNote ? readList : []
+        case .caseload: caseload(kind)
+        case .coTherapy: coTherapy(kind)
+        case .supervision: supervision(kind)
+        case .programmeRoster: kind == .demographics ? readList : []
+        case .accountAdministration: kind == .accountData ? readListWrite : []
+        case .breakGlass: breakGlass(kind)
+        }
+    }
+
+    private static func ownRecord(_ kind: RecordKind) -> Set<AccessAction> {
+        switch kind {
+        case .demographics, .formulation: readListExport
+        case .measureResponse, .sharedDiaryEntry, .privateDiaryEntry: all
+        case .clinicalEvent, .sessionNote, .processNote, .accountData: []
+        }
+    }
+
+    private static func caseload(_ kind: RecordKind) -> Set<AccessAction> {
+        switch kind {
+        case .demographics, .measureResponse, .clinicalEvent, .sessionNote, .formulation: all
+        case .sharedDiaryEntry: readListExport
+        case .processNote, .privateDiaryEntry, .accountData: []
+        }
+    }
+
+    private static func coTherapy(_ kind: RecordKind) -> Set<AccessAction> {
+        switch kind {
+        case .demographics: readList
+        case .measureResponse, .clinicalEvent, .sessionNote: readListWrite
+        case .formulation, .sharedDiaryEntry, .processNote, .privateDiaryEntry, .accountData: []
+        }
+    }
+
+    private static func supervision(_ kind: RecordKind) -> Set<AccessAction> {
+        switch kind {
+        case .demographics, .measureResponse, .clinicalEvent, .sessionNote, .formulation, .sharedDiaryEntry: readList
+        case .processNote, .privateDiaryEntry, .accountData: []
+        }
+    }
+
+    private static func breakGlass(_ kind: RecordKind) -> Set<AccessAction> {
+        switch kind {
+        case .demographics, .measureResponse, .formulation, .sharedDiaryEntry: readList
+        case .clinicalEvent, .sessionNote: readListWrite
+        case .processNote, .privateDiaryEntry, .accountData: []
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// The sensitivity class a record kind belongs to; the access rules are written per class and kind.
+public enum ContentClass: String, Sendable, Codable, CaseIterable {
+    /// Name, contact details, programme and phase: the roster.
+    case demographics
+    /// Scores, phases and events: numbers and codes, no free text.
+    case structuredClinical
+    /// Notes, formulation and diary entries shared with the therapist.
+    case freeTextClinical
+    /// Psychotherapy (process) notes: the author and the supervisor the author named, nobody else.
+    case processNote
+    /// The patient's private diary: the patient only.
+    case patientPrivate
+    /// User accounts, roles and relationship administration.
+    case accountAdmin
+}
+
+/// Every kind of record the policy knows. A new record kind must be added here, which forces a row in
+/// the policy table (`AccessGrantTable`) and in the table test.
+public enum RecordKind: String, Sendable, Codable, CaseIterable {
+    case demographics
+    case measureResponse
+    case clinicalEvent
+    case sessionNote
+    case formulation
+    case sharedDiaryEntry
+    case processNote
+    case privateDiaryEntry
+    case accountData
+
+    /// The content class the kind belongs to.
+    public var contentClass: ContentClass {
+        switch self {
+        case .demographics: .demographics
+        case .measureResponse, .clinicalEvent: .structuredClinical
+        case .sessionNote, .formulation, .sharedDiaryEntry: .freeTextClinical
+        case .processNote: .processNote
+        case .privateDiaryEntry: .patientPrivate
+        case .accountData: .accountAdmin
+        }
+    }
+
+    /// Staff-only kinds are never shown to the patient they are about.
+    /// Clinical events (self-harm and risk events as recorded by staff) and session notes are staff-only;
+    /// process notes are restricted further by their own rule.
+    public var isStaffOnly: Bool {
+        switch self {
+        case .clinicalEvent, .sessionNote, .processNote: true
+        case .demographics, .measureResponse, .formulation, .sharedDiaryEntry, .privateDiaryEntry, .accountData: false
+        }
+    }
+}
+
+/// The record the actor wants to act on, with the facts about it the policy needs.
+public struct RecordDescriptor: Hashable, Sendable, Codable {
+    public let kind: RecordKind
+    /// The patient the record is about; nil only for account data.
+    public let patientID: PatientID?
+    /// The group session the record belongs to, if any (opens it to that group's co-therapists).
+    public let groupID: GroupID?
+    /// The author, for process notes.
+    public let authorID: UserID?
+    /// The supervisor the author named, for process notes.
+    public let namedSupervisorID: UserID?
+    /// The user an account record describes.
+    public let subjectUserID: UserID?
+
+    public init(kind: RecordKind, patientID: PatientID?, groupID: GroupID? = nil, authorID: UserID? = nil,
+                namedSupervisorID: UserID? = nil, subjectUserID: UserID? = nil) {
+        self.kind = kind
+        self.patientID = patientID
+        self.groupID = groupID
+        self.authorID = authorID
+        self.namedSupervisorID = namedSupervisorID
+        self.subjectUserID = subjectUserID
+    }
+}
