@@ -1,0 +1,98 @@
+import Foundation
+
+/// Computes the raw feature counts that the weights combine; every value is shown to clinicians.
+enum FeatureExtractor {
+    static func features(of context: AnalysisContext) -> [String: Double] {
+        var counts: [String: Double] = [:]
+        func add(_ name: String, _ value: Double = 1) { counts[name, default: 0] += value }
+
+        let words = Double(context.wordCount)
+        counts["words"] = words
+        counts["logWords"] = log(1 + words)
+        counts["sentences"] = Double(context.sentenceCount)
+        for state in context.states where !state.mention.quoted {
+            let mention = state.mention
+            add("states")
+            add("states.\(mention.stateClass.rawValue)")
+            add("holder.\(mention.holder.rawValue)")
+            if mention.negated { add("states.negated") }
+            if mention.embedded {
+                add("states.embedded")
+                if mention.stateClass == .cognitive { add("states.embeddedCognitive") }
+            }
+            let otherHeld = mention.holder == .specificOther || mention.holder == .addressee
+            if otherHeld && mention.stance == .hedged { add("other.hedged") }
+            if otherHeld && mention.stance == .asserted { add("other.asserted") }
+            if (mention.emotionLevel ?? 0) >= 4 { add("emotion.specific") }
+        }
+        for category in [LexiconCategory.cognitive, .affective, .desire, .perception] {
+            counts["has.\(category.rawValue)"] = (counts["states.\(category.rawValue)"] ?? 0) > 0 ? 1 : 0
+        }
+        counts["has.embedded"] = (counts["states.embedded"] ?? 0) > 0 ? 1 : 0
+        for match in context.matches where !context.tokens[match.first].quoted {
+            switch match.category {
+            case .action: add("actions")
+            case .hedge: add("hedges")
+            case .booster: add("boosters")
+            case .absolute: add("absolutes")
+            case .traitLabel: add("traitLabels")
+            case .jargon: add("jargon")
+            case .vagueQualifier: add("vague")
+            case .perspective: add("perspective")
+            case .temporalFrame: add("temporal")
+            case .concreteAnchor: add("anchors")
+            case .filler: add("fillers")
+            default: break
+            }
+        }
+        addCausalLinks(context, into: &counts)
+        addPunctuation(context, into: &counts)
+        counts["hedgeRate"] = (counts["hedges"] ?? 0) / max(words, 1) * 10
+        counts["boosterRate"] = (counts["boosters"] ?? 0) / max(words, 1) * 10
+        counts["dontKnow"] = isDontKnow(context) ? 1 : 0
+        return counts
+    }
+
+    /// A causal marker followed in its sentence by a mental state (a state cause) or not (an event cause).
+    private static func addCausalLinks(_ context: AnalysisContext, into counts: inout [String: Double]) {
+        var state = 0.0, event = 0.0
+        for index in context.tokens.indices where context.isCausal(at: index) && !context.tokens[index].quoted {
+            let sentence = context.tokens[index].sentence
+            let holdsState = context.states.contains {
+                $0.first > index && $0.first - index <= 10 && $0.mention.sentence == sentence && !$0.mention.quoted
+            }
+            if holdsState { state += 1 } else { event += 1 }
+        }
+        counts["causal.state"] = state
+        counts["causal.event"] = event
+        counts["has.causalState"] = state > 0 ? 1 : 0
+    }
+
+    private static func addPunctuation(_ context: AnalysisContext, into counts: inout [String: Double]) {
+        var exclamations = 0.0, questions = 0.0, shouted = 0.0, numbers = 0.0, quotes = 0.0
+        for token in context.tokens {
+            switch token.norm {
+            case "!": exclamations += 1
+            case "?": questions += 1
+            case "\"": quotes += 1
+            default:
+                if token.shouted && token.norm != "i" { shouted += 1 }
+                if token.isWord, let first = token.norm.unicodeScalars.first, first.properties.numericType != nil {
+                    numbers += 1
+                }
+            }
+        }
+        counts["exclamations"] = exclamations
+        counts["questions"] = questions
+        counts["shoutedWords"] = shouted
+        counts["numbers"] = numbers
+        counts["quotes"] = quotes
+    }
+
+    /// The whole text is a "don't know" answer.
+    private static func isDontKnow(_ context: AnalysisContext) -> Bool {
+        let words = context.tokens.filter(\.isWord).map(\.norm)
+        guard words.count <= 6 else { return false }
+        return words.contains("know") && words.contains("not") || words == ["idk"]
+    }
+}

@@ -1,0 +1,39 @@
+/// Finds who holds the mental state at a token by walking back to the clause's subject.
+struct HolderResolver {
+    let lexicon: Lexicon
+    let tokens: [TextToken]
+
+    /// The holder and the word that named it (nil when no subject was found in the clause).
+    func holder(before index: Int) -> (MentalStateHolder, String?) {
+        var position = index - 1
+        let limit = max(0, index - 7)
+        while position >= limit {
+            let token = tokens[position]
+            guard token.isWord, token.sentence == tokens[index].sentence else { break }
+            let word = token.norm
+            if lexicon.selfWords.contains(word) { return (.selfHolder, word) }
+            if word == "you" || word == "your" || word == "yourself" {
+                return (secondPersonIsGeneric(at: position) ? .generic : .addressee, word)
+            }
+            if lexicon.genericWords.contains(word) { return (.generic, word) }
+            if lexicon.otherWords.contains(word) || lexicon.roleNouns.contains(word) { return (.specificOther, word) }
+            if lexicon.clauseBreaks.contains(word) { break }
+            position -= 1
+        }
+        return (.unspecified, nil)
+    }
+
+    /// "you" is generic after "when/if/make(s)" or in a sentence that speaks of people in general.
+    func secondPersonIsGeneric(at index: Int) -> Bool {
+        if index > 0, ["when", "if", "makes", "make", "made", "unless", "can"].contains(tokens[index - 1].norm) {
+            return true
+        }
+        let sentence = tokens[index].sentence
+        var position = index
+        while position >= 0, tokens[position].sentence == sentence {
+            if ["people", "anyone", "everyone", "one"].contains(tokens[position].norm) { return true }
+            position -= 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The word lists of the analyzer, loaded once from `Resources/Mentalizing/lexicon.json`.
+struct Lexicon: Sendable {
+    private struct Entry: Sendable {
+        var words: [String]
+        var category: LexiconCategory
+        var level: Int
+    }
+
+    private struct File: Decodable {
+        var cognitive, desire, perception, action, hedges, boosters, absolutes: [String]
+        var traitLabels, jargon, vagueQualifiers, fillers, perspectiveMarkers, temporalFrames: [String]
+        var causalMarkers, concreteAnchors, proofByAction, demands: [String]
+        var affectiveLevels: [String: [String]]
+        var selfWords, otherWords, genericWords, negators, clauseBreaks, skippable, contentRoleNouns: [String]
+        var stanceHedges, stanceBoosters: [String]
+    }
+
+    /// Entries keyed by their first word, longest phrases first.
+    private let byFirstWord: [String: [Entry]]
+    let selfWords: Set<String>
+    let otherWords: Set<String>
+    let genericWords: Set<String>
+    let negators: Set<String>
+    let clauseBreaks: Set<String>
+    let skippable: Set<String>
+    let roleNouns: Set<String>
+    let stanceHedges: Set<String>
+    let stanceBoosters: Set<String>
+
+    /// The bundled lexicon, decoded on first use. Nil only if the bundled resource is damaged.
+    static let bundled: Lexicon? = {
+        guard let url = MentalizingResources.url(named: "lexicon"),
+              let data = try? Data(contentsOf: url) else { return nil }
+        return try? Lexicon(jsonData: data)
+    }()
+
+    init(jsonData: Data) throws {
+        let file = try JSONDecoder().decode(File.self, from: jsonData)
+        var entries: [Entry] = []
+        func add(_ list: [String], _ category: LexiconCategory, level: Int = 0) {
+            for phrase in list {
+                let words = Tokenizer.tokenize(phrase).filter(\.isWord).map(\.norm)
+                if !words.isEmpty { entries.append(Entry(words: words, category: category, level: level)) }
+            }
+        }
+        add(file.cognitive, .cognitive)
+        for (level, words) in file.affectiveLevels { add(words, .affective, level: Int(level) ?? 3) }
+        add(file.desire, .desire); add(file.perception, .perception); add(file.action, .action)
+        add(file.hedges, .hedge); add(file.boosters, .booster); add(file.absolutes, .absolute)
+        add(file.traitLabels, .traitLabel); add(file.jargon, .jargon); add(file.vagueQualifiers, .vagueQualifier)
+        add(file.fillers, .filler); add(file.perspectiveMarkers, .perspective)
+        add(file.temporalFrames, .temporalFrame); add(file.causalMarkers, .causal)
+        add(file.concreteAnchors, .concreteAnchor)
+        add(file.proofByAction, .proofByAction); add(file.demands, .demand)
+        var index: [String: [Entry]] = [:]
+        for entry in entries { index[entry.words[0], default: []].append(entry) }
+        byFirstWord = index.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+        selfWords = Set(file.selfWords); otherWords = Set(file.otherWords)
+        genericWords = Set(file.genericWords); negators = Set(file.negators)
+        clauseBreaks = Set(file.clauseBreaks); skippable = Set(file.skippable)
+        roleNouns = Set(file.contentRoleNouns)
+        stanceHedges = Set(file.stanceHedges); stanceBoosters = Set(file.stanceBoosters)
+    }
+
+    /// All lexicon matches in `tokens`; per category only the longest phrase at a position counts.
+    func matches(in tokens: [TextToken]) -> [LexiconMatch] {
+        var found: [LexiconMatch] = []
+        for index in tokens.indices where tokens[index].isWord {
+            guard let candidates = byFirstWord[tokens[index].norm] else { continue }
+            var seen = Set<LexiconCategory>()
+            for entry in candidates where !seen.contains(entry.category) {
+                if phrase(entry.words, matchesAt: index, in: tokens) {
+                    seen.insert(entry.category)
+                    found.append(LexiconMatch(category: entry.category, first: index,
+                                              end: index + entry.words.count, emotionLevel: entry.level))
+                }
+            }
+        }
+        return found
+    }
+
+    private func phrase(_ words: [String], matchesAt index: Int, in tokens: [TextToken]) -> Bool {
+        guard index + words.count <= tokens.count else { return false }
+        for offset in 1..<max(words.count, 1) where tokens[index + offset].norm != words[offset] {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,66 @@
+/// Outcome of an analysis: analysed, too short for whole-text indices, or routed to safety.
+public enum AnalysisStatus: String, Codable, Sendable {
+    case analyzed, notEnoughText, routeToSafety
+}
+
+/// A balance index in -1…1 between two poles, with the counts it was computed from.
+public struct BalanceIndex: Codable, Sendable, Equatable {
+    /// (first − second) / (first + second); 0 when both counts are 0.
+    public var value: Double
+    public var firstCount: Int
+    public var secondCount: Int
+
+    init(_ first: Int, _ second: Int) {
+        firstCount = first
+        secondCount = second
+        value = first + second == 0 ? 0 : Double(first - second) / Double(first + second)
+    }
+}
+
+/// The MBT balance dimensions: self/other, cognitive/affective, internal/external.
+public struct BalanceIndices: Codable, Sendable, Equatable {
+    /// Positive = self-focused, negative = other-focused.
+    public var selfOther: BalanceIndex
+    /// Positive = cognitive, negative = affective.
+    public var cognitiveAffective: BalanceIndex
+    /// Positive = mental-state terms, negative = action and event words.
+    public var internalExternal: BalanceIndex
+}
+
+/// Estimated quality of mental-state explanation on MIND-CA's 0–2 scale.
+public struct ExplanationQuality: Codable, Sendable, Equatable {
+    /// Continuous estimate, clamped to 0…2.
+    public var score: Double
+    /// 0 = no mental-state reasoning, 1 = partial, 2 = full (nested or false-belief states).
+    public var level: Int
+}
+
+/// How certain the writer sounds about other people's minds (0 tentative … 1 certain).
+public struct OtherMindCertainty: Codable, Sendable, Equatable {
+    public var value: Double
+    public var level: SignalLevel
+    public var evidence: [EvidenceSpan]
+}
+
+/// The full result for one text. Signals of mentalizing for reflection, never a score of the person.
+public struct MentalizingAnalysis: Codable, Sendable, Equatable {
+    public var status: AnalysisStatus
+    public var wordCount: Int
+    public var risk: RiskScreenResult
+    /// Whole-text balance indices; nil when the text is too short (under 30 words) or routed to safety.
+    public var balance: BalanceIndices?
+    public var explanationQuality: ExplanationQuality?
+    public var certaintyAboutOthers: OtherMindCertainty?
+    /// General certainty-vs-tentativeness of the wording, 0 (tentative) … 1 (certain).
+    public var certainty: Double?
+    public var signals: [ModeSignal]
+    public var mentalStates: [MentalStateMention]
+    /// The raw feature counts the weights combine, so a clinician can see why.
+    public var features: [String: Double]
+
+    static func routedToSafety(_ risk: RiskScreenResult, wordCount: Int) -> MentalizingAnalysis {
+        MentalizingAnalysis(status: .routeToSafety, wordCount: wordCount, risk: risk, balance: nil,
+                            explanationQuality: nil, certaintyAboutOthers: nil, certainty: nil,
+                            signals: [], mentalStates: [], features: [:])
+    }
+}

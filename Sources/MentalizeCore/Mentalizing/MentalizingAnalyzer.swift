@@ -1,0 +1,58 @@
+public import Foundation
+
+/// Reads a diary entry or note and returns signals of mentalizing with evidence spans.
+/// The risk-language screen runs first; when it fires, no analysis is done.
+public struct MentalizingAnalyzer: Sendable {
+    /// Texts shorter than this get no whole-text indices ("not enough text to say").
+    public static let minimumWords = 30
+
+    private let weights: MentalizingWeights?
+    private let screen = RiskLanguageScreen()
+
+    /// Uses the bundled weights.
+    public init() {
+        weights = MentalizingWeights.bundled
+    }
+
+    /// Uses the weights in `weightsFile` (same format as the bundled `weights.json`).
+    public init(weightsFile: URL) throws {
+        weights = try MentalizingWeights(contentsOf: weightsFile)
+    }
+
+    public func analyze(_ text: String) -> MentalizingAnalysis {
+        let tokens = Tokenizer.tokenize(text)
+        let risk = screen.screen(tokens: tokens, text: text)
+        guard let lexicon = Lexicon.bundled, let weights else {
+            let unavailable = EvidenceSpan(start: 0, end: 0, text: "", rule: "analyzer.resources-unavailable")
+            return .routedToSafety(RiskScreenResult(matches: risk.matches + [unavailable]), wordCount: 0)
+        }
+        let context = AnalysisContext(text: text, lexicon: lexicon, tokens: tokens)
+        if risk.routeToSafety { return .routedToSafety(risk, wordCount: context.wordCount) }
+
+        let features = FeatureExtractor.features(of: context)
+        let enough = context.wordCount >= Self.minimumWords
+        let quality = weights.explanationQuality.score(features)
+        let clamped = min(2, max(0, quality))
+        let rating = weights.certainty.score(features)
+        return MentalizingAnalysis(
+            status: enough ? .analyzed : .notEnoughText,
+            wordCount: context.wordCount,
+            risk: risk,
+            balance: enough ? Self.balance(features) : nil,
+            explanationQuality: ExplanationQuality(score: clamped, level: weights.explanationQuality.level(for: quality)),
+            certaintyAboutOthers: OtherMindCertaintyEstimator.estimate(context),
+            certainty: min(1, max(0, (rating - 1) / 5)),
+            signals: ModeSignalScorer(context: context, features: features, ruleWeights: weights.modeRules).signals(),
+            mentalStates: context.states.map(\.mention),
+            features: features)
+    }
+
+    private static func balance(_ features: [String: Double]) -> BalanceIndices {
+        func count(_ name: String) -> Int { Int(features[name] ?? 0) }
+        let other = count("holder.specificOther") + count("holder.addressee")
+        return BalanceIndices(
+            selfOther: BalanceIndex(count("holder.self"), other),
+            cognitiveAffective: BalanceIndex(count("states.cognitive"), count("states.affective")),
+            internalExternal: BalanceIndex(count("states"), count("actions")))
+    }
+}

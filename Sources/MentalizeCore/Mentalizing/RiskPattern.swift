@@ -1,0 +1,43 @@
+import Foundation
+
+/// One risk phrase pattern: a sequence of word alternatives with a permitted gap between them.
+struct RiskPattern: Decodable, Sendable {
+    var id: String
+    var sequence: [[String]]
+    var maxGap: Int
+
+    /// True when `word` is one of the alternatives of element `position` (a trailing `*` is a prefix).
+    func element(_ position: Int, accepts word: String) -> Bool {
+        sequence[position].contains { alternative in
+            alternative.hasSuffix("*") ? word.hasPrefix(alternative.dropLast()) : alternative == word
+        }
+    }
+
+    /// The token range matched when the pattern starts at `index`, or nil.
+    func match(at index: Int, in tokens: [TextToken]) -> Range<Int>? {
+        guard !sequence.isEmpty, element(0, accepts: tokens[index].norm) else { return nil }
+        var last = index
+        for position in 1..<max(sequence.count, 1) {
+            var next = last + 1
+            var found: Int?
+            while next < tokens.count, next - last - 1 <= maxGap, tokens[next].sentence == tokens[index].sentence {
+                if tokens[next].isWord, element(position, accepts: tokens[next].norm) { found = next; break }
+                next += 1
+            }
+            guard let hit = found else { return nil }
+            last = hit
+        }
+        return index..<(last + 1)
+    }
+}
+
+/// The bundled list of risk patterns (`Resources/Mentalizing/risk-patterns.json`).
+struct RiskPatternList: Decodable, Sendable {
+    var patterns: [RiskPattern]
+
+    static let bundled: RiskPatternList? = {
+        guard let url = MentalizingResources.url(named: "risk-patterns"),
+              let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(RiskPatternList.self, from: data)
+    }()
+}

@@ -1,0 +1,16 @@
+/// One word or punctuation mark of an analysed text, with its position in UTF-16 code units.
+struct TextToken: Sendable, Equatable {
+    /// Lower-cased, apostrophe-normalised form used for look-ups ("n't" becomes "not").
+    var norm: String
+    /// Start offset in UTF-16 code units of the original text.
+    var start: Int
+    /// End offset (exclusive) in UTF-16 code units.
+    var end: Int
+    var isWord: Bool
+    /// Index of the sentence this token belongs to.
+    var sentence: Int
+    /// True inside double quotation marks (reported speech).
+    var quoted: Bool
+    /// True when the original word was written in capitals and is at least two letters long.
+    var shouted: Bool
+}
