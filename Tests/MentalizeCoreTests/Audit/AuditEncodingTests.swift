@@ -1,0 +1,56 @@
+import Foundation
+import MentalizeCore
+import Testing
+
+/// The canonical encoding and its fixed time format.
+struct AuditEncodingTests {
+    func event(recordType: String = "sessionNote", recordID: String? = "note-1", requestID: String = "req-1",
+               patient: PatientID? = AuditFixtures.patient) -> AuditEvent {
+        AuditEvent(sequence: 1, actorID: AuditFixtures.actor, actorRole: .therapist, patientID: patient,
+                   recordType: recordType, recordID: recordID, action: .read, outcome: .allowed,
+                   time: Date(timeIntervalSince1970: 1_800_000_000.123456), requestID: requestID, breakGlass: false)
+    }
+
+    @Test("the first row's hash matches an independently computed SHA-256 of the documented layout")
+    func knownHash() throws {
+        // setup: expected value computed with Python's hashlib from the layout in AuditCanonicalEncoding's doc
+        let expected = "7be13a574d3d14f33cca63403117d51e2bf2787ee7ecea9fd0bee1eb2546df5d"
+        // act
+        let row = try AuditChain.row(for: event(), after: nil)
+        // verify
+        #expect(row.hash.map { String(format: "%02x", $0) }.joined() == expected)
+        #expect(row.previousHash == AuditChain.genesisHash)
+    }
+
+    @Test("the time format is fixed: UTC, microseconds", arguments: [
+        (0.0, "1970-01-01T00:00:00.000000Z"),
+        (1_800_000_000.123456, "2027-01-15T08:00:00.123456Z"),
+        (951_782_400.5, "2000-02-29T00:00:00.500000Z"),
+        (-946_728_000.0, "1940-01-01T12:00:00.000000Z"),
+    ])
+    func timeFormat(seconds: Double, text: String) {
+        #expect(AuditTime.iso8601(Date(timeIntervalSince1970: seconds)) == text)
+    }
+
+    @Test("field boundaries are unambiguous: moving characters between fields changes the bytes")
+    func unambiguous() {
+        let a = AuditCanonicalEncoding.encode(event(recordType: "ab", recordID: "c"))
+        let b = AuditCanonicalEncoding.encode(event(recordType: "a", recordID: "bc"))
+        let absent = AuditCanonicalEncoding.encode(event(recordID: nil))
+        let empty = AuditCanonicalEncoding.encode(event(recordID: ""))
+        #expect(a != b)
+        #expect(absent != empty)
+        #expect(AuditCanonicalEncoding.encode(event(patient: nil)) != AuditCanonicalEncoding.encode(event()))
+    }
+
+    @Test("encoding is deterministic and survives a round trip of the time through a Double")
+    func deterministic() {
+        let original = event()
+        let reloaded = AuditEvent(sequence: 1, actorID: original.actorID, actorRole: original.actorRole,
+                                  patientID: original.patientID, recordType: original.recordType,
+                                  recordID: original.recordID, action: original.action, outcome: original.outcome,
+                                  time: Date(timeIntervalSince1970: original.time.timeIntervalSince1970),
+                                  requestID: original.requestID, breakGlass: original.breakGlass)
+        #expect(AuditCanonicalEncoding.encode(original) == AuditCanonicalEncoding.encode(reloaded))
+    }
+}
