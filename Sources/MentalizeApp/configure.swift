@@ -11,6 +11,8 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.middleware.use(AccessLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(SessionAuthenticator())
+    app.middleware.use(CSRFProtection())
     app.middleware.use(StaticFilesMiddleware(publicDirectory: resources.publicDirectory))
 
     let localization = try Localization.load("en", from: resources)
@@ -28,4 +30,5 @@ func configure(_ app: Application, resources: AppResources) throws {
 
     try app.register(collection: HealthController())
     try app.register(collection: SignInController())
+    try app.register(collection: DashboardController())
 }

@@ -23,7 +23,7 @@ struct StartupBanner {
     }
 
     static func printAccounts() {
-        Swift.print("Demo sign-in accounts (synthetic people):")
+        Swift.print("Demo sign-in accounts (synthetic people), password for all: \(DemoSeed.password)")
         for account in DemoSeed.accounts {
             Swift.print("  \(account.username.padding(toLength: 34, withPad: " ", startingAt: 0)) \(account.role)")
         }

@@ -19,6 +19,9 @@ public enum AppBootstrap {
     public struct Options: Sendable {
         public var migrate: Bool
         public var seedDemo: Bool
+        /// scrypt cost; only tests choose cheaper parameters.
+        var passwordHashing: PasswordHasher.Parameters = .standard
+
         public init(migrate: Bool = true, seedDemo: Bool = false) {
             self.migrate = migrate
             self.seedDemo = seedDemo
@@ -69,6 +72,7 @@ public enum AppBootstrap {
             try await SQLiteDurability.enforce(on: app)
         }
 
+        app.passwordHasher = PasswordHasher(parameters: options.passwordHashing)
         app.migrations.add(MigrationCatalog.all)
         app.storage[SecretKeyStorageKey.self] = key
         let fingerprintToRecord = fingerprint
@@ -80,7 +84,7 @@ public enum AppBootstrap {
                     try await Installation(keyFingerprint: fingerprintToRecord).create(on: app.db)
                 }
             }
-            let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db) : false
+            let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher) : false
             return (ran, seeded)
         }
         report.migrationsRun = ran

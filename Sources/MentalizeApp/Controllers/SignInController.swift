@@ -1,17 +1,73 @@
 import Fluent
 import Vapor
 
-/// The sign-in page. (Checking credentials belongs to the identity and access work.)
+/// Signing in and out on the web. Unknown and known usernames get the same answer and take the
+/// same time (a decoy hash is checked); failures are throttled per account and per address.
 struct SignInController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.home.pathComponents) { request in
-            request.redirect(to: SiteRoute.signIn.path)
+            request.redirect(to: request.signedInUser == nil ? SiteRoute.signIn.path : SiteRoute.dashboard.path)
         }
         routes.get(SiteRoute.signIn.pathComponents, use: page)
+        routes.post(SiteRoute.signIn.pathComponents, use: signIn)
+        routes.post(SiteRoute.signOut.pathComponents, use: signOut)
+        routes.post(SiteRoute.signOutEverywhere.pathComponents, use: signOutEverywhere)
     }
 
-    func page(_ request: Request) async throws -> View {
+    /// The sign-in form's fields.
+    struct Form: Content {
+        var username: String?
+        var password: String?
+    }
+
+    func page(_ request: Request) async throws -> Response {
+        if let user = request.signedInUser, user.isFullySignedIn {
+            return request.redirect(to: SiteRoute.dashboard.path)
+        }
+        return try await render(request, error: nil, status: .ok)
+    }
+
+    func signIn(_ request: Request) async throws -> Response {
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let username = (form.username ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let password = form.password ?? ""
+        guard !username.isEmpty, !password.isEmpty, password.count <= 1024 else {
+            return try await render(request, error: "signIn.error.missing", status: .badRequest, username: username)
+        }
+        switch try await PasswordSignIn(request: request).attempt(username: username, password: password) {
+        case .throttled:
+            return try await render(request, error: "signIn.error.throttled", status: .tooManyRequests, username: username)
+        case .rejected:
+            return try await render(request, error: "signIn.error.mismatch", status: .unauthorized, username: username)
+        case .accepted(let user):
+            if let old = request.signedInUser { try await request.sessionStore.end(old.session) }
+            let needsSecondFactor = user.roleNames.contains { $0 != "patient" }
+            let (token, _) = try await request.sessionStore.start(userID: try user.requireID(), kind: "web", secondFactorDone: !needsSecondFactor)
+            let response = request.redirect(to: needsSecondFactor ? SiteRoute.secondFactor.path : SiteRoute.dashboard.path)
+            response.cookies[SessionCookie.name] = SessionCookie.make(token: token)
+            return response
+        }
+    }
+
+    func signOut(_ request: Request) async throws -> Response {
+        if let user = request.signedInUser { try await request.sessionStore.end(user.session) }
+        let response = request.redirect(to: SiteRoute.signIn.path)
+        response.cookies[SessionCookie.name] = SessionCookie.expired
+        return response
+    }
+
+    func signOutEverywhere(_ request: Request) async throws -> Response {
+        if let user = request.signedInUser { try await request.sessionStore.endAll(userID: user.id) }
+        let response = request.redirect(to: SiteRoute.signIn.path)
+        response.cookies[SessionCookie.name] = SessionCookie.expired
+        return response
+    }
+
+    private func render(_ request: Request, error: String?, status: HTTPResponseStatus, username: String = "") async throws -> Response {
         let clinic = try await Clinic.query(on: request.db).sort(\.$name).first()
-        return try await request.view.render("sign-in", SignInContext(clinicName: clinic?.name))
+        let context = SignInContext(request: request, clinicName: clinic?.name, errorKey: error, username: String(username.prefix(254)))
+        let response = try await request.view.render("sign-in", context).encodeResponse(for: request)
+        response.status = status
+        return response
     }
 }

@@ -13,11 +13,14 @@ enum DemoSeed {
     }
 
     static let clinicID = DemoIDs.id(1)
+    /// Every demo account's password (synthetic data only; printed by `serve --demo`).
+    static let password = "calm-harbour-demo-7"
 
-    static func seedIfNeeded(on database: any Database) async throws -> Bool {
+    static func seedIfNeeded(on database: any Database, hasher: PasswordHasher) async throws -> Bool {
         guard try await Clinic.find(clinicID, on: database) == nil else { return false }
+        let passwordHash = try await hasher.hash(password)
         try await database.transaction { db in
-            try await seed(on: db)
+            try await seed(on: db, passwordHash: passwordHash)
         }
         return true
     }
@@ -27,10 +30,12 @@ enum DemoSeed {
             + DemoPatients.all.filter(\.hasPortalAccount).prefix(2).map { Account(username: $0.username, role: "patient") }
     }
 
-    private static func seed(on db: any Database) async throws {
+    private static func seed(on db: any Database, passwordHash: String) async throws {
+        let now = Date()
         try await Clinic(id: clinicID, name: "Demo MBT Clinic (synthetic data)", timeZone: "Europe/London", country: "GB", locale: "en").create(on: db)
         for staff in DemoStaff.all {
             try await UserAccount(id: staff.id, clinicID: clinicID, username: staff.username, displayName: staff.displayName, roles: staff.roles).create(on: db)
+            try await Credential(userID: staff.id, passwordHash: passwordHash, passwordChangedAt: now).create(on: db)
         }
         let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01
         try await SupervisionLink(supervisorID: DemoStaff.supervisor.id, therapistID: DemoStaff.therapistAsh.id, startsAt: start).create(on: db)
@@ -40,6 +45,7 @@ enum DemoSeed {
             if patient.hasPortalAccount {
                 let account = UserAccount(id: patient.userID, clinicID: clinicID, username: patient.username, displayName: "\(patient.givenName) \(patient.familyName)", roles: ["patient"])
                 try await account.create(on: db)
+                try await Credential(userID: patient.userID, passwordHash: passwordHash, passwordChangedAt: now).create(on: db)
                 userID = patient.userID
             }
             try await Patient(id: patient.id, clinicID: clinicID, givenName: patient.givenName, familyName: patient.familyName, dateOfBirth: patient.dateOfBirth, phase: patient.phase.rawValue, userID: userID).create(on: db)

@@ -8,6 +8,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let abort as any AbortError where (300..<400).contains(abort.status.code) {
+            return Response(status: abort.status, headers: abort.headers)
         } catch {
             let status = (error as? any AbortError)?.status ?? .internalServerError
             if status.code >= 500 {
@@ -33,7 +35,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if wantsProblemJSON(request) {
             return problemResponse(status: shown, requestID: request.requestID)
         }
-        let context = ErrorPageContext(status: shown, requestID: request.requestID)
+        let context = ErrorPageContext(status: shown, request: request)
         do {
             let response = try await request.view.render("errors/error", context).encodeResponse(for: request)
             response.status = shown
@@ -64,13 +66,13 @@ struct ErrorPageContext: Encodable {
     let messageKey: String
     let requestID: String
 
-    init(status: HTTPResponseStatus, requestID: String) {
-        let known = [404, 400, 405, 413, 429].contains(status.code)
+    init(status: HTTPResponseStatus, request: Request) {
+        let known = [404, 400, 401, 405, 413, 429].contains(status.code)
         let key = known ? "error.\(status.code)" : "error.500"
-        self.page = PageChrome(titleKey: "\(key).heading")
+        self.page = PageChrome(titleKey: "\(key).heading", request: request)
         self.code = status.code
         self.headingKey = "\(key).heading"
         self.messageKey = "\(key).message"
-        self.requestID = requestID
+        self.requestID = request.requestID
     }
 }

@@ -1,7 +1,8 @@
 import Vapor
 
-/// Security headers on every response: a CSP without inline script, HSTS, nosniff, a strict
-/// referrer policy, no framing; `Cache-Control: no-store` on everything but static assets.
+/// Security headers on every response: a CSP without inline script, HSTS, nosniff, no referrer
+/// to other sites (`same-origin`: with `no-referrer` browsers send `Origin: null` on our own form
+/// posts, which the CSRF origin check must refuse), no framing; `Cache-Control: no-store` on everything but static assets.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     static let contentSecurityPolicy = [
         "default-src 'self'",
@@ -20,7 +21,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Content-Security-Policy", Self.contentSecurityPolicy),
             ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
             ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "no-referrer"),
+            ("Referrer-Policy", "same-origin"),
             ("X-Frame-Options", "DENY"),
             ("Cross-Origin-Opener-Policy", "same-origin"),
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),

@@ -10,6 +10,9 @@ enum MigrationCatalog {
         CreatePatients(),
         CreateTherapyGroups(),
         CreateRelationships(),
+        CreateCredentials(),
+        CreateSessions(),
+        CreateAuditEvents(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

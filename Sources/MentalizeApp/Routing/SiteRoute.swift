@@ -5,6 +5,10 @@ import Vapor
 enum SiteRoute: String, CaseIterable, Sendable {
     case home = "/"
     case signIn = "/sign-in"
+    case signOut = "/sign-out"
+    case signOutEverywhere = "/sign-out/everywhere"
+    case secondFactor = "/sign-in/second-factor"
+    case dashboard = "/home"
     case healthz = "/healthz"
     case readyz = "/readyz"
 

@@ -63,7 +63,9 @@ struct TestEnvironment {
 
     /// Bootstraps the app exactly as `mentalize serve` does, without serving.
     func makeApp(options: AppBootstrap.Options = .init()) async throws -> Application {
-        try await AppBootstrap.makeApplication(configuration, environment: .testing, options: options).0
+        var options = options
+        options.passwordHashing = .fastForTests
+        return try await AppBootstrap.makeApplication(configuration, environment: .testing, options: options).0
     }
 }
 

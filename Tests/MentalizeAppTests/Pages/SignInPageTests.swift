@@ -40,7 +40,7 @@ import VaporTesting
                     #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
                     #expect(csp.contains("frame-ancestors 'none'"))
                     #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
-                    #expect(response.headers.first(name: "Referrer-Policy") == "no-referrer")
+                    #expect(response.headers.first(name: "Referrer-Policy") == "same-origin")
                     #expect(response.headers.first(name: "Strict-Transport-Security")?.hasPrefix("max-age=") == true)
                     #expect(response.headers.first(name: "X-Request-Id") != nil)
                     let cache = response.headers.first(name: .cacheControl)

@@ -21,7 +21,7 @@ import Testing
             #expect(try await CaseloadAssignment.query(on: app.db).count() == 12)
             let userCount = try await UserAccount.query(on: app.db).count()
             // act: seed again
-            let seededAgain = try await DemoSeed.seedIfNeeded(on: app.db)
+            let seededAgain = try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher)
             // verify nothing changed
             #expect(seededAgain == false)
             #expect(try await Patient.query(on: app.db).count() == 12)

@@ -1,6 +1,19 @@
-/// What every page's layout needs: the title (a text key) and the links in the header.
+import Vapor
+
+/// What every page's layout needs: the title (a text key), the header links, and who is signed in
+/// (with the form token the sign-out button posts).
 struct PageChrome: Encodable {
     let titleKey: String
     let homePath = SiteRoute.home.path
     let signInPath = SiteRoute.signIn.path
+    let signOutPath = SiteRoute.signOut.path
+    let signedInName: String?
+    let csrfToken: String
+
+    init(titleKey: String, request: Request) {
+        self.titleKey = titleKey
+        let user = request.signedInUser.flatMap { $0.isFullySignedIn ? $0 : nil }
+        self.signedInName = user?.user.displayName
+        self.csrfToken = request.csrfToken
+    }
 }

@@ -1,6 +1,20 @@
+import Vapor
+
 /// What the sign-in template shows.
 struct SignInContext: Encodable {
-    let page = PageChrome(titleKey: "signIn.title")
+    let page: PageChrome
     let clinicName: String?
+    let errorKey: String?
+    let csrfToken: String
+    /// What the person typed, kept after a failed attempt so they only retype the password.
+    let username: String
     let action = SiteRoute.signIn.path
+
+    init(request: Request, clinicName: String?, errorKey: String?, username: String = "") {
+        self.page = PageChrome(titleKey: "signIn.title", request: request)
+        self.clinicName = clinicName
+        self.errorKey = errorKey
+        self.csrfToken = request.csrfToken
+        self.username = username
+    }
 }

@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Creating and changing accounts: used by `mentalize user ...`, the admin pages and the demo seed.
+struct AccountService {
+    let database: any Database
+    let hasher: PasswordHasher
+    let now: Date
+
+    /// A problem with what was asked, in words for the person asking.
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let knownRoles: Set<String> = ["patient", "therapist", "supervisor", "programmeLead", "admin"]
+
+    @discardableResult
+    func create(clinicID: UUID, username: String, displayName: String, roles: [String], password: String) async throws -> UserAccount {
+        let username = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard !username.isEmpty, username.count <= 254 else { throw Problem(description: "the username must be 1 to 254 characters") }
+        guard !displayName.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem(description: "the display name is empty") }
+        guard !roles.isEmpty, roles.allSatisfy(Self.knownRoles.contains) else {
+            throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
+        }
+        try PasswordRules.check(password, username: username, displayName: displayName)
+        if try await UserAccount.query(on: database).filter(\.$username == username).first() != nil {
+            throw Problem(description: "an account named \(username) already exists")
+        }
+        let hash = try await hasher.hash(password)
+        let account = UserAccount(clinicID: clinicID, username: username, displayName: displayName, roles: roles)
+        try await database.transaction { db in
+            try await account.create(on: db)
+            try await Credential(userID: try account.requireID(), passwordHash: hash, passwordChangedAt: now).create(on: db)
+        }
+        return account
+    }
+
+    func setPassword(username: String, password: String) async throws {
+        let account = try await find(username)
+        try PasswordRules.check(password, username: account.username, displayName: account.displayName)
+        let hash = try await hasher.hash(password)
+        let id = try account.requireID()
+        try await database.transaction { db in
+            if let credential = try await Credential.query(on: db).filter(\.$user.$id == id).first() {
+                credential.passwordHash = hash
+                credential.passwordChangedAt = now
+                try await credential.update(on: db)
+            } else {
+                try await Credential(userID: id, passwordHash: hash, passwordChangedAt: now).create(on: db)
+            }
+            try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
+        }
+    }
+
+    /// Disables an account and ends all its sessions at once.
+    func disable(username: String) async throws {
+        let account = try await find(username)
+        let id = try account.requireID()
+        try await database.transaction { db in
+            account.disabledAt = now
+            try await account.update(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
+        }
+    }
+
+    func all() async throws -> [UserAccount] {
+        try await UserAccount.query(on: database).sort(\.$username).all()
+    }
+
+    /// The clinic new accounts join (Mentalize runs one clinic per installation for now).
+    func onlyClinicID() async throws -> UUID {
+        guard let clinic = try await Clinic.query(on: database).sort(\.$name).first() else {
+            throw Problem(description: "there is no clinic yet: run `mentalize demo` or create the clinic first")
+        }
+        return try clinic.requireID()
+    }
+
+    func find(_ username: String) async throws -> UserAccount {
+        let name = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let account = try await UserAccount.query(on: database).filter(\.$username == name).first() else {
+            throw Problem(description: "no account named \(name)")
+        }
+        return account
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+
+/// One row of the append-only, hash-chained audit log.
+final class AuditEventRecord: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "sequence") var sequence: Int64
+    @Field(key: "occurred_at") var occurredAt: Date
+    @OptionalField(key: "actor_id") var actorID: UUID?
+    @Field(key: "actor_role") var actorRole: String
+    @OptionalField(key: "patient_id") var patientID: UUID?
+    @Field(key: "record_type") var recordType: String
+    @OptionalField(key: "record_id") var recordID: String?
+    @Field(key: "action") var action: String
+    @Field(key: "outcome") var outcome: String
+    @Field(key: "request_id") var requestID: String
+    @Field(key: "break_glass") var breakGlass: Bool
+    @Field(key: "previous_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
+
+    init() {}
+}
+
+/// A time-boxed emergency access grant to a patient outside the user's relationships.
+final class BreakGlassGrant: Model, @unchecked Sendable {
+    static let schema = "break_glass_grants"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserAccount
+    @Parent(key: "patient_id") var patient: Patient
+    @Field(key: "reason") var reason: String
+    @Field(key: "granted_at") var grantedAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+
+    init() {}
+
+    init(id: UUID? = nil, userID: UUID, patientID: UUID, reason: String, grantedAt: Date, expiresAt: Date) {
+        self.id = id
+        self.$user.id = userID
+        self.$patient.id = patientID
+        self.reason = reason
+        self.grantedAt = grantedAt
+        self.expiresAt = expiresAt
+    }
+}
