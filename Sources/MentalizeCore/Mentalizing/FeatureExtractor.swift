@@ -50,6 +50,14 @@ enum FeatureExtractor {
         counts["hedgeRate"] = (counts["hedges"] ?? 0) / max(words, 1) * 10
         counts["boosterRate"] = (counts["boosters"] ?? 0) / max(words, 1) * 10
         counts["dontKnow"] = isDontKnow(context) ? 1 : 0
+        counts["has.traitLabel"] = (counts["traitLabels"] ?? 0) > 0 ? 1 : 0
+        var modalHedges = 0.0, strongBoosters = 0.0
+        for token in context.tokens where token.isWord && !token.quoted {
+            if context.lexicon.stanceHedges.contains(token.norm) { modalHedges += 1 }
+            if context.lexicon.stanceBoosters.contains(token.norm) { strongBoosters += 1 }
+        }
+        counts["modalHedges"] = modalHedges
+        counts["strongBoosters"] = strongBoosters
         return counts
     }
 
