@@ -18,9 +18,17 @@ struct HolderResolver {
             if lexicon.genericWords.contains(word) { return (.generic, word) }
             if lexicon.otherWords.contains(word) || lexicon.roleNouns.contains(word) { return (.specificOther, word) }
             if lexicon.clauseBreaks.contains(word) { break }
+            if isName(token) { return (.specificOther, word) }
             position -= 1
         }
         return (.unspecified, nil)
+    }
+
+    /// A capitalised word that is not a known function word is taken as a person's name.
+    private func isName(_ token: TextToken) -> Bool {
+        token.capitalised && token.norm.count > 1 && !lexicon.skippable.contains(token.norm)
+            && !lexicon.negators.contains(token.norm) && !lexicon.stanceHedges.contains(token.norm)
+            && !lexicon.stanceBoosters.contains(token.norm) && !lexicon.genericWords.contains(token.norm)
     }
 
     /// "you" is generic after "when/if/make(s)" or in a sentence that speaks of people in general.

@@ -102,7 +102,8 @@ struct MentalStateTagger {
         while position <= min(tokens.count - 1, index + 2) {
             let token = tokens[position]
             if token.sentence == sentence, position != index {
-                if lexicon.stanceHedges.contains(token.norm) { hedged = true }
+                let tells = position + 1 < tokens.count && ["tell", "see"].contains(tokens[position + 1].norm)
+                if lexicon.stanceHedges.contains(token.norm), !(token.norm == "could" && tells) { hedged = true }
                 if lexicon.stanceBoosters.contains(token.norm) { asserted = true }
             }
             position += 1

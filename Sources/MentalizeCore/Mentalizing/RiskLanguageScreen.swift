@@ -13,8 +13,11 @@ public struct RiskLanguageScreen: Sendable {
         var index: [String: [Int]] = [:]
         var prefixed: [Int] = []
         for (position, pattern) in (patterns ?? []).enumerated() {
-            for word in pattern.sequence.first ?? [] {
-                if word.hasSuffix("*") { prefixed.append(position) } else { index[word, default: []].append(position) }
+            let first = pattern.sequence.first ?? []
+            if first.contains(where: { $0.hasSuffix("*") }) {
+                prefixed.append(position)
+            } else {
+                for word in Set(first) { index[word, default: []].append(position) }
             }
         }
         byFirstWord = index
@@ -30,8 +33,7 @@ public struct RiskLanguageScreen: Sendable {
             return RiskScreenResult(matches: [EvidenceSpan(start: 0, end: 0, text: "", rule: "risk.screen-unavailable")])
         }
         var spans: [EvidenceSpan] = []
-        var coveredUntil = -1
-        for index in tokens.indices where tokens[index].isWord && index > coveredUntil {
+        for index in tokens.indices where tokens[index].isWord {
             let candidates = (byFirstWord[tokens[index].norm] ?? []) + prefixPatterns
             for position in candidates {
                 let pattern = patterns[position]
@@ -40,8 +42,6 @@ public struct RiskLanguageScreen: Sendable {
                 let end = tokens[range.upperBound - 1].end
                 spans.append(EvidenceSpan(start: start, end: end, text: Self.slice(text, start, end),
                                           rule: "risk.\(pattern.id)"))
-                coveredUntil = range.upperBound - 1
-                break
             }
         }
         return RiskScreenResult(matches: spans)

@@ -13,4 +13,6 @@ struct TextToken: Sendable, Equatable {
     var quoted: Bool
     /// True when the original word was written in capitals and is at least two letters long.
     var shouted: Bool
+    /// True when the original word started with a capital letter (used to spot names).
+    var capitalised: Bool = false
 }

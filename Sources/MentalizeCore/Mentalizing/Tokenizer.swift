@@ -24,7 +24,10 @@ enum Tokenizer {
             guard !word.isEmpty else { return }
             let raw = String(word)
             let shouted = !wordHasLower && word.count > 1
+            let capitalised = word.first?.properties.isUppercase ?? false
+            let before = tokens.count
             appendWord(raw.lowercased(), start: wordStart, end: end, shouted: shouted)
+            if capitalised, before < tokens.count { tokens[before].capitalised = true }
             word.removeAll(keepingCapacity: true)
             wordHasLower = false
         }
