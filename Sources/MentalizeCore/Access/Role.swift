@@ -1,13 +1,9 @@
 /// What kind of thing a user may do. A user may hold several roles; relationships say to whom.
-public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
+public enum Role: String, Sendable, Codable, CaseIterable {
     case patient, therapist, supervisor, programmeLead, admin
 
     /// Clinical staff roles: the ones that may hold caseloads, author notes and use break-glass.
     public static let clinicalStaff: Set<Role> = [.therapist, .supervisor, .programmeLead]
-
-    public static func < (lhs: Role, rhs: Role) -> Bool {
-        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
-    }
 }
 
 /// The user asking for access: who they are and which roles they hold.
