@@ -3,6 +3,11 @@ public import Foundation
 /// Whether the audited access was allowed or denied.
 public enum AuditOutcome: String, Sendable, Codable, CaseIterable {
     case allowed, denied
+
+    /// The outcome of an access decision.
+    public init(_ decision: AccessDecision) {
+        self = decision.isAllowed ? .allowed : .denied
+    }
 }
 
 /// One audited read or write of patient data (allowed or denied). Times are UTC and held to whole
@@ -47,9 +52,15 @@ public enum AuditTime {
         Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
     }
 
+    /// The date `microseconds` after 1970-01-01T00:00:00Z (store audit times as this integer so that
+    /// every database returns exactly the value that was hashed).
+    public static func date(fromMicroseconds microseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(microseconds) / 1_000_000)
+    }
+
     /// `date` rounded to the nearest whole microsecond.
     public static func roundedToMicroseconds(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: Double(microseconds(date)) / 1_000_000)
+        Self.date(fromMicroseconds: microseconds(date))
     }
 
     /// `yyyy-MM-ddTHH:mm:ss.ffffffZ` in UTC (proleptic Gregorian calendar).

@@ -53,4 +53,33 @@ struct AuditEncodingTests {
                                   requestID: original.requestID, breakGlass: original.breakGlass)
         #expect(AuditCanonicalEncoding.encode(original) == AuditCanonicalEncoding.encode(reloaded))
     }
+
+    @Test("times stored as integer microseconds come back hashing identically, across a range of dates")
+    func microsecondRoundTrip() throws {
+        for seconds in stride(from: -2_000_000_000.0, through: 4_000_000_000.0, by: 123_456_789.123_457) {
+            // setup
+            let original = event()
+            let stamped = AuditEvent(sequence: 1, actorID: original.actorID, actorRole: original.actorRole,
+                                     patientID: original.patientID, recordType: original.recordType,
+                                     recordID: original.recordID, action: original.action, outcome: original.outcome,
+                                     time: Date(timeIntervalSince1970: seconds), requestID: original.requestID,
+                                     breakGlass: false)
+            // act
+            let stored = AuditTime.microseconds(stamped.time)
+            let reloaded = AuditEvent(sequence: 1, actorID: stamped.actorID, actorRole: stamped.actorRole,
+                                      patientID: stamped.patientID, recordType: stamped.recordType,
+                                      recordID: stamped.recordID, action: stamped.action, outcome: stamped.outcome,
+                                      time: AuditTime.date(fromMicroseconds: stored), requestID: stamped.requestID,
+                                      breakGlass: false)
+            // verify
+            #expect(AuditCanonicalEncoding.encode(reloaded) == AuditCanonicalEncoding.encode(stamped))
+            #expect(AuditTime.iso8601(reloaded.time) == AuditTime.iso8601(stamped.time))
+        }
+    }
+
+    @Test("the audit outcome follows the access decision")
+    func outcomeFromDecision() {
+        #expect(AuditOutcome(.allow(.caseload)) == .allowed)
+        #expect(AuditOutcome(.deny(.noRelationship)) == .denied)
+    }
 }
