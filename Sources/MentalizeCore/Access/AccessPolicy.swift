@@ -5,7 +5,7 @@ public import Foundation
 public enum AccessPolicy {
     /// Decides one access. Bases are tried in `AccessBasis.allCases` order, so break-glass is used only
     /// when no ordinary relationship allows the action.
-    public static func decide(actor: Actor, action: AccessAction, record: RecordDescriptor,
+    public static func decide(actor: AccessActor, action: AccessAction, record: RecordDescriptor,
                               facts: AccessFacts, now: Date) -> AccessDecision {
         if record.kind != .accountData, record.patientID == nil { return .deny(.malformedRecord) }
         var someBasisApplies = false
@@ -26,7 +26,7 @@ public enum AccessPolicy {
     }
 
     /// True when `basis` holds for this actor and record at `now` (role plus current relationship).
-    static func holds(_ basis: AccessBasis, actor: Actor, record: RecordDescriptor,
+    static func holds(_ basis: AccessBasis, actor: AccessActor, record: RecordDescriptor,
                       facts: AccessFacts, now: Date) -> Bool {
         switch basis {
         case .ownRecord:

@@ -34,7 +34,7 @@ public struct ListScope: Hashable, Sendable, Codable {
 
 extension AccessPolicy {
     /// The rows of `kind` the actor may list at `now`, following the same table as `decide(...action: .list)`.
-    public static func listScope(actor: Actor, kind: RecordKind, facts: AccessFacts, now: Date) -> ListScope {
+    public static func listScope(actor: AccessActor, kind: RecordKind, facts: AccessFacts, now: Date) -> ListScope {
         var scope = ListScope()
         let user = actor.userID
         func lists(_ basis: AccessBasis) -> Bool { AccessGrantTable.actions(for: basis, on: kind).contains(.list) }
@@ -72,7 +72,7 @@ extension AccessPolicy {
     /// The rows of `kind` an aggregate query (counts, means, distributions; never row contents) may
     /// include. A programme lead aggregates over every patient for demographics and structured clinical
     /// kinds; everyone else aggregates over what they may list.
-    public static func aggregateScope(actor: Actor, kind: RecordKind, facts: AccessFacts, now: Date) -> ListScope {
+    public static func aggregateScope(actor: AccessActor, kind: RecordKind, facts: AccessFacts, now: Date) -> ListScope {
         var scope = listScope(actor: actor, kind: kind, facts: facts, now: now)
         let aggregable: Set<ContentClass> = [.demographics, .structuredClinical]
         if actor.roles.contains(.programmeLead), aggregable.contains(kind.contentClass) { scope.allRows = true }

@@ -17,7 +17,7 @@ struct AccessPolicyPropertyTests {
     func noAllowWithoutBasis() {
         var allows = 0
         for world in Self.worlds {
-            let actor = Actor(userID: Fx.actorID, roles: world.roles)
+            let actor = AccessActor(userID: Fx.actorID, roles: world.roles)
             for kind in RecordKind.allCases {
                 let record = Fx.record(kind)
                 for action in AccessAction.allCases {
@@ -38,7 +38,7 @@ struct AccessPolicyPropertyTests {
     @Test("an actor with no roles is denied everything")
     func noRolesNoAccess() {
         for world in Self.worlds {
-            let actor = Actor(userID: Fx.actorID, roles: [])
+            let actor = AccessActor(userID: Fx.actorID, roles: [])
             for kind in RecordKind.allCases {
                 for action in AccessAction.allCases {
                     let decision = AccessPolicy.decide(actor: actor, action: action, record: Fx.record(kind),
@@ -52,7 +52,7 @@ struct AccessPolicyPropertyTests {
     @Test("an expired or future break-glass grant never allows and changes nothing")
     func expiredBreakGlassNeverAllows() {
         for roles in Fx.roleSets {
-            let actor = Actor(userID: Fx.actorID, roles: roles)
+            let actor = AccessActor(userID: Fx.actorID, roles: roles)
             for state in [Fx.State.ended, .notYetStarted] {
                 let facts = Fx.facts(.breakGlass, state)
                 for kind in RecordKind.allCases {
@@ -85,7 +85,7 @@ struct AccessPolicyPropertyTests {
     func processNotesNeverLeak() {
         for world in Self.worlds {
             // The actor is neither author nor named supervisor, whatever roles and relationships it holds.
-            let actor = Actor(userID: Fx.actorID, roles: world.roles)
+            let actor = AccessActor(userID: Fx.actorID, roles: world.roles)
             for action in AccessAction.allCases {
                 let decision = AccessPolicy.decide(actor: actor, action: action, record: Fx.record(.processNote),
                                                    facts: world.facts, now: Fx.now)
@@ -98,10 +98,10 @@ struct AccessPolicyPropertyTests {
     func processNoteAuthorAndSupervisor() {
         // setup
         let note = Fx.record(.processNote)
-        let author = Actor(userID: Fx.otherTherapistID, roles: [.therapist])
-        let supervisor = Actor(userID: Fx.otherSupervisorID, roles: [.supervisor])
-        let supervisorWithoutRole = Actor(userID: Fx.otherSupervisorID, roles: [.therapist, .programmeLead])
-        func allowed(_ actor: Actor) -> Set<AccessAction> {
+        let author = AccessActor(userID: Fx.otherTherapistID, roles: [.therapist])
+        let supervisor = AccessActor(userID: Fx.otherSupervisorID, roles: [.supervisor])
+        let supervisorWithoutRole = AccessActor(userID: Fx.otherSupervisorID, roles: [.therapist, .programmeLead])
+        func allowed(_ actor: AccessActor) -> Set<AccessAction> {
             Set(AccessAction.allCases.filter {
                 AccessPolicy.decide(actor: actor, action: $0, record: note, facts: AccessFacts(), now: Fx.now).isAllowed
             })
@@ -115,7 +115,7 @@ struct AccessPolicyPropertyTests {
     @Test("the private diary is reachable by the patient only")
     func privateDiaryIsPrivate() {
         for world in Self.worlds {
-            let actor = Actor(userID: Fx.actorID, roles: world.roles)
+            let actor = AccessActor(userID: Fx.actorID, roles: world.roles)
             let ownsRecord = world.roles.contains(.patient)
                 && !RelationshipQueries.ownPatients(of: Fx.actorID, facts: world.facts, now: Fx.now).isEmpty
             for action in AccessAction.allCases {
@@ -131,7 +131,7 @@ struct AccessPolicyPropertyTests {
     func noFreeTextForLeadOrAdmin() {
         let freeText = RecordKind.allCases.filter { [.freeTextClinical, .processNote, .patientPrivate].contains($0.contentClass) }
         for world in Self.worlds {
-            let actor = Actor(userID: Fx.actorID, roles: world.roles.intersection([.admin, .programmeLead]))
+            let actor = AccessActor(userID: Fx.actorID, roles: world.roles.intersection([.admin, .programmeLead]))
             var facts = world.facts
             facts.breakGlass = []
             for kind in freeText {
@@ -144,7 +144,7 @@ struct AccessPolicyPropertyTests {
 
     @Test("patients never see staff-only kinds, even about themselves")
     func patientsNeverSeeStaffOnlyKinds() {
-        let actor = Actor(userID: Fx.actorID, roles: [.patient])
+        let actor = AccessActor(userID: Fx.actorID, roles: [.patient])
         let facts = Fx.facts(.ownLink, .current)
         for kind in RecordKind.allCases where kind.isStaffOnly {
             for action in AccessAction.allCases {

@@ -68,7 +68,7 @@ struct AccessPolicyTableTests {
     @Test("every kind x action matches the table", arguments: cases)
     func tableHolds(_ probe: Case) throws {
         // setup
-        let actor = Actor(userID: AccessFixtures.actorID, roles: [probe.role])
+        let actor = AccessActor(userID: AccessFixtures.actorID, roles: [probe.role])
         let facts = AccessFixtures.facts(probe.relationship, probe.state)
         let rows = try #require(Self.expected[probe.role])
         let rowName = probe.state == .current && rows[probe.relationship.rawValue] != nil
@@ -95,7 +95,7 @@ struct AccessPolicyTableTests {
     @Test("break-glass allows are marked as break-glass, ordinary allows are not")
     func breakGlassMarking() {
         // setup
-        let actor = Actor(userID: AccessFixtures.actorID, roles: [.therapist])
+        let actor = AccessActor(userID: AccessFixtures.actorID, roles: [.therapist])
         let glass = AccessFixtures.facts(.breakGlass, .current)
         let caseload = AccessFixtures.facts(.caseload, .current)
         var both = caseload

@@ -8,7 +8,7 @@ struct AccessRelationshipTests {
 
     func decide(_ roles: Set<Role>, _ action: AccessAction, _ record: RecordDescriptor, _ facts: AccessFacts,
                 at now: Date = Fx.now) -> AccessDecision {
-        AccessPolicy.decide(actor: Actor(userID: Fx.actorID, roles: roles), action: action, record: record,
+        AccessPolicy.decide(actor: AccessActor(userID: Fx.actorID, roles: roles), action: action, record: record,
                             facts: facts, now: now)
     }
 

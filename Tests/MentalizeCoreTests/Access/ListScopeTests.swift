@@ -25,7 +25,7 @@ struct ListScopeTests {
              RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : Fx.patientID)]
         }
         for roles in Fx.roleSets {
-            let actor = Actor(userID: Fx.actorID, roles: roles)
+            let actor = AccessActor(userID: Fx.actorID, roles: roles)
             for relationship in Fx.Relationship.allCases {
                 for state in Fx.State.allCases {
                     let facts = Fx.facts(relationship, state)
@@ -44,9 +44,9 @@ struct ListScopeTests {
 
     @Test("process notes are listed by author or naming supervisor, never by patient")
     func processNoteScope() {
-        let therapist = AccessPolicy.listScope(actor: Actor(userID: Fx.actorID, roles: [.therapist]), kind: .processNote,
+        let therapist = AccessPolicy.listScope(actor: AccessActor(userID: Fx.actorID, roles: [.therapist]), kind: .processNote,
                                                facts: Fx.facts(.caseload, .current), now: Fx.now)
-        let supervisor = AccessPolicy.listScope(actor: Actor(userID: Fx.actorID, roles: [.supervisor]), kind: .processNote,
+        let supervisor = AccessPolicy.listScope(actor: AccessActor(userID: Fx.actorID, roles: [.supervisor]), kind: .processNote,
                                                 facts: Fx.facts(.supervision, .current), now: Fx.now)
         #expect(therapist.authoredByActor && !therapist.namingActorAsSupervisor && therapist.patients.isEmpty && !therapist.allRows)
         #expect(supervisor.authoredByActor && supervisor.namingActorAsSupervisor && supervisor.patients.isEmpty)
@@ -55,7 +55,7 @@ struct ListScopeTests {
     @Test("break-glass patients are flagged unless an ordinary relationship also covers them")
     func breakGlassFlag() {
         // setup
-        let actor = Actor(userID: Fx.actorID, roles: [.therapist])
+        let actor = AccessActor(userID: Fx.actorID, roles: [.therapist])
         var facts = Fx.facts(.breakGlass, .current)
         // act
         let glassOnly = AccessPolicy.listScope(actor: actor, kind: .sessionNote, facts: facts, now: Fx.now)
@@ -68,14 +68,14 @@ struct ListScopeTests {
 
     @Test("nobody in scope means an empty scope")
     func emptyScope() {
-        let scope = AccessPolicy.listScope(actor: Actor(userID: Fx.actorID, roles: [.therapist, .supervisor, .patient]),
+        let scope = AccessPolicy.listScope(actor: AccessActor(userID: Fx.actorID, roles: [.therapist, .supervisor, .patient]),
                                            kind: .sessionNote, facts: AccessFacts(), now: Fx.now)
         #expect(scope.isEmpty)
     }
 
     @Test("a programme lead aggregates structured data over all patients but lists no clinical rows")
     func leadAggregates() {
-        let lead = Actor(userID: Fx.actorID, roles: [.programmeLead])
+        let lead = AccessActor(userID: Fx.actorID, roles: [.programmeLead])
         for kind in RecordKind.allCases {
             let aggregate = AccessPolicy.aggregateScope(actor: lead, kind: kind, facts: AccessFacts(), now: Fx.now)
             let list = AccessPolicy.listScope(actor: lead, kind: kind, facts: AccessFacts(), now: Fx.now)
