@@ -7,8 +7,8 @@ struct AnalysisContext {
     let states: [MentalStateTagger.Tagged]
     let wordCount: Int
     let sentenceCount: Int
-    /// Categories present at each token's first position.
-    let categoriesAt: [Int: Set<LexiconCategory>]
+    /// Bit mask of the categories whose match starts at each token.
+    let categoryMasks: [UInt32]
 
     init(text: String, lexicon: Lexicon, tokens: [TextToken]) {
         self.text = text
@@ -17,12 +17,12 @@ struct AnalysisContext {
         let matches = lexicon.matches(in: tokens)
         self.matches = matches
         var fillers = Set<Int>()
-        var categories: [Int: Set<LexiconCategory>] = [:]
+        var masks = [UInt32](repeating: 0, count: tokens.count)
         for match in matches {
-            categories[match.first, default: []].insert(match.category)
+            masks[match.first] |= match.category.bit
             if match.category == .filler { fillers.formUnion(match.first..<match.end) }
         }
-        categoriesAt = categories
+        categoryMasks = masks
         states = MentalStateTagger(lexicon: lexicon, text: text, tokens: tokens).tag(matches, fillerTokens: fillers)
         var words = 0
         for index in tokens.indices where tokens[index].isWord {
@@ -33,7 +33,7 @@ struct AnalysisContext {
     }
 
     func has(_ category: LexiconCategory, at index: Int) -> Bool {
-        categoriesAt[index]?.contains(category) ?? false
+        categoryMasks[index] & category.bit != 0
     }
 
     func span(_ first: Int, _ end: Int, rule: String) -> EvidenceSpan {
@@ -63,6 +63,6 @@ struct AnalysisContext {
         guard index + 1 < tokens.count else { return false }
         let next = tokens[index + 1].norm
         return lexicon.selfWords.contains(next) || lexicon.otherWords.contains(next)
-            || ["obviously", "clearly", "it", "that", "you", "we", "there", "now"].contains(next)
+            || WordSets.clauseAfterSo.contains(next)
     }
 }

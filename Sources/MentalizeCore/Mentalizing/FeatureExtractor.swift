@@ -2,6 +2,16 @@ import Foundation
 
 /// Computes the raw feature counts that the weights combine; every value is shown to clinicians.
 enum FeatureExtractor {
+    private static let presenceKeys = [("has.cognitive", "states.cognitive"), ("has.affective", "states.affective"),
+                                       ("has.desire", "states.desire"), ("has.perception", "states.perception")]
+    private static let classKeys: [MentalStateClass: String] = [
+        .cognitive: "states.cognitive", .affective: "states.affective", .desire: "states.desire", .perception: "states.perception",
+    ]
+    private static let holderKeys: [MentalStateHolder: String] = [
+        .selfHolder: "holder.self", .specificOther: "holder.specificOther", .generic: "holder.generic",
+        .addressee: "holder.addressee", .unspecified: "holder.unspecified",
+    ]
+
     static func features(of context: AnalysisContext) -> [String: Double] {
         var counts: [String: Double] = [:]
         func add(_ name: String, _ value: Double = 1) { counts[name, default: 0] += value }
@@ -13,8 +23,8 @@ enum FeatureExtractor {
         for state in context.states where !state.mention.quoted {
             let mention = state.mention
             add("states")
-            add("states.\(mention.stateClass.rawValue)")
-            add("holder.\(mention.holder.rawValue)")
+            add(Self.classKeys[mention.stateClass] ?? "states")
+            add(Self.holderKeys[mention.holder] ?? "holder")
             if mention.negated { add("states.negated") }
             if mention.embedded {
                 add("states.embedded")
@@ -25,8 +35,8 @@ enum FeatureExtractor {
             if otherHeld && mention.stance == .asserted { add("other.asserted") }
             if (mention.emotionLevel ?? 0) >= 4 { add("emotion.specific") }
         }
-        for category in [LexiconCategory.cognitive, .affective, .desire, .perception] {
-            counts["has.\(category.rawValue)"] = (counts["states.\(category.rawValue)"] ?? 0) > 0 ? 1 : 0
+        for (has, count) in Self.presenceKeys {
+            counts[has] = (counts[count] ?? 0) > 0 ? 1 : 0
         }
         counts["has.embedded"] = (counts["states.embedded"] ?? 0) > 0 ? 1 : 0
         for match in context.matches where !context.tokens[match.first].quoted {

@@ -33,13 +33,13 @@ struct HolderResolver {
 
     /// "you" is generic after "when/if/make(s)" or in a sentence that speaks of people in general.
     func secondPersonIsGeneric(at index: Int) -> Bool {
-        if index > 0, ["when", "if", "makes", "make", "made", "unless", "can"].contains(tokens[index - 1].norm) {
+        if index > 0, WordSets.genericYouCues.contains(tokens[index - 1].norm) {
             return true
         }
         let sentence = tokens[index].sentence
         var position = index
         while position >= 0, tokens[position].sentence == sentence {
-            if ["people", "anyone", "everyone", "one"].contains(tokens[position].norm) { return true }
+            if WordSets.peopleInGeneral.contains(tokens[position].norm) { return true }
             position -= 1
         }
         return false

@@ -69,10 +69,10 @@ struct Lexicon: Sendable {
         var found: [LexiconMatch] = []
         for index in tokens.indices where tokens[index].isWord {
             guard let candidates = byFirstWord[tokens[index].norm] else { continue }
-            var seen = Set<LexiconCategory>()
-            for entry in candidates where !seen.contains(entry.category) {
+            var seen: UInt32 = 0
+            for entry in candidates where seen & entry.category.bit == 0 {
                 if phrase(entry.words, matchesAt: index, in: tokens) {
-                    seen.insert(entry.category)
+                    seen |= entry.category.bit
                     found.append(LexiconMatch(category: entry.category, first: index,
                                               end: index + entry.words.count, emotionLevel: entry.level))
                 }

@@ -1,7 +1,10 @@
 /// The word-list families of the mentalizing lexicon (resource `lexicon.json`).
-enum LexiconCategory: String, Sendable, CaseIterable {
+enum LexiconCategory: UInt32, Sendable, CaseIterable {
     case cognitive, affective, desire, perception, action, hedge, booster, absolute
     case traitLabel, jargon, vagueQualifier, filler, perspective, temporalFrame, causal, concreteAnchor, proofByAction, demand
+
+    /// A one-bit mask, so a token's categories fit in one integer.
+    var bit: UInt32 { 1 << rawValue }
 
     /// True for the four classes of mental-state predicate.
     var isMentalState: Bool {

@@ -22,8 +22,8 @@ struct MentalStateTagger {
             let word = tokens[match.first].norm
             if word == "like" || word == "likes", !isVerbLike(at: match.first) { continue }
             var stateClass = Self.stateClass(of: match.category)
-            if ["feel", "feels", "felt"].contains(word), match.first + 1 < tokens.count,
-               ["like", "that", "as"].contains(tokens[match.first + 1].norm) {
+            if WordSets.feelVerbs.contains(word), match.first + 1 < tokens.count,
+               WordSets.feelAsThink.contains(tokens[match.first + 1].norm) {
                 stateClass = .cognitive
                 covered.insert(match.first + 1)
             }
@@ -68,11 +68,11 @@ struct MentalStateTagger {
     private func isVerbLike(at index: Int) -> Bool {
         guard index > 0 else { return false }
         let previous = tokens[index - 1].norm
-        if ["was", "is", "were", "am", "are", "be", "feel", "felt", "looks", "looked", "just", "more"].contains(previous) {
+        if WordSets.likeAfterCopula.contains(previous) {
             return false
         }
         return lexicon.selfWords.contains(previous) || lexicon.otherWords.contains(previous)
-            || ["you", "we", "not", "really", "would", "to", "people", "also"].contains(previous)
+            || WordSets.likeAfterSubject.contains(previous)
     }
 
     private func isEmbedding(_ outer: Tagged, of index: Int, holderWord: String?) -> Bool {
@@ -88,10 +88,15 @@ struct MentalStateTagger {
             let token = tokens[position]
             guard token.isWord else { return false }
             if lexicon.negators.contains(token.norm) { return true }
-            if ["and", "but", "because", "so", "that", "which", "or"].contains(token.norm) { return false }
+            if WordSets.negationStops.contains(token.norm) { return false }
             position -= 1
         }
         return false
+    }
+
+    /// "could tell" / "could see" claims knowledge; it is not a hedge.
+    private func isCouldTell(_ position: Int) -> Bool {
+        tokens[position].norm == "could" && position + 1 < tokens.count && WordSets.couldTell.contains(tokens[position + 1].norm)
     }
 
     private func stance(at index: Int) -> EpistemicStance {
@@ -102,8 +107,7 @@ struct MentalStateTagger {
         while position <= min(tokens.count - 1, index + 2) {
             let token = tokens[position]
             if token.sentence == sentence, position != index {
-                let tells = position + 1 < tokens.count && ["tell", "see"].contains(tokens[position + 1].norm)
-                if lexicon.stanceHedges.contains(token.norm), !(token.norm == "could" && tells) { hedged = true }
+                if lexicon.stanceHedges.contains(token.norm), !isCouldTell(position) { hedged = true }
                 if lexicon.stanceBoosters.contains(token.norm) { asserted = true }
             }
             position += 1

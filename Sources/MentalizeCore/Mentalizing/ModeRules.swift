@@ -3,6 +3,13 @@
 struct ModeRules {
     let context: AnalysisContext
     let features: [String: Double]
+    private let unquotedStates: [MentalStateTagger.Tagged]
+
+    init(context: AnalysisContext, features: [String: Double]) {
+        self.context = context
+        self.features = features
+        unquotedStates = context.states.filter { !$0.mention.quoted }
+    }
 
     func evidence(for mode: PrementalizingMode) -> [EvidenceSpan] {
         switch mode {
@@ -11,8 +18,6 @@ struct ModeRules {
         case .pretend: return pretend()
         }
     }
-
-    private var unquotedStates: [MentalStateTagger.Tagged] { context.states.filter { !$0.mention.quoted } }
 
     private func isOtherHeld(_ state: MentalStateTagger.Tagged) -> Bool {
         state.mention.holder == .specificOther || state.mention.holder == .addressee
@@ -56,8 +61,8 @@ struct ModeRules {
         for index in tokens.indices where context.has(.action, at: index) && context.isNegated(index) {
             // "he didn't call, so he doesn't care": an absent act taken as proof of a mental state.
             let sentence = tokens[index].sentence
-            let proof = context.tokens.indices.contains { causal in
-                causal > index && causal - index <= 8 && tokens[causal].sentence == sentence
+            let proof = (index + 1..<min(index + 9, tokens.count)).contains { causal in
+                tokens[causal].sentence == sentence
                     && context.isCausal(at: causal)
                     && unquotedStates.contains { $0.first > causal && $0.mention.sentence == sentence && isOtherHeld($0) }
             }

@@ -34,8 +34,7 @@ public struct RiskLanguageScreen: Sendable {
         }
         var spans: [EvidenceSpan] = []
         for index in tokens.indices where tokens[index].isWord {
-            let candidates = (byFirstWord[tokens[index].norm] ?? []) + prefixPatterns
-            for position in candidates {
+            for position in (byFirstWord[tokens[index].norm] ?? []) + prefixPatterns {
                 let pattern = patterns[position]
                 guard let range = pattern.match(at: index, in: tokens) else { continue }
                 let start = tokens[range.lowerBound].start

@@ -5,12 +5,24 @@ struct RiskPattern: Decodable, Sendable {
     var id: String
     var sequence: [[String]]
     var maxGap: Int
+    /// Per element: the exact alternatives as a set and the prefixes (alternatives ending in `*`).
+    private let exact: [Set<String>]
+    private let prefixes: [[String]]
+
+    private enum CodingKeys: String, CodingKey { case id, sequence, maxGap }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        sequence = try container.decode([[String]].self, forKey: .sequence)
+        maxGap = try container.decode(Int.self, forKey: .maxGap)
+        exact = sequence.map { Set($0.filter { !$0.hasSuffix("*") }) }
+        prefixes = sequence.map { $0.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) } }
+    }
 
     /// True when `word` is one of the alternatives of element `position` (a trailing `*` is a prefix).
     func element(_ position: Int, accepts word: String) -> Bool {
-        sequence[position].contains { alternative in
-            alternative.hasSuffix("*") ? word.hasPrefix(alternative.dropLast()) : alternative == word
-        }
+        exact[position].contains(word) || prefixes[position].contains { word.hasPrefix($0) }
     }
 
     /// The token range matched when the pattern starts at `index`, or nil.

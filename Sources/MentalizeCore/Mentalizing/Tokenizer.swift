@@ -13,28 +13,39 @@ enum Tokenizer {
     static func tokenize(_ text: String) -> [TextToken] {
         var tokens: [TextToken] = []
         tokens.reserveCapacity(64)
-        var word = String.UnicodeScalarView()
+        // The current word as lower-cased UTF-8 (ASCII folded here, other scripts by `lowercased()`).
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         var wordStart = 0
         var wordHasLower = false
+        var wordHasUpper = false
+        var wordIsASCII = true
+        var wordHasApostrophe = false
+        var firstIsUpper = false
+        var letters = 0
         var offset = 0
         var sentence = 0
         var quoted = false
 
         func flushWord(at end: Int) {
             guard !word.isEmpty else { return }
-            let raw = String(word)
-            let shouted = !wordHasLower && word.count > 1
-            let capitalised = word.first?.properties.isUppercase ?? false
+            let raw = String(decoding: word, as: UTF8.self)
+            let shouted = !wordHasLower && wordHasUpper && letters > 1
             let before = tokens.count
-            appendWord(raw.lowercased(), start: wordStart, end: end, shouted: shouted)
-            if capitalised, before < tokens.count { tokens[before].capitalised = true }
+            appendWord(wordIsASCII ? raw : raw.lowercased(), start: wordStart, end: end, shouted: shouted,
+                       apostrophe: wordHasApostrophe)
+            if firstIsUpper, before < tokens.count { tokens[before].capitalised = true }
             word.removeAll(keepingCapacity: true)
             wordHasLower = false
+            wordHasUpper = false
+            wordIsASCII = true
+            wordHasApostrophe = false
+            letters = 0
         }
-        func appendWord(_ lower: String, start: Int, end: Int, shouted: Bool) {
+        func appendWord(_ lower: String, start: Int, end: Int, shouted: Bool, apostrophe: Bool) {
             var base = lower
             var negated = false
-            if lower.hasSuffix("n't"), lower.count > 3 {
+            if apostrophe, lower.hasSuffix("n't"), lower.count > 3 {
                 base = String(lower.dropLast(3))
                 base = contractionBases[base] ?? base
                 negated = true
@@ -43,7 +54,7 @@ enum Tokenizer {
                 negated = true
             } else if lower == "n't" {
                 base = "not"
-            } else if let apostrophe = lower.firstIndex(of: "'"), apostrophe != lower.startIndex {
+            } else if apostrophe, let apostrophe = lower.firstIndex(of: "'"), apostrophe != lower.startIndex {
                 let head = String(lower[..<apostrophe])
                 let tail = String(lower[apostrophe...])
                 tokens.append(TextToken(norm: head, start: start, end: end, isWord: true,
@@ -60,15 +71,35 @@ enum Tokenizer {
 
         for scalar in text.unicodeScalars {
             let width = scalar.utf16.count
-            let props = scalar.properties
-            if props.isAlphabetic || props.numericType != nil {
-                if word.isEmpty { wordStart = offset }
-                if props.isLowercase { wordHasLower = true }
-                word.append(scalar)
+            let value = scalar.value
+            // ASCII fast path; Unicode properties only for other scripts.
+            let isASCIILetter = (value >= 97 && value <= 122) || (value >= 65 && value <= 90)
+            let isWordScalar = isASCIILetter || (value >= 48 && value <= 57)
+                || (value >= 128 && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil))
+            if isWordScalar {
+                if word.isEmpty {
+                    wordStart = offset
+                    firstIsUpper = (value >= 65 && value <= 90) || (value >= 128 && scalar.properties.isUppercase)
+                }
+                letters += 1
+                if value < 128 {
+                    if value >= 65 && value <= 90 {
+                        wordHasUpper = true
+                        word.append(UInt8(value + 32))
+                    } else {
+                        if value >= 97 { wordHasLower = true }
+                        word.append(UInt8(value))
+                    }
+                } else {
+                    wordIsASCII = false
+                    if scalar.properties.isLowercase { wordHasLower = true } else { wordHasUpper = true }
+                    word.append(contentsOf: String(scalar).utf8)
+                }
             } else if (scalar == "'" || scalar == "\u{2019}") && !word.isEmpty {
-                word.append("'")
-            } else if (scalar == "-") && !word.isEmpty {
-                word.append("-")
+                word.append(UInt8(ascii: "'"))
+                wordHasApostrophe = true
+            } else if scalar == "-" && !word.isEmpty {
+                word.append(UInt8(ascii: "-"))
             } else {
                 flushWord(at: offset)
                 switch scalar {
