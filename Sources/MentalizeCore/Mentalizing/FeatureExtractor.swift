@@ -14,6 +14,7 @@ enum FeatureExtractor {
 
     static func features(of context: AnalysisContext) -> [String: Double] {
         var counts: [String: Double] = [:]
+        counts.reserveCapacity(96)
         func add(_ name: String, _ value: Double = 1) { counts[name, default: 0] += value }
 
         let words = Double(context.wordCount)
@@ -95,7 +96,7 @@ enum FeatureExtractor {
             case "\"": quotes += 1
             default:
                 if token.shouted && token.norm != "i" { shouted += 1 }
-                if token.isWord, let first = token.norm.unicodeScalars.first, first.properties.numericType != nil {
+                if token.isWord, let first = token.norm.utf8.first, first >= 48 && first <= 57 {
                     numbers += 1
                 }
             }
@@ -109,6 +110,7 @@ enum FeatureExtractor {
 
     /// The whole text is a "don't know" answer.
     private static func isDontKnow(_ context: AnalysisContext) -> Bool {
+        guard context.wordCount <= 6 else { return false }
         let words = context.tokens.filter(\.isWord).map(\.norm)
         guard words.count <= 6 else { return false }
         return words.contains("know") && words.contains("not") || words == ["idk"]

@@ -34,13 +34,15 @@ public struct RiskLanguageScreen: Sendable {
         }
         var spans: [EvidenceSpan] = []
         for index in tokens.indices where tokens[index].isWord {
-            for position in (byFirstWord[tokens[index].norm] ?? []) + prefixPatterns {
-                let pattern = patterns[position]
-                guard let range = pattern.match(at: index, in: tokens) else { continue }
-                let start = tokens[range.lowerBound].start
-                let end = tokens[range.upperBound - 1].end
-                spans.append(EvidenceSpan(start: start, end: end, text: Self.slice(text, start, end),
-                                          rule: "risk.\(pattern.id)"))
+            for candidates in [byFirstWord[tokens[index].norm] ?? [], prefixPatterns] {
+                for position in candidates {
+                    let pattern = patterns[position]
+                    guard let range = pattern.match(at: index, in: tokens) else { continue }
+                    let start = tokens[range.lowerBound].start
+                    let end = tokens[range.upperBound - 1].end
+                    spans.append(EvidenceSpan(start: start, end: end, text: Self.slice(text, start, end),
+                                              rule: "risk.\(pattern.id)"))
+                }
             }
         }
         return RiskScreenResult(matches: spans)
