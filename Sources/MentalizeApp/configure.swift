@@ -30,5 +30,6 @@ func configure(_ app: Application, resources: AppResources) throws {
 
     try app.register(collection: HealthController())
     try app.register(collection: SignInController())
+    try app.register(collection: SecondFactorController())
     try app.register(collection: DashboardController())
 }

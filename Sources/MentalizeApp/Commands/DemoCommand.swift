@@ -11,8 +11,15 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var storage: StorageOptions
 
+    @ArgumentParser.Option(name: .customLong("totp-code"), help: "Print the current second-factor code of a demo staff account and exit.")
+    var totpCodeFor: String?
+
     func run() async throws {
         try await runReportingErrors {
+            if let username = totpCodeFor {
+                print(try DemoTOTP.currentCode(for: username))
+                return
+            }
             let configuration = try ConfigurationResolver().resolve(host: nil, port: nil, dataDirectory: storage.dataDirectory, databaseURL: storage.databaseURL)
             LoggingSetup.bootstrap(levelName: "warning")
             let (app, report) = try await AppBootstrap.makeApplication(

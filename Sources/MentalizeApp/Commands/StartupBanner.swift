@@ -1,4 +1,5 @@
 import Foundation
+import MentalizeCore
 
 /// What `serve` prints once the checks have passed: where to go and, with `--demo`, who to sign in as.
 struct StartupBanner {
@@ -25,7 +26,15 @@ struct StartupBanner {
     static func printAccounts() {
         Swift.print("Demo sign-in accounts (synthetic people), password for all: \(DemoSeed.password)")
         for account in DemoSeed.accounts {
-            Swift.print("  \(account.username.padding(toLength: 34, withPad: " ", startingAt: 0)) \(account.role)")
+            let name = account.username.padding(toLength: 34, withPad: " ", startingAt: 0)
+            if let staff = DemoStaff.member(named: account.username) {
+                let role = account.role.padding(toLength: 14, withPad: " ", startingAt: 0)
+                Swift.print("  \(name) \(role) authenticator key \(Base32.encode(staff.totpSecret, padding: false))")
+            } else {
+                Swift.print("  \(name) \(account.role)")
+            }
         }
+        Swift.print("Staff also give a 6-digit code: add their key to an authenticator app, or run")
+        Swift.print("  mentalize demo --totp-code USERNAME")
     }
 }

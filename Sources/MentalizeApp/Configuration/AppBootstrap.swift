@@ -84,7 +84,8 @@ public enum AppBootstrap {
                     try await Installation(keyFingerprint: fingerprintToRecord).create(on: app.db)
                 }
             }
-            let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher) : false
+            let cipher = FieldCipher(secretKey: key, purpose: "totp")
+            let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: cipher) : false
             return (ran, seeded)
         }
         report.migrationsRun = ran

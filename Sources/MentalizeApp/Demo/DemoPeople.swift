@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import MentalizeCore
 
@@ -8,6 +9,13 @@ enum DemoStaff {
         let username: String
         let displayName: String
         let roles: [String]
+
+        /// The demo account's fixed TOTP secret (synthetic data: printed by `serve --demo`).
+        var totpSecret: [UInt8] { Array(Insecure.SHA1.hash(data: Data("mentalize-demo-totp:\(username)".utf8))) }
+    }
+
+    static func member(named username: String) -> Member? {
+        all.first { $0.username == username.lowercased() }
     }
 
     static let therapistAsh = Member(id: DemoIDs.id(101), username: "therapist.ash@demo.invalid", displayName: "Robin Ash (demo therapist)", roles: ["therapist"])

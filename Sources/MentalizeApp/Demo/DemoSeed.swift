@@ -16,11 +16,11 @@ enum DemoSeed {
     /// Every demo account's password (synthetic data only; printed by `serve --demo`).
     static let password = "calm-harbour-demo-7"
 
-    static func seedIfNeeded(on database: any Database, hasher: PasswordHasher) async throws -> Bool {
+    static func seedIfNeeded(on database: any Database, hasher: PasswordHasher, totpCipher: FieldCipher) async throws -> Bool {
         guard try await Clinic.find(clinicID, on: database) == nil else { return false }
         let passwordHash = try await hasher.hash(password)
         try await database.transaction { db in
-            try await seed(on: db, passwordHash: passwordHash)
+            try await seed(on: db, passwordHash: passwordHash, totpCipher: totpCipher)
         }
         return true
     }
@@ -30,16 +30,19 @@ enum DemoSeed {
             + DemoPatients.all.filter(\.hasPortalAccount).prefix(2).map { Account(username: $0.username, role: "patient") }
     }
 
-    private static func seed(on db: any Database, passwordHash: String) async throws {
+    private static func seed(on db: any Database, passwordHash: String, totpCipher: FieldCipher) async throws {
         let now = Date()
         try await Clinic(id: clinicID, name: "Demo MBT Clinic (synthetic data)", timeZone: "Europe/London", country: "GB", locale: "en").create(on: db)
         for staff in DemoStaff.all {
             try await UserAccount(id: staff.id, clinicID: clinicID, username: staff.username, displayName: staff.displayName, roles: staff.roles).create(on: db)
-            try await Credential(userID: staff.id, passwordHash: passwordHash, passwordChangedAt: now).create(on: db)
+            let credential = Credential(userID: staff.id, passwordHash: passwordHash, passwordChangedAt: now)
+            credential.totpSecretSealed = try totpCipher.seal(Data(staff.totpSecret))
+            credential.totpEnabledAt = now
+            try await credential.create(on: db)
         }
         let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01
-        try await SupervisionLink(supervisorID: DemoStaff.supervisor.id, therapistID: DemoStaff.therapistAsh.id, startsAt: start).create(on: db)
-        try await SupervisionLink(supervisorID: DemoStaff.supervisor.id, therapistID: DemoStaff.therapistBirch.id, startsAt: start).create(on: db)
+        try await SupervisionLinkRecord(supervisorID: DemoStaff.supervisor.id, therapistID: DemoStaff.therapistAsh.id, startsAt: start).create(on: db)
+        try await SupervisionLinkRecord(supervisorID: DemoStaff.supervisor.id, therapistID: DemoStaff.therapistBirch.id, startsAt: start).create(on: db)
         for (index, patient) in DemoPatients.all.enumerated() {
             var userID: UUID?
             if patient.hasPortalAccount {
@@ -50,15 +53,15 @@ enum DemoSeed {
             }
             try await Patient(id: patient.id, clinicID: clinicID, givenName: patient.givenName, familyName: patient.familyName, dateOfBirth: patient.dateOfBirth, phase: patient.phase.rawValue, userID: userID).create(on: db)
             let therapist = index.isMultiple(of: 2) ? DemoStaff.therapistAsh : DemoStaff.therapistBirch
-            try await CaseloadAssignment(therapistID: therapist.id, patientID: patient.id, startsAt: start).create(on: db)
+            try await CaseloadAssignmentRecord(therapistID: therapist.id, patientID: patient.id, startsAt: start).create(on: db)
         }
         let group = TherapyGroup(id: DemoIDs.id(300), clinicID: clinicID, name: "Tuesday MBT group", capacity: 9)
         try await group.create(on: db)
         for therapist in [DemoStaff.therapistAsh, DemoStaff.therapistBirch] {
-            try await GroupTherapist(groupID: DemoIDs.id(300), therapistID: therapist.id, startsAt: start).create(on: db)
+            try await GroupTherapistRecord(groupID: DemoIDs.id(300), therapistID: therapist.id, startsAt: start).create(on: db)
         }
         for patient in DemoPatients.all where patient.phase == .treatment || patient.phase == .ending {
-            try await GroupMembership(groupID: DemoIDs.id(300), patientID: patient.id, joinedAt: start).create(on: db)
+            try await GroupMembershipRecord(groupID: DemoIDs.id(300), patientID: patient.id, joinedAt: start).create(on: db)
         }
     }
 }

@@ -24,7 +24,7 @@ final class AuditEventRecord: Model, @unchecked Sendable {
 }
 
 /// A time-boxed emergency access grant to a patient outside the user's relationships.
-final class BreakGlassGrant: Model, @unchecked Sendable {
+final class BreakGlassGrantRecord: Model, @unchecked Sendable {
     static let schema = "break_glass_grants"
 
     @ID(key: .id) var id: UUID?

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// A therapist's responsibility for a patient, from `startsAt` until `endsAt` (open when nil).
-final class CaseloadAssignment: Model, @unchecked Sendable {
+final class CaseloadAssignmentRecord: Model, @unchecked Sendable {
     static let schema = "caseload_assignments"
 
     @ID(key: .id) var id: UUID?
@@ -23,7 +23,7 @@ final class CaseloadAssignment: Model, @unchecked Sendable {
 }
 
 /// A supervisor's oversight of a therapist's work, over a period.
-final class SupervisionLink: Model, @unchecked Sendable {
+final class SupervisionLinkRecord: Model, @unchecked Sendable {
     static let schema = "supervision_links"
 
     @ID(key: .id) var id: UUID?
@@ -44,7 +44,7 @@ final class SupervisionLink: Model, @unchecked Sendable {
 }
 
 /// A patient's membership of a slow-open group, from joining to leaving.
-final class GroupMembership: Model, @unchecked Sendable {
+final class GroupMembershipRecord: Model, @unchecked Sendable {
     static let schema = "group_memberships"
 
     @ID(key: .id) var id: UUID?
@@ -65,7 +65,7 @@ final class GroupMembership: Model, @unchecked Sendable {
 }
 
 /// A therapist leading a group (one or two per group: co-therapy).
-final class GroupTherapist: Model, @unchecked Sendable {
+final class GroupTherapistRecord: Model, @unchecked Sendable {
     static let schema = "group_therapists"
 
     @ID(key: .id) var id: UUID?

@@ -1,3 +1,4 @@
+import MentalizeCore
 import Vapor
 
 /// Cross-site request forgery protection for the web (cookie-authenticated) side.
@@ -37,7 +38,7 @@ struct CSRFProtection: AsyncMiddleware {
         }
         let sent = (try? request.content.get(String.self, at: fieldName)) ?? ""
         guard let expected = request.storage[CSRFTokenKey.self], !expected.isEmpty,
-              ConstantTime.equal(Data(sent.utf8), Data(expected.utf8)) else {
+              ConstantTime.equal(Array(sent.utf8), Array(expected.utf8)) else {
             throw Abort(.badRequest, reason: "missing or wrong form token")
         }
     }

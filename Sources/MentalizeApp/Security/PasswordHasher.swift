@@ -1,6 +1,7 @@
 import _CryptoExtras
 import Crypto
 import Foundation
+import MentalizeCore
 import NIOPosix
 
 /// Hashes and verifies passwords with scrypt (N = 2^15, r = 8, p = 1, 16-byte salt, 32-byte key).
@@ -40,7 +41,7 @@ struct PasswordHasher: Sendable {
             return false
         }
         let actual = try await derive(password, salt: salt, parameters: Parameters(logN: logN, r: r, p: p))
-        return ConstantTime.equal(actual, expected)
+        return ConstantTime.equal([UInt8](actual), [UInt8](expected))
     }
 
     /// A hash of a random password, verified against when the account does not exist, so unknown
@@ -56,15 +57,5 @@ struct PasswordHasher: Sendable {
             )
             return key.withUnsafeBytes { Data($0) }
         }
-    }
-}
-
-/// Comparison whose time does not depend on where two values differ.
-enum ConstantTime {
-    static func equal(_ a: Data, _ b: Data) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for (x, y) in zip(a, b) { difference |= x ^ y }
-        return difference == 0
     }
 }

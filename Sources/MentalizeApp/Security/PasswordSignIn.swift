@@ -14,7 +14,7 @@ struct PasswordSignIn {
 
     func attempt(username: String, password: String) async throws -> Outcome {
         let throttle = SignInThrottle(database: request.db, now: request.now)
-        let subjects = SignInThrottle.subjects(username: username, address: request.remoteAddress?.ipAddress)
+        let subjects = SignInThrottle.Subjects(username: username, address: request.remoteAddress?.ipAddress)
         if try await throttle.waitTime(for: subjects) > 0 {
             return .throttled
         }
@@ -29,7 +29,7 @@ struct PasswordSignIn {
             request.logger.info("sign-in failed")
             return .rejected
         }
-        try await throttle.reset(subjects[0])
+        try await throttle.recordSuccess(for: subjects)
         return .accepted(user)
     }
 }

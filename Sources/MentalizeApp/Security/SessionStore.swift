@@ -1,27 +1,18 @@
 import Fluent
 import Foundation
+import MentalizeCore
 import Vapor
 
-/// How long sessions live: idle and absolute limits (defaults 30 min and 12 h, set by
-/// `MENTALIZE_SESSION_IDLE_MINUTES` and `MENTALIZE_SESSION_ABSOLUTE_HOURS`).
-struct SessionLifetime: Sendable {
-    var idle: TimeInterval = 30 * 60
-    var absolute: TimeInterval = 12 * 60 * 60
-
-    func isValid(createdAt: Date, lastSeenAt: Date, now: Date) -> Bool {
-        now.timeIntervalSince(lastSeenAt) < idle && now.timeIntervalSince(createdAt) < absolute && now >= createdAt
-    }
-}
-
-struct SessionLifetimeKey: StorageKey {
-    typealias Value = SessionLifetime
+/// Where the configured ``SessionRules`` live (idle 30 min and absolute 12 h by default).
+struct SessionRulesKey: StorageKey {
+    typealias Value = SessionRules
 }
 
 /// Creates, finds, refreshes and ends sessions. Sessions live in the database (hashed), so every app
 /// node sees them and ending them on one node ends them everywhere.
 struct SessionStore {
     let database: any Database
-    let lifetime: SessionLifetime
+    let rules: SessionRules
     let now: Date
 
     /// Only refresh `last_seen_at` when it is older than this, to spare a write per request.
@@ -42,7 +33,7 @@ struct SessionStore {
             .filter(\.$kind == kind)
             .with(\.$user)
             .first() else { return nil }
-        guard lifetime.isValid(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now), session.user.disabledAt == nil else {
+        guard rules.isValid(createdAt: session.createdAt, lastSeen: session.lastSeenAt, now: now), session.user.disabledAt == nil else {
             try await session.delete(on: database)
             return nil
         }
@@ -65,6 +56,6 @@ struct SessionStore {
 
 extension Request {
     var sessionStore: SessionStore {
-        SessionStore(database: db, lifetime: application.storage[SessionLifetimeKey.self] ?? SessionLifetime(), now: now)
+        SessionStore(database: db, rules: application.storage[SessionRulesKey.self] ?? SessionRules(), now: now)
     }
 }

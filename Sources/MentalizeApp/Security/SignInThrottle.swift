@@ -1,33 +1,40 @@
 import Fluent
 import Foundation
+import MentalizeCore
 import Vapor
 
-/// Slows down password guessing per account and per client address, with counters in the database
-/// so every app node sees them. The rule: the first five failures cost nothing; after that each
-/// further attempt must wait 2^(failures - 5) seconds, at most 15 minutes. Unknown and known
-/// accounts are counted the same way, so the answer reveals nothing.
+/// Applies the ``LoginThrottle`` rule (back-off per account and per client address) with failure
+/// counters in the database, so every app node sees them. Unknown and known accounts are counted
+/// the same way, so the answer reveals nothing.
 struct SignInThrottle {
     let database: any Database
     let now: Date
+    var rule = LoginThrottle()
 
-    static let freeFailures = 5
-    static let maxDelay: TimeInterval = 15 * 60
+    /// The counter subjects for one attempt: the account name and the client address.
+    struct Subjects {
+        let account: String
+        let address: String
 
-    static func delay(afterFailures failures: Int) -> TimeInterval {
-        guard failures >= freeFailures else { return 0 }
-        return min(maxDelay, pow(2, Double(min(failures - freeFailures, 20))))
+        init(username: String, address: String?) {
+            self.account = "account:" + username.lowercased()
+            self.address = "address:" + (address ?? "unknown")
+        }
+
+        var all: [String] { [account, address] }
     }
 
-    /// Seconds to wait before another attempt for these subjects (0 when allowed).
-    func waitTime(for subjects: [String]) async throws -> TimeInterval {
-        let counters = try await ThrottleCounter.query(on: database).filter(\.$subject ~~ subjects).all()
-        return counters.map { counter in
-            max(0, counter.lastFailureAt.addingTimeInterval(Self.delay(afterFailures: counter.failures)).timeIntervalSince(now))
-        }.max() ?? 0
+    /// Seconds to wait before another attempt (0 when allowed).
+    func waitTime(for subjects: Subjects) async throws -> TimeInterval {
+        let counters = try await ThrottleCounter.query(on: database).filter(\.$subject ~~ subjects.all).all()
+        let account = counters.first { $0.subject == subjects.account }
+        let address = counters.first { $0.subject == subjects.address }
+        return rule.wait(accountFailures: account?.failures ?? 0, lastAccountFailure: account?.lastFailureAt,
+                         addressFailures: address?.failures ?? 0, lastAddressFailure: address?.lastFailureAt, now: now)
     }
 
-    func recordFailure(for subjects: [String]) async throws {
-        for subject in subjects {
+    func recordFailure(for subjects: Subjects) async throws {
+        for subject in subjects.all {
             if let counter = try await ThrottleCounter.query(on: database).filter(\.$subject == subject).first() {
                 counter.failures += 1
                 counter.lastFailureAt = now
@@ -38,11 +45,8 @@ struct SignInThrottle {
         }
     }
 
-    func reset(_ subject: String) async throws {
-        try await ThrottleCounter.query(on: database).filter(\.$subject == subject).delete()
-    }
-
-    static func subjects(username: String, address: String?) -> [String] {
-        ["account:" + username.lowercased(), "address:" + (address ?? "unknown")]
+    /// A success clears the account's counter (the address keeps its count).
+    func recordSuccess(for subjects: Subjects) async throws {
+        try await ThrottleCounter.query(on: database).filter(\.$subject == subjects.account).delete()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MentalizeCore
 @testable import MentalizeApp
 import Testing
 import VaporTesting
@@ -9,13 +10,14 @@ import VaporTesting
     @Test func repeatedFailuresSlowDownEvenTheRightPassword() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let client = WebClient(app: app)
-            for _ in 0..<SignInThrottle.freeFailures {
+            let schedule = LoginThrottle().perAccount
+            for _ in 0...schedule.freeFailures {
                 #expect(try await client.signIn(patient, "wrong-password-here").status == .unauthorized)
             }
             let blocked = try await client.signIn(patient, DemoSeed.password)
             #expect(blocked.status == .tooManyRequests)
             #expect(client.sessionCookie == nil)
-            app.clock.advance(by: SignInThrottle.delay(afterFailures: SignInThrottle.freeFailures) + 1)
+            app.clock.advance(by: schedule.delay(afterFailures: schedule.freeFailures + 1) + 1)
             #expect(try await client.signIn(patient, DemoSeed.password).status == .seeOther)
         }
     }
@@ -23,20 +25,13 @@ import VaporTesting
     @Test func unknownAccountsAreThrottledTheSameWay() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let client = WebClient(app: app)
-            for _ in 0..<SignInThrottle.freeFailures {
+            for _ in 0...LoginThrottle().perAccount.freeFailures {
                 let status = try await client.signIn("ghost@demo.invalid", "wrong-password-here").status
                 #expect(status == .unauthorized)
             }
             let status = try await client.signIn("ghost@demo.invalid", "wrong-password-here").status
             #expect(status == .tooManyRequests)
         }
-    }
-
-    @Test func theDelayGrowsAndIsCapped() {
-        #expect(SignInThrottle.delay(afterFailures: 4) == 0)
-        #expect(SignInThrottle.delay(afterFailures: 5) == 1)
-        #expect(SignInThrottle.delay(afterFailures: 8) == 8)
-        #expect(SignInThrottle.delay(afterFailures: 500) == 15 * 60)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 @testable import MentalizeApp
 import MentalizeCore
 import Testing
+import Vapor
 
 @Suite struct DemoSeedTests {
     @Test func theDemoHasTheClinicStaffPatientsAndGroupAndSeedingTwiceChangesNothing() async throws {
@@ -17,11 +18,12 @@ import Testing
             let roles = staff.flatMap(\.roleNames).sorted()
             #expect(roles == ["admin", "programmeLead", "supervisor", "therapist", "therapist"])
             #expect(try await TherapyGroup.query(on: app.db).count() == 1)
-            #expect(try await GroupTherapist.query(on: app.db).count() == 2)
-            #expect(try await CaseloadAssignment.query(on: app.db).count() == 12)
+            #expect(try await GroupTherapistRecord.query(on: app.db).count() == 2)
+            #expect(try await CaseloadAssignmentRecord.query(on: app.db).count() == 12)
             let userCount = try await UserAccount.query(on: app.db).count()
             // act: seed again
-            let seededAgain = try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher)
+            let key = try #require(app.storage[SecretKeyStorageKey.self])
+            let seededAgain = try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: FieldCipher(secretKey: key, purpose: "totp"))
             // verify nothing changed
             #expect(seededAgain == false)
             #expect(try await Patient.query(on: app.db).count() == 12)

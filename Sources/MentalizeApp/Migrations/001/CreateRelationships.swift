@@ -6,28 +6,28 @@ struct CreateRelationships: AsyncMigration {
     var name: String { "001-06-create-relationships" }
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(CaseloadAssignment.schema)
+        try await database.schema(CaseloadAssignmentRecord.schema)
             .id()
             .field("therapist_id", .uuid, .required, .references(UserAccount.schema, "id"))
             .field("patient_id", .uuid, .required, .references(Patient.schema, "id"))
             .field("starts_at", .datetime, .required)
             .field("ends_at", .datetime)
             .create()
-        try await database.schema(SupervisionLink.schema)
+        try await database.schema(SupervisionLinkRecord.schema)
             .id()
             .field("supervisor_id", .uuid, .required, .references(UserAccount.schema, "id"))
             .field("therapist_id", .uuid, .required, .references(UserAccount.schema, "id"))
             .field("starts_at", .datetime, .required)
             .field("ends_at", .datetime)
             .create()
-        try await database.schema(GroupMembership.schema)
+        try await database.schema(GroupMembershipRecord.schema)
             .id()
             .field("group_id", .uuid, .required, .references(TherapyGroup.schema, "id"))
             .field("patient_id", .uuid, .required, .references(Patient.schema, "id"))
             .field("joined_at", .datetime, .required)
             .field("left_at", .datetime)
             .create()
-        try await database.schema(GroupTherapist.schema)
+        try await database.schema(GroupTherapistRecord.schema)
             .id()
             .field("group_id", .uuid, .required, .references(TherapyGroup.schema, "id"))
             .field("therapist_id", .uuid, .required, .references(UserAccount.schema, "id"))
@@ -37,7 +37,7 @@ struct CreateRelationships: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [GroupTherapist.schema, GroupMembership.schema, SupervisionLink.schema, CaseloadAssignment.schema] {
+        for schema in [GroupTherapistRecord.schema, GroupMembershipRecord.schema, SupervisionLinkRecord.schema, CaseloadAssignmentRecord.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -22,7 +22,7 @@ struct CreateAuditEvents: AsyncMigration {
             .field("hash", .string, .required)
             .unique(on: "sequence")
             .create()
-        try await database.schema(BreakGlassGrant.schema)
+        try await database.schema(BreakGlassGrantRecord.schema)
             .id()
             .field("user_id", .uuid, .required, .references(UserAccount.schema, "id"))
             .field("patient_id", .uuid, .required, .references(Patient.schema, "id"))
@@ -33,7 +33,7 @@ struct CreateAuditEvents: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(BreakGlassGrant.schema).delete()
+        try await database.schema(BreakGlassGrantRecord.schema).delete()
         try await database.schema(AuditEventRecord.schema).delete()
     }
 }

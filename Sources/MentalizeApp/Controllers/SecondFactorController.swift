@@ -1,0 +1,107 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// The second step of staff sign-in: a TOTP code (or a recovery code), or, at the first sign-in,
+/// enrolment of an authenticator app. A fresh session id is issued once the second factor is given.
+struct SecondFactorController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.secondFactor.pathComponents, use: page)
+        routes.post(SiteRoute.secondFactor.pathComponents, use: submit)
+    }
+
+    struct Form: Content {
+        var code: String?
+        var recoveryCode: String?
+    }
+
+    func page(_ request: Request) async throws -> Response {
+        let user = try pendingUser(request)
+        return try await render(request, user: user, errorKey: nil, status: .ok)
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        let user = try pendingUser(request)
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let factor = SecondFactor(request: request, userID: user.id)
+        let wasEnrolled = try await factor.credential().totpEnabledAt != nil
+        let outcome: SecondFactor.Outcome
+        if let recovery = form.recoveryCode, !recovery.isEmpty, wasEnrolled {
+            outcome = try await factor.redeem(recoveryCode: recovery)
+        } else {
+            outcome = try await factor.verify(code: form.code ?? "")
+        }
+        switch outcome {
+        case .throttled:
+            return try await render(request, user: user, errorKey: "secondFactor.error.throttled", status: .tooManyRequests)
+        case .rejected:
+            return try await render(request, user: user, errorKey: "secondFactor.error.wrongCode", status: .unauthorized)
+        case .accepted:
+            let response: Response
+            if wasEnrolled {
+                response = request.redirect(to: SiteRoute.dashboard.path)
+            } else {
+                let codes = try await factor.newRecoveryCodes()
+                let context = RecoveryCodesContext(page: PageChrome(titleKey: "recoveryCodes.title", request: request), codes: codes, continuePath: SiteRoute.dashboard.path)
+                response = try await request.view.render("recovery-codes", context).encodeResponse(for: request)
+            }
+            try await request.sessionStore.end(user.session)
+            let (token, _) = try await request.sessionStore.start(userID: user.id, kind: "web", secondFactorDone: true)
+            response.cookies[SessionCookie.name] = SessionCookie.make(token: token)
+            return response
+        }
+    }
+
+    private func pendingUser(_ request: Request) throws -> SignedInUser {
+        guard let user = request.signedInUser else { throw Abort.redirect(to: SiteRoute.signIn.path) }
+        guard !user.isFullySignedIn else { throw Abort.redirect(to: SiteRoute.dashboard.path) }
+        return user
+    }
+
+    private func render(_ request: Request, user: SignedInUser, errorKey: String?, status: HTTPResponseStatus) async throws -> Response {
+        let factor = SecondFactor(request: request, userID: user.id)
+        var enrolment: SecondFactorContext.Enrolment?
+        if try await factor.credential().totpEnabledAt == nil {
+            let secret = try await factor.pendingSecret()
+            enrolment = .init(
+                otpauthURI: OTPAuthURI.make(secret: secret, issuer: SecondFactor.issuer, account: user.user.username),
+                secretGroups: Base32.encode(secret, padding: false).chunked(into: 4)
+            )
+        }
+        let context = SecondFactorContext(page: PageChrome(titleKey: "secondFactor.title", request: request), enrolment: enrolment, errorKey: errorKey, csrfToken: request.csrfToken, action: SiteRoute.secondFactor.path)
+        let response = try await request.view.render("second-factor", context).encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+}
+
+/// What the second-factor template shows.
+struct SecondFactorContext: Encodable {
+    struct Enrolment: Encodable {
+        let otpauthURI: String
+        let secretGroups: [String]
+    }
+
+    let page: PageChrome
+    let enrolment: Enrolment?
+    let errorKey: String?
+    let csrfToken: String
+    let action: String
+}
+
+/// The recovery codes, shown once after enrolment.
+struct RecoveryCodesContext: Encodable {
+    let page: PageChrome
+    let codes: [String]
+    let continuePath: String
+}
+
+extension String {
+    /// The string cut into pieces of `size` characters (for readable secrets).
+    func chunked(into size: Int) -> [String] {
+        stride(from: 0, to: count, by: size).map { offset in
+            let start = index(startIndex, offsetBy: offset)
+            return String(self[start..<(index(start, offsetBy: size, limitedBy: endIndex) ?? endIndex)])
+        }
+    }
+}
