@@ -9,9 +9,22 @@ public struct ScoreResult: Sendable, Equatable, Codable {
     /// Risk rules that matched, and the highest triage level among them.
     public let risk: RiskAssessment
 
-    /// The score of the definition's primary scale.
+    /// id of the definition's primary scale.
     public let primaryScaleId: String?
 
+    public init(
+        instrumentId: String, instrumentVersion: String, scales: [ScaleScore], enabledItems: [String],
+        risk: RiskAssessment, primaryScaleId: String?
+    ) {
+        self.instrumentId = instrumentId
+        self.instrumentVersion = instrumentVersion
+        self.scales = scales
+        self.enabledItems = enabledItems
+        self.risk = risk
+        self.primaryScaleId = primaryScaleId
+    }
+
+    /// The score of the definition's primary scale.
     public var primary: ScaleScore? {
         scales.first { $0.scaleId == primaryScaleId }
     }
@@ -32,6 +45,15 @@ public struct ScaleScore: Sendable, Equatable, Codable {
     public let band: SeverityBand?
     /// Whether the score meets the caseness cut-off; nil when the scale has none.
     public let isCase: Bool?
+
+    public init(scaleId: String, value: Double, missingItems: [String], proRated: Bool, band: SeverityBand?, isCase: Bool?) {
+        self.scaleId = scaleId
+        self.value = value
+        self.missingItems = missingItems
+        self.proRated = proRated
+        self.band = band
+        self.isCase = isCase
+    }
 }
 
 /// Risk rules matched by a response.
@@ -42,4 +64,10 @@ public struct RiskAssessment: Sendable, Equatable, Codable {
     public let level: RiskLevel?
     /// Whether any matched rule asks for clinicians to be alerted.
     public let requiresAlert: Bool
+
+    public init(matchedRules: [String], level: RiskLevel?, requiresAlert: Bool) {
+        self.matchedRules = matchedRules
+        self.level = level
+        self.requiresAlert = requiresAlert
+    }
 }
