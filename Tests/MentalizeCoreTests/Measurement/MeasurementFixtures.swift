@@ -15,9 +15,9 @@ enum MeasurementFixtures {
     }
 
     /// Answers `prefix-1`, `prefix-2`, ... with the given choice codes.
-    static func answers(_ prefix: String, _ codes: [Int]) -> [String: Answer] {
+    static func answers(_ prefix: String, _ codes: [Int]) -> [String: ItemAnswer] {
         Dictionary(uniqueKeysWithValues: codes.enumerated().map { index, code in
-            ("\(prefix)-\(index + 1)", Answer.code(String(code)))
+            ("\(prefix)-\(index + 1)", ItemAnswer.code(String(code)))
         })
     }
 

@@ -8,8 +8,8 @@ import Testing
 struct ScoringPropertyTests {
     private func randomAnswers(
         _ definition: InstrumentDefinition, omitChance: Double, generator: inout SeededGenerator
-    ) -> [String: Answer] {
-        var answers: [String: Answer] = [:]
+    ) -> [String: ItemAnswer] {
+        var answers: [String: ItemAnswer] = [:]
         for item in definition.allItems where item.isQuestion {
             if !item.required, Double.random(in: 0..<1, using: &generator) < omitChance { continue }
             if let options = item.answerOptions, let option = options.randomElement(using: &generator) {

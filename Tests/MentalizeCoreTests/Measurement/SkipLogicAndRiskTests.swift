@@ -3,8 +3,8 @@ import Testing
 
 @Suite("Scoring: C-SSRS skip logic and triage")
 struct SkipLogicAndRiskTests {
-    private func yesNo(_ pairs: [(String, Bool)]) -> [String: Answer] {
-        Dictionary(uniqueKeysWithValues: pairs.map { ("cssrs-\($0.0)", Answer.code($0.1 ? "yes" : "no")) })
+    private func yesNo(_ pairs: [(String, Bool)]) -> [String: ItemAnswer] {
+        Dictionary(uniqueKeysWithValues: pairs.map { ("cssrs-\($0.0)", ItemAnswer.code($0.1 ? "yes" : "no")) })
     }
 
     @Test("question 2 answered no skips 3-5; question 6 no skips 6a; only question 1 yes is low risk")

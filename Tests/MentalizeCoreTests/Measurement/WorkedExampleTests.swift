@@ -105,8 +105,8 @@ struct WorkedExampleTests {
     @Test("MSI-BPD: count of yes answers, positive screen from 7")
     func msiBpd() throws {
         let msi = try MeasurementFixtures.definition("msi-bpd")
-        func answers(yesCount: Int) -> [String: Answer] {
-            Dictionary(uniqueKeysWithValues: (1...10).map { ("msi-\($0)", Answer.code($0 <= yesCount ? "yes" : "no")) })
+        func answers(yesCount: Int) -> [String: ItemAnswer] {
+            Dictionary(uniqueKeysWithValues: (1...10).map { ("msi-\($0)", ItemAnswer.code($0 <= yesCount ? "yes" : "no")) })
         }
         let seven = try ScoringEngine.score(msi, answers: answers(yesCount: 7))
         let six = try ScoringEngine.score(msi, answers: answers(yesCount: 6))
@@ -135,7 +135,7 @@ struct WorkedExampleTests {
     func zanBpd() throws {
         let zan = try MeasurementFixtures.definition("zan-bpd")
         let ratings = [4, 3, 2, 1, 0, 2, 2, 3, 1]
-        let answers = Dictionary(uniqueKeysWithValues: zip(zan.allItems.map(\.linkId), ratings.map { Answer.code(String($0)) }))
+        let answers = Dictionary(uniqueKeysWithValues: zip(zan.allItems.map(\.linkId), ratings.map { ItemAnswer.code(String($0)) }))
         let result = try ScoringEngine.score(zan, answers: answers)
         #expect(result.primary?.value == 18)
         #expect(result.scale("affective")?.value == 9)

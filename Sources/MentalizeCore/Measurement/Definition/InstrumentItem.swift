@@ -14,7 +14,7 @@ public struct InstrumentItem: Codable, Sendable, Equatable {
     public let minValue: Int?
     public let maxValue: Int?
     /// Skip logic: the item is asked only when these conditions hold.
-    public let enableWhen: [Condition]?
+    public let enableWhen: [AnswerCondition]?
     public let enableBehavior: ConditionBehavior?
     /// Children of a `group` item.
     public let items: [InstrumentItem]?
@@ -22,7 +22,7 @@ public struct InstrumentItem: Codable, Sendable, Equatable {
     public init(
         linkId: String, type: ItemType, text: String, required: Bool = false, loinc: String? = nil,
         answerOptions: [AnswerOption]? = nil, minValue: Int? = nil, maxValue: Int? = nil,
-        enableWhen: [Condition]? = nil, enableBehavior: ConditionBehavior? = nil,
+        enableWhen: [AnswerCondition]? = nil, enableBehavior: ConditionBehavior? = nil,
         items: [InstrumentItem]? = nil
     ) {
         self.linkId = linkId

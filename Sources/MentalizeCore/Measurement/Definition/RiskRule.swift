@@ -8,12 +8,12 @@ public struct RiskRule: Codable, Sendable, Equatable {
     public let alert: Bool
     /// Staff-facing explanation of what matched.
     public let description: String
-    public let conditions: [Condition]
+    public let conditions: [AnswerCondition]
     public let behavior: ConditionBehavior
 
     public init(
         id: String, level: RiskLevel, alert: Bool, description: String,
-        conditions: [Condition], behavior: ConditionBehavior
+        conditions: [AnswerCondition], behavior: ConditionBehavior
     ) {
         self.id = id
         self.level = level

@@ -2,16 +2,16 @@
 /// A condition on an unanswered item is false, except `exists` with `answerExists: false`.
 struct ConditionEvaluator {
     let definition: InstrumentDefinition
-    let answers: [String: Answer]
+    let answers: [String: ItemAnswer]
 
-    func holds(_ conditions: [Condition], behavior: ConditionBehavior?) -> Bool {
+    func holds(_ conditions: [AnswerCondition], behavior: ConditionBehavior?) -> Bool {
         switch behavior ?? .all {
         case .all: conditions.allSatisfy(holds)
         case .any: conditions.contains(where: holds)
         }
     }
 
-    func holds(_ condition: Condition) -> Bool {
+    func holds(_ condition: AnswerCondition) -> Bool {
         let answer = answers[condition.question]
         if condition.operator == .exists {
             return (answer != nil) == (condition.answerExists ?? true)

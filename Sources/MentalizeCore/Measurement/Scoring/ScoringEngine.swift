@@ -4,7 +4,7 @@
 public enum ScoringEngine {
     /// Scores `answers` (keyed by linkId). Throws `ScoringError` when an answer is invalid or a
     /// scale has more unanswered items than its rule tolerates.
-    public static func score(_ definition: InstrumentDefinition, answers: [String: Answer]) throws -> ScoreResult {
+    public static func score(_ definition: InstrumentDefinition, answers: [String: ItemAnswer]) throws -> ScoreResult {
         for (linkId, answer) in answers.sorted(by: { $0.key < $1.key }) {
             try check(answer, linkId: linkId, definition: definition)
         }
@@ -29,7 +29,7 @@ public enum ScoringEngine {
         )
     }
 
-    private static func check(_ answer: Answer, linkId: String, definition: InstrumentDefinition) throws {
+    private static func check(_ answer: ItemAnswer, linkId: String, definition: InstrumentDefinition) throws {
         guard let item = definition.item(linkId: linkId) else { throw ScoringError.unknownItem(linkId: linkId) }
         guard item.isQuestion else { throw ScoringError.notAQuestion(linkId: linkId) }
         switch (answer, item.type) {
@@ -49,7 +49,7 @@ public enum ScoringEngine {
     }
 
     private static func score(
-        _ scale: ScaleDefinition, definition: InstrumentDefinition, answers: [String: Answer], enabled: Set<String>
+        _ scale: ScaleDefinition, definition: InstrumentDefinition, answers: [String: ItemAnswer], enabled: Set<String>
     ) throws -> ScaleScore {
         var values: [Double] = []
         var missing: [String] = []
@@ -86,7 +86,7 @@ public enum ScoringEngine {
         )
     }
 
-    private static func assessRisk(_ definition: InstrumentDefinition, answers: [String: Answer]) -> RiskAssessment {
+    private static func assessRisk(_ definition: InstrumentDefinition, answers: [String: ItemAnswer]) -> RiskAssessment {
         let evaluator = ConditionEvaluator(definition: definition, answers: answers)
         let matched = definition.riskRules.filter { evaluator.holds($0.conditions, behavior: $0.behavior) }
         return RiskAssessment(

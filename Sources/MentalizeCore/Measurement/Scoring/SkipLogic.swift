@@ -2,9 +2,9 @@
 /// `enableWhen` conditions hold. Answers to disabled items count as absent, as in FHIR.
 public struct SkipLogic: Sendable {
     public let definition: InstrumentDefinition
-    public let answers: [String: Answer]
+    public let answers: [String: ItemAnswer]
 
-    public init(definition: InstrumentDefinition, answers: [String: Answer]) {
+    public init(definition: InstrumentDefinition, answers: [String: ItemAnswer]) {
         self.definition = definition
         self.answers = answers
     }
@@ -12,7 +12,7 @@ public struct SkipLogic: Sendable {
     /// linkIds of all enabled items (questions, displays and groups).
     public func enabledLinkIds() -> Set<String> {
         var enabled = Set<String>()
-        var effectiveAnswers: [String: Answer] = [:]
+        var effectiveAnswers: [String: ItemAnswer] = [:]
         // Document order: conditions refer to earlier items; a later or disabled target reads as unanswered.
         visit(definition.items, parentEnabled: true, enabled: &enabled, effectiveAnswers: &effectiveAnswers)
         return enabled
@@ -20,7 +20,7 @@ public struct SkipLogic: Sendable {
 
     private func visit(
         _ items: [InstrumentItem], parentEnabled: Bool, enabled: inout Set<String>,
-        effectiveAnswers: inout [String: Answer]
+        effectiveAnswers: inout [String: ItemAnswer]
     ) {
         for item in items {
             let evaluator = ConditionEvaluator(definition: definition, answers: effectiveAnswers)

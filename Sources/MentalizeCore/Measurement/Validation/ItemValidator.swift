@@ -65,7 +65,7 @@ struct ConditionValidator {
     let definition: InstrumentDefinition
     let report: (String, String) -> Void
 
-    func validate(_ condition: Condition, path: String, owner: String?) {
+    func validate(_ condition: AnswerCondition, path: String, owner: String?) {
         guard let target = definition.item(linkId: condition.question) else {
             report("\(path).question", "refers to unknown linkId '\(condition.question)'")
             return

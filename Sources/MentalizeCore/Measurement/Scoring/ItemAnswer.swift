@@ -1,6 +1,6 @@
 /// A patient's or clinician's answer to one item: a choice's code, or an integer.
 /// Encodes as a bare JSON string (code) or number (integer).
-public enum Answer: Sendable, Equatable, Hashable, Codable {
+public enum ItemAnswer: Sendable, Equatable, Hashable, Codable {
     case code(String)
     case integer(Int)
 

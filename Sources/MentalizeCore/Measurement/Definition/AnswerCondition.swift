@@ -1,7 +1,7 @@
 /// A test on one item's answer, used both for `enableWhen` skip logic and for risk rules.
 /// Exactly one of `answerCode`, `answerNumber` and `answerExists` is set, like FHIR's
 /// mandatory `enableWhen.answer[x]`.
-public struct Condition: Codable, Sendable, Equatable {
+public struct AnswerCondition: Codable, Sendable, Equatable {
     /// linkId of the item whose answer is tested.
     public let question: String
     public let `operator`: ConditionOperator
