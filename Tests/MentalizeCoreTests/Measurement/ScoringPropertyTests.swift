@@ -36,6 +36,9 @@ struct ScoringPropertyTests {
                     #expect((score.band != nil) == (scale.bands != nil))
                 }
                 #expect(result.scales.count == definition.scoring?.scales.count ?? 0)
+                if definition.id == "phq-9" {
+                    #expect(result.risk.requiresAlert == (answers["phq9-9"] != .code("0")))
+                }
             }
         }
     }

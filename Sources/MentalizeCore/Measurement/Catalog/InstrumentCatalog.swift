@@ -7,7 +7,11 @@ public struct InstrumentCatalog: Sendable {
     /// Loads and validates every definition shipped in `Resources/Instruments`.
     /// Throws `InstrumentCatalogError` naming each bad file and field.
     public static func loadBundled() throws -> InstrumentCatalog {
-        let folder = Bundle.module.bundleURL.appendingPathComponent("Resources/Instruments", isDirectory: true)
+        guard let folder = Bundle.module.url(forResource: "Instruments", withExtension: nil, subdirectory: "Resources") else {
+            throw InstrumentCatalogError(issues: [
+                DefinitionIssue(file: "Resources/Instruments", path: "", message: "folder not found in the bundle"),
+            ])
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let urls = names.filter { $0.hasSuffix(".json") }.map { folder.appendingPathComponent($0) }
         if urls.isEmpty { throw InstrumentCatalogError(issues: [

@@ -46,6 +46,20 @@ public struct ChangeAssessment: Sendable, Equatable, Codable {
     public let thresholdKind: ReliableChangeThresholdKind
     public let direction: ScoreDirection
     public let outcome: ChangeOutcome
+
+    public init(
+        scaleId: String, before: Double, after: Double, delta: Double, threshold: Double,
+        thresholdKind: ReliableChangeThresholdKind, direction: ScoreDirection, outcome: ChangeOutcome
+    ) {
+        self.scaleId = scaleId
+        self.before = before
+        self.after = after
+        self.delta = delta
+        self.threshold = threshold
+        self.thresholdKind = thresholdKind
+        self.direction = direction
+        self.outcome = outcome
+    }
 }
 
 /// Jacobson–Truax classification of a change.
