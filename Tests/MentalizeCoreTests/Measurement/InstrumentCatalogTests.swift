@@ -42,25 +42,25 @@ struct InstrumentCatalogTests {
     }
 
     @Test("broken fixtures name the file, the field path and the problem", arguments: [
-        BrokenCase("items.2.linkId", "phq9-1", "items[2].linkId", "duplicate linkId 'phq9-1'"),
-        BrokenCase("items.10.enableWhen.0.question", "phq9-99", "items[10].enableWhen[0].question", "unknown linkId 'phq9-99'"),
-        BrokenCase("scoring.scales.0.bands.1.min", 6, "scoring.scales[0].bands[1].min", "gap"),
-        BrokenCase("scoring.scales.0.bands.2.min", 8, "scoring.scales[0].bands[2].min", "overlaps"),
-        BrokenCase("scoring.scales.0.bands.4.max", 26, "scoring.scales[0].bands[4].max", "range maximum"),
-        BrokenCase("scoring.scales.0.range.max", 30, "scoring.scales[0].range", "items give 0.0...27.0"),
-        BrokenCase("scoring.scales.0.items.3", "phq9-intro", "scoring.scales[0].items[3]", "no numeric answer values"),
-        BrokenCase("scoring.scales.0.reversedItems", ["phq9-10"], "scoring.scales[0].reversedItems[0]", "not an item of this scale"),
-        BrokenCase("scoring.primaryScale", "grand-total", "scoring.primaryScale", "not a scale id"),
-        BrokenCase("scoring.scales.0.missing.maxMissing", 9, "scoring.scales[0].missing.maxMissing", "below the number of items"),
-        BrokenCase("scoring.scales.0.caseness.threshold", 40, "scoring.scales[0].caseness.threshold", "outside the score range"),
-        BrokenCase("scoring.scales.0.reliableChange", ["source": "x", "reliability": 0.8], "scoring.scales[0].reliableChange", "both reliability and standardDeviation"),
-        BrokenCase("riskRules.0.conditions.0.answerCode", "9", "riskRules[0].conditions[0]", "exactly one of"),
-        BrokenCase("items.1.answerOptions.1.code", "0", "items[1].answerOptions", "unique"),
-        BrokenCase("items.1.type", "slider", "items[1].type", "Cannot initialize ItemType"),
-        BrokenCase("title", nil, "title", "is missing"),
-        BrokenCase("id", "phq-nine", "id", "does not match the file name"),
+        BrokenDefinitionCase("items.2.linkId", "phq9-1", "items[2].linkId", "duplicate linkId 'phq9-1'"),
+        BrokenDefinitionCase("items.10.enableWhen.0.question", "phq9-99", "items[10].enableWhen[0].question", "unknown linkId 'phq9-99'"),
+        BrokenDefinitionCase("scoring.scales.0.bands.1.min", 6, "scoring.scales[0].bands[1].min", "gap"),
+        BrokenDefinitionCase("scoring.scales.0.bands.2.min", 8, "scoring.scales[0].bands[2].min", "overlaps"),
+        BrokenDefinitionCase("scoring.scales.0.bands.4.max", 26, "scoring.scales[0].bands[4].max", "range maximum"),
+        BrokenDefinitionCase("scoring.scales.0.range.max", 30, "scoring.scales[0].range", "items give 0.0...27.0"),
+        BrokenDefinitionCase("scoring.scales.0.items.3", "phq9-intro", "scoring.scales[0].items[3]", "no numeric answer values"),
+        BrokenDefinitionCase("scoring.scales.0.reversedItems", ["phq9-10"], "scoring.scales[0].reversedItems[0]", "not an item of this scale"),
+        BrokenDefinitionCase("scoring.primaryScale", "grand-total", "scoring.primaryScale", "not a scale id"),
+        BrokenDefinitionCase("scoring.scales.0.missing.maxMissing", 9, "scoring.scales[0].missing.maxMissing", "below the number of items"),
+        BrokenDefinitionCase("scoring.scales.0.caseness.threshold", 40, "scoring.scales[0].caseness.threshold", "outside the score range"),
+        BrokenDefinitionCase("scoring.scales.0.reliableChange", ["source": "x", "reliability": 0.8], "scoring.scales[0].reliableChange", "both reliability and standardDeviation"),
+        BrokenDefinitionCase("riskRules.0.conditions.0.answerCode", "9", "riskRules[0].conditions[0]", "exactly one of"),
+        BrokenDefinitionCase("items.1.answerOptions.1.code", "0", "items[1].answerOptions", "unique"),
+        BrokenDefinitionCase("items.1.type", "slider", "items[1].type", "Cannot initialize ItemType"),
+        BrokenDefinitionCase("title", nil, "title", "is missing"),
+        BrokenDefinitionCase("id", "phq-nine", "id", "does not match the file name"),
     ])
-    func brokenFixture(_ broken: BrokenCase) throws {
+    func brokenFixture(_ broken: BrokenDefinitionCase) throws {
         // setup
         let object = MeasurementFixtures.setting(broken.value, at: broken.path, in: try MeasurementFixtures.jsonObject("phq-9"))
         // act
@@ -109,7 +109,7 @@ struct InstrumentCatalogTests {
 }
 
 /// One broken-fixture case: set `value` at `path` and expect an issue at `expectedPath`.
-struct BrokenCase: CustomTestStringConvertible, Sendable {
+struct BrokenDefinitionCase: CustomTestStringConvertible, Sendable {
     let path: String
     let valueJSON: String
     let expectedPath: String

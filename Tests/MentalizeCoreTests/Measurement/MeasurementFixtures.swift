@@ -9,7 +9,7 @@ enum MeasurementFixtures {
 
     static func definition(_ id: String) throws -> InstrumentDefinition {
         guard let definition = try catalog().definition(id: id) else {
-            throw FixtureError.missing(id)
+            throw MeasurementFixtureError.missing(id)
         }
         return definition
     }
@@ -25,7 +25,7 @@ enum MeasurementFixtures {
     static func jsonObject(_ id: String) throws -> [String: Any] {
         let data = try JSONEncoder().encode(definition(id))
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw FixtureError.missing(id)
+            throw MeasurementFixtureError.missing(id)
         }
         return object
     }
@@ -63,12 +63,12 @@ enum MeasurementFixtures {
     }
 }
 
-enum FixtureError: Error {
+enum MeasurementFixtureError: Error {
     case missing(String)
 }
 
 /// SplitMix64: a small seeded generator so property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
+struct MeasurementSeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {

@@ -7,7 +7,7 @@ import Testing
 @Suite("Scoring properties over every shipped definition")
 struct ScoringPropertyTests {
     private func randomAnswers(
-        _ definition: InstrumentDefinition, omitChance: Double, generator: inout SeededGenerator
+        _ definition: InstrumentDefinition, omitChance: Double, generator: inout MeasurementSeededGenerator
     ) -> [String: ItemAnswer] {
         var answers: [String: ItemAnswer] = [:]
         for item in definition.allItems where item.isQuestion {
@@ -24,7 +24,7 @@ struct ScoringPropertyTests {
 
     @Test("complete answer sets always score within range, with a band where bands exist")
     func completeAnswersInRange() throws {
-        var generator = SeededGenerator(seed: 20_261_121)
+        var generator = MeasurementSeededGenerator(seed: 20_261_121)
         for definition in try MeasurementFixtures.catalog().definitions {
             for _ in 0..<300 {
                 let answers = randomAnswers(definition, omitChance: 0, generator: &generator)
@@ -45,7 +45,7 @@ struct ScoringPropertyTests {
 
     @Test("with items left out, scoring succeeds exactly when the missing-item rule allows it")
     func missingItemRule() throws {
-        var generator = SeededGenerator(seed: 42)
+        var generator = MeasurementSeededGenerator(seed: 42)
         var scoredWithProRating = 0
         var refused = 0
         for definition in try MeasurementFixtures.catalog().definitions {
