@@ -18,7 +18,7 @@ struct ConditionEvaluator {
         }
         guard let answer, let item = definition.item(linkId: condition.question) else { return false }
         if let expectedCode = condition.answerCode {
-            guard case let .code(code) = answer else { return condition.operator == .notEqual }
+            guard case let .code(code) = answer else { return false }
             switch condition.operator {
             case .equal: return code == expectedCode
             case .notEqual: return code != expectedCode
