@@ -32,4 +32,5 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: SignInController())
     try app.register(collection: SecondFactorController())
     try app.register(collection: DashboardController())
+    try app.register(collection: PatientController())
 }

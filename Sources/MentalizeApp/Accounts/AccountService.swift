@@ -1,11 +1,14 @@
 import Fluent
 import Foundation
+import MentalizeCore
 import Vapor
 
-/// Creating and changing accounts: used by `mentalize user ...`, the admin pages and the demo seed.
+/// Creating and changing accounts (used by `mentalize user ...` and the admin pages). Passwords must
+/// pass the core ``PasswordPolicy``: length, the common-password blocklist, not the person's details.
 struct AccountService {
     let database: any Database
     let hasher: PasswordHasher
+    let passwordPolicy: PasswordPolicy
     let now: Date
 
     /// A problem with what was asked, in words for the person asking.
@@ -23,7 +26,7 @@ struct AccountService {
         guard !roles.isEmpty, roles.allSatisfy(Self.knownRoles.contains) else {
             throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
         }
-        try PasswordRules.check(password, username: username, displayName: displayName)
+        try checkPassword(password, username: username, displayName: displayName, totpEnabled: false)
         if try await UserAccount.query(on: database).filter(\.$username == username).first() != nil {
             throw Problem(description: "an account named \(username) already exists")
         }
@@ -38,7 +41,8 @@ struct AccountService {
 
     func setPassword(username: String, password: String) async throws {
         let account = try await find(username)
-        try PasswordRules.check(password, username: account.username, displayName: account.displayName)
+        let totpEnabled = try await Credential.query(on: database).filter(\.$user.$id == account.requireID()).first()?.totpEnabledAt != nil
+        try checkPassword(password, username: account.username, displayName: account.displayName, totpEnabled: totpEnabled)
         let hash = try await hasher.hash(password)
         let id = try account.requireID()
         try await database.transaction { db in
@@ -62,6 +66,11 @@ struct AccountService {
             try await account.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
         }
+    }
+
+    private func checkPassword(_ password: String, username: String, displayName: String, totpEnabled: Bool) throws {
+        let problems = passwordPolicy.problems(password: password, totpEnabled: totpEnabled, name: displayName, email: username)
+        guard problems.isEmpty else { throw Problem(description: problems.map(\.message).joined(separator: " ")) }
     }
 
     func all() async throws -> [UserAccount] {

@@ -9,7 +9,7 @@ func withAccounts(_ storage: StorageOptions, _ body: (AccountService) async thro
         LoggingSetup.bootstrap(levelName: "warning")
         let (app, _) = try await AppBootstrap.makeApplication(configuration, environment: AppRunner.productionEnvironment)
         do {
-            try await body(AccountService(database: app.db, hasher: app.passwordHasher, now: app.clock.now()))
+            try await body(AccountService(database: app.db, hasher: app.passwordHasher, passwordPolicy: try app.passwordPolicy, now: app.clock.now()))
         } catch let problem as AccountService.Problem {
             try? await app.asyncShutdown()
             throw ConfigurationError(problem.description)

@@ -1,6 +1,8 @@
 import Crypto
 import Fluent
+import Fluent
 import Foundation
+import MentalizeCore
 import SQLKit
 public import Vapor
 
@@ -73,6 +75,12 @@ public enum AppBootstrap {
         }
 
         app.passwordHasher = PasswordHasher(parameters: options.passwordHashing)
+        app.storage[AuditLogKey.self] = AuditLog(database: app.db, clock: app.clock)
+        do {
+            app.storage[PasswordPolicyKey.self] = PasswordPolicy(blocklist: try PasswordBlocklist.loadBundled())
+        } catch {
+            throw ConfigurationError("the common-password list is missing from the resource bundle: reinstall Mentalize")
+        }
         app.migrations.add(MigrationCatalog.all)
         app.storage[SecretKeyStorageKey.self] = key
         let fingerprintToRecord = fingerprint

@@ -8,6 +8,17 @@ struct SecondFactorController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.secondFactor.pathComponents, use: page)
         routes.post(SiteRoute.secondFactor.pathComponents, use: submit)
+        routes.get(SiteRoute.secondFactorQRCode.pathComponents, use: qrCode)
+    }
+
+    /// The enrolment key as a QR code (SVG), for the authenticator app to scan.
+    func qrCode(_ request: Request) async throws -> Response {
+        let user = try pendingUser(request)
+        let factor = SecondFactor(request: request, userID: user.id)
+        guard try await factor.credential().totpEnabledAt == nil else { throw Abort(.notFound) }
+        let uri = OTPAuthURI.make(secret: try await factor.pendingSecret(), issuer: SecondFactor.issuer, account: user.user.username)
+        let svg = try QRCode(encoding: uri).svg(moduleSize: 5, label: "Authenticator key")
+        return Response(status: .ok, headers: ["Content-Type": "image/svg+xml"], body: .init(string: svg))
     }
 
     struct Form: Content {
@@ -64,6 +75,7 @@ struct SecondFactorController: RouteCollection {
         if try await factor.credential().totpEnabledAt == nil {
             let secret = try await factor.pendingSecret()
             enrolment = .init(
+                qrCodePath: SiteRoute.secondFactorQRCode.path,
                 otpauthURI: OTPAuthURI.make(secret: secret, issuer: SecondFactor.issuer, account: user.user.username),
                 secretGroups: Base32.encode(secret, padding: false).chunked(into: 4)
             )
@@ -78,6 +90,7 @@ struct SecondFactorController: RouteCollection {
 /// What the second-factor template shows.
 struct SecondFactorContext: Encodable {
     struct Enrolment: Encodable {
+        let qrCodePath: String
         let otpauthURI: String
         let secretGroups: [String]
     }

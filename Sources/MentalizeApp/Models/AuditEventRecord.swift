@@ -7,7 +7,8 @@ final class AuditEventRecord: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "sequence") var sequence: Int64
-    @Field(key: "occurred_at") var occurredAt: Date
+    /// Microseconds since 1970 (UTC): exact on every engine, so the hash can be recomputed.
+    @Field(key: "occurred_at_us") var occurredAtMicroseconds: Int64
     @OptionalField(key: "actor_id") var actorID: UUID?
     @Field(key: "actor_role") var actorRole: String
     @OptionalField(key: "patient_id") var patientID: UUID?

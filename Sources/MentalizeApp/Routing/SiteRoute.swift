@@ -1,20 +1,56 @@
+import MentalizeCore
 import Vapor
 
-/// Every path the web app serves. Routes are registered from these values and links are built from
-/// them, so a page can never link to a path that does not exist.
+/// Every path the app serves, with who may reach it. Routes are registered from these values and
+/// links are built from them; the access-matrix test walks every route that names a patient, so a
+/// new route cannot skip declaring its scope.
 enum SiteRoute: String, CaseIterable, Sendable {
     case home = "/"
     case signIn = "/sign-in"
     case signOut = "/sign-out"
     case signOutEverywhere = "/sign-out/everywhere"
     case secondFactor = "/sign-in/second-factor"
+    case secondFactorQRCode = "/sign-in/second-factor/qr.svg"
     case dashboard = "/home"
     case healthz = "/healthz"
     case readyz = "/readyz"
+    case patients = "/patients"
+    case patient = "/patients/:patientID"
+    case recordAccess = "/me/record-access"
+    case breakGlass = "/break-glass"
+    case auditLog = "/audit"
+    case apiToken = "/api/v1/auth/token"
+    case apiPatients = "/api/v1/patients"
+    case apiPatient = "/api/v1/patients/:patientID"
 
-    /// The path as written in links.
+    /// Who may reach the route, and for patient records, which kind and action the policy decides.
+    enum Access: Equatable {
+        case anyone
+        case signedIn
+        case patientList(RecordKind)
+        case patientRecord(RecordKind, AccessAction)
+        case roles(Set<Role>)
+    }
+
+    var access: Access {
+        switch self {
+        case .home, .signIn, .signOut, .signOutEverywhere, .secondFactor, .secondFactorQRCode, .healthz, .readyz, .apiToken: .anyone
+        case .dashboard, .recordAccess: .signedIn
+        case .patients, .apiPatients: .patientList(.demographics)
+        case .patient, .apiPatient: .patientRecord(.demographics, .read)
+        case .breakGlass: .roles(Role.clinicalStaff)
+        case .auditLog: .roles([.admin, .programmeLead])
+        }
+    }
+
+    /// The path as written in links (`:name` segments are parameters).
     var path: String { rawValue }
 
-    /// The path as Vapor's router reads it (`:name` segments are parameters).
+    /// The path with its parameters filled in.
+    func path(_ parameters: [String: String]) -> String {
+        parameters.reduce(rawValue) { path, parameter in path.replacingOccurrences(of: ":\(parameter.key)", with: parameter.value) }
+    }
+
+    /// The path as Vapor's router reads it.
     var pathComponents: [PathComponent] { rawValue == "/" ? [] : rawValue.pathComponents }
 }

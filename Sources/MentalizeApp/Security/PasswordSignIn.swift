@@ -1,4 +1,5 @@
 import Fluent
+import MentalizeCore
 import Vapor
 
 /// Checks a username and password: throttling first, then the password (or a decoy hash for
@@ -39,6 +40,20 @@ extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let value = self else { return nil }
         return try await transform(value)
+    }
+}
+
+struct PasswordPolicyKey: StorageKey {
+    typealias Value = PasswordPolicy
+}
+
+extension Application {
+    /// The password rules with the bundled common-password blocklist (loaded once at start-up).
+    var passwordPolicy: PasswordPolicy {
+        get throws {
+            guard let policy = storage[PasswordPolicyKey.self] else { throw Abort(.internalServerError, reason: "password policy not loaded") }
+            return policy
+        }
     }
 }
 

@@ -68,7 +68,7 @@ import VaporTesting
     @Test func aNewStaffMemberEnrolsGetsRecoveryCodesAndEachWorksOnce() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup: a staff account without a second factor yet
-            let accounts = AccountService(database: app.db, hasher: app.passwordHasher, now: app.clock.now())
+            let accounts = AccountService(database: app.db, hasher: app.passwordHasher, passwordPolicy: try app.passwordPolicy, now: app.clock.now())
             try await accounts.create(clinicID: DemoSeed.clinicID, username: "new.therapist@demo.invalid", displayName: "New Therapist", roles: ["therapist"], password: "a long enough password 1")
             let client = WebClient(app: app)
             try await client.signIn("new.therapist@demo.invalid", "a long enough password 1")

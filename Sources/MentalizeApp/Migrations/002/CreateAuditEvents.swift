@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// 002-03: the hash-chained audit log and break-glass grants.
 struct CreateAuditEvents: AsyncMigration {
@@ -8,7 +9,7 @@ struct CreateAuditEvents: AsyncMigration {
         try await database.schema(AuditEventRecord.schema)
             .id()
             .field("sequence", .int64, .required)
-            .field("occurred_at", .datetime, .required)
+            .field("occurred_at_us", .int64, .required)
             .field("actor_id", .uuid)
             .field("actor_role", .string, .required)
             .field("patient_id", .uuid)
@@ -22,6 +23,9 @@ struct CreateAuditEvents: AsyncMigration {
             .field("hash", .string, .required)
             .unique(on: "sequence")
             .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: "audit_events_patient").on(AuditEventRecord.schema).column("patient_id").run()
+        try await sql.create(index: "audit_events_actor").on(AuditEventRecord.schema).column("actor_id").run()
         try await database.schema(BreakGlassGrantRecord.schema)
             .id()
             .field("user_id", .uuid, .required, .references(UserAccount.schema, "id"))

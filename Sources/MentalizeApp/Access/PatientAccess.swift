@@ -1,0 +1,102 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// The one door to patient-scoped records. Every read, list and write asks the access policy,
+/// writes the audit event (allowed or denied) before anything is returned, and answers 404 for
+/// every denial, exactly as for a record that does not exist.
+struct PatientAccess {
+    let request: Request
+    let user: SignedInUser
+
+    var actor: AccessActor {
+        AccessActor(userID: UserID(user.id), roles: Set(user.roles.compactMap(Role.init(rawValue:))))
+    }
+
+    /// The relationship facts for this request (loaded once, then cached on the request).
+    func facts() async throws -> AccessFacts {
+        if let cached = request.storage[AccessFactsKey.self] { return cached }
+        let facts = try await AccessFactsLoader(database: request.db).load(for: user.id)
+        request.storage[AccessFactsKey.self] = facts
+        return facts
+    }
+
+    /// Decides and audits one access; returns the basis, or throws 404 when denied.
+    @discardableResult
+    func authorize(_ action: AccessAction, _ record: RecordDescriptor, recordType: String, recordID: String?) async throws -> AccessBasis {
+        let decision = AccessPolicy.decide(actor: actor, action: action, record: record, facts: try await facts(), now: request.now)
+        let basis: AccessBasis? = if case .allow(let basis) = decision { basis } else { nil }
+        try await audit([entry(action: action, patientID: record.patientID?.rawValue, recordType: recordType, recordID: recordID, basis: basis)])
+        guard let basis else { throw Abort(.notFound) }
+        return basis
+    }
+
+    /// Loads a patient for `action` through the policy: 404 (audited) when missing or out of scope.
+    func patient(_ id: UUID?, for action: AccessAction = .read) async throws -> Patient {
+        guard let id else {
+            throw Abort(.notFound)
+        }
+        guard let patient = try await Patient.find(id, on: request.db) else {
+            try await audit([entry(action: action, patientID: id, recordType: RecordKind.demographics.rawValue, recordID: id.uuidString, basis: nil)])
+            throw Abort(.notFound)
+        }
+        try await authorize(action, RecordDescriptor(kind: .demographics, patientID: PatientID(id)), recordType: RecordKind.demographics.rawValue, recordID: id.uuidString)
+        return patient
+    }
+
+    /// Which rows of `kind` this user may list, for scoping the SQL query.
+    func listScope(_ kind: RecordKind) async throws -> ListScope {
+        AccessPolicy.listScope(actor: actor, kind: kind, facts: try await facts(), now: request.now)
+    }
+
+    /// Records that these patients' records of `kind` were shown in a list (one event each).
+    func auditListed(_ patientIDs: [UUID], kind: RecordKind, scope: ListScope) async throws {
+        let entries = patientIDs.map { id in
+            let basis: AccessBasis = scope.breakGlassPatients.contains(PatientID(id)) ? .breakGlass : (scope.allRows ? .programmeRoster : .caseload)
+            return entry(action: .list, patientID: id, recordType: kind.rawValue, recordID: nil, basis: basis)
+        }
+        try await audit(entries)
+    }
+
+    private func entry(action: AccessAction, patientID: UUID?, recordType: String, recordID: String?, basis: AccessBasis?) -> AuditEntry {
+        AuditEntry(actorID: user.id, actorRole: role(for: basis), patientID: patientID, recordType: recordType, recordID: recordID,
+                   action: action, outcome: basis == nil ? .denied : .allowed, requestID: request.requestID, breakGlass: basis == .breakGlass)
+    }
+
+    private func audit(_ entries: [AuditEntry]) async throws {
+        try await request.application.auditLog.record(entries)
+    }
+
+    /// The role an access was made in: the one its basis needs, else the user's first role.
+    private func role(for basis: AccessBasis?) -> Role {
+        let held = actor.roles
+        let wanted: [Role] = switch basis {
+        case .ownRecord: [.patient]
+        case .caseload, .coTherapy: [.therapist]
+        case .supervision, .namedSupervisor: [.supervisor]
+        case .programmeRoster: [.programmeLead]
+        case .accountAdministration: [.admin]
+        case .processNoteAuthor: [.therapist, .supervisor]
+        case .breakGlass: [.therapist, .supervisor, .programmeLead]
+        case .ownAccount, nil: Role.allCases
+        }
+        return wanted.first(where: held.contains) ?? Role.allCases.first(where: held.contains) ?? .patient
+    }
+}
+
+struct AccessFactsKey: StorageKey {
+    typealias Value = AccessFacts
+}
+
+extension Request {
+    /// The access gateway for the signed-in user.
+    func patientAccess() throws -> PatientAccess {
+        PatientAccess(request: self, user: try requireWebOrAPIUser())
+    }
+
+    /// The fully signed-in user, for web pages (redirects) and the API (401).
+    func requireWebOrAPIUser() throws -> SignedInUser {
+        url.path.hasPrefix("/api/") ? try requireUser() : try requireWebUser()
+    }
+}
