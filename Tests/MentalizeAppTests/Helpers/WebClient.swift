@@ -13,8 +13,8 @@ final class WebClient {
     init(app: Application) { self.app = app }
 
     @discardableResult
-    func get(_ path: String) async throws -> TestingHTTPResponse {
-        try await send(.GET, path, body: nil, headers: [:])
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil, headers: headers)
     }
 
     @discardableResult

@@ -1,0 +1,39 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// `GET /api/v1/patients` and `GET /api/v1/patients/:patientID`, through the same access gateway
+/// and audit log as the pages.
+struct APIPatientController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.apiPatients.pathComponents, use: list)
+        routes.get(SiteRoute.apiPatient.pathComponents, use: show)
+    }
+
+    /// A patient as the API returns it.
+    struct PatientDTO: Content {
+        var id: UUID
+        var givenName: String
+        var familyName: String
+        var dateOfBirth: String
+        var phase: String
+
+        init(_ patient: Patient) throws {
+            id = try patient.requireID()
+            givenName = patient.givenName
+            familyName = patient.familyName
+            dateOfBirth = patient.dateOfBirth
+            phase = patient.phase
+        }
+    }
+
+    func list(_ request: Request) async throws -> [PatientDTO] {
+        let access = try request.patientAccess()
+        return try await PatientQueries(database: request.db).listed(by: access).map(PatientDTO.init)
+    }
+
+    func show(_ request: Request) async throws -> PatientDTO {
+        let access = try request.patientAccess()
+        return try PatientDTO(try await access.patient(request.parameters.get("patientID", as: UUID.self)))
+    }
+}
