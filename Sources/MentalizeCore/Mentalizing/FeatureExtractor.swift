@@ -68,6 +68,8 @@ enum FeatureExtractor {
             if context.lexicon.stanceBoosters.contains(token.norm) { strongBoosters += 1 }
         }
         counts["modalHedges"] = modalHedges
+        counts["has.hedge"] = (counts["hedges"] ?? 0) > 0 ? 1 : 0
+        counts["has.modalHedge"] = modalHedges > 0 ? 1 : 0
         counts["strongBoosters"] = strongBoosters
         return counts
     }

@@ -34,7 +34,7 @@ public struct RiskLanguageScreen: Sendable {
         }
         var spans: [EvidenceSpan] = []
         for index in tokens.indices where tokens[index].isWord {
-            for candidates in [byFirstWord[tokens[index].norm] ?? [], prefixPatterns] {
+            func tryPatterns(_ candidates: [Int]) {
                 for position in candidates {
                     let pattern = patterns[position]
                     guard let range = pattern.match(at: index, in: tokens) else { continue }
@@ -44,6 +44,8 @@ public struct RiskLanguageScreen: Sendable {
                                               rule: "risk.\(pattern.id)"))
                 }
             }
+            if let exact = byFirstWord[tokens[index].norm] { tryPatterns(exact) }
+            tryPatterns(prefixPatterns)
         }
         return RiskScreenResult(matches: spans)
     }
