@@ -13,6 +13,10 @@ struct AnalysisContext {
     init(text: String, lexicon: Lexicon, tokens: [TextToken]) {
         self.text = text
         self.lexicon = lexicon
+        var tokens = tokens
+        for index in tokens.indices where tokens[index].isWord {
+            tokens[index].flags = lexicon.flags(of: tokens[index].norm)
+        }
         self.tokens = tokens
         let matches = lexicon.matches(in: tokens)
         self.matches = matches
@@ -23,7 +27,7 @@ struct AnalysisContext {
             if match.category == .filler { fillers.formUnion(match.first..<match.end) }
         }
         categoryMasks = masks
-        states = MentalStateTagger(lexicon: lexicon, text: text, tokens: tokens).tag(matches, fillerTokens: fillers)
+        states = MentalStateTagger(text: text, tokens: tokens).tag(matches, fillerTokens: fillers)
         var words = 0
         for index in tokens.indices where tokens[index].isWord {
             if index == 0 || tokens[index - 1].start != tokens[index].start { words += 1 }
@@ -37,7 +41,7 @@ struct AnalysisContext {
     }
 
     func span(_ first: Int, _ end: Int, rule: String) -> EvidenceSpan {
-        MentalStateTagger(lexicon: lexicon, text: text, tokens: tokens).span(first, end, rule: rule)
+        MentalStateTagger(text: text, tokens: tokens).span(first, end, rule: rule)
     }
 
     func spans(of category: LexiconCategory, rule: String) -> [EvidenceSpan] {
@@ -50,7 +54,7 @@ struct AnalysisContext {
         var position = index - 1
         while position >= max(0, index - 3) {
             guard tokens[position].isWord else { return false }
-            if lexicon.negators.contains(tokens[position].norm) { return true }
+            if tokens[position].flags.contains(.negator) { return true }
             position -= 1
         }
         return false
@@ -62,7 +66,8 @@ struct AnalysisContext {
         guard tokens[index].norm == "so" else { return true }
         guard index + 1 < tokens.count else { return false }
         let next = tokens[index + 1].norm
-        return lexicon.selfWords.contains(next) || lexicon.otherWords.contains(next)
+        let nextFlags = tokens[index + 1].flags
+        return nextFlags.contains(.selfWord) || nextFlags.contains(.otherWord)
             || WordSets.clauseAfterSo.contains(next)
     }
 }

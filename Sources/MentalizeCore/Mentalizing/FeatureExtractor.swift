@@ -64,8 +64,8 @@ enum FeatureExtractor {
         counts["has.traitLabel"] = (counts["traitLabels"] ?? 0) > 0 ? 1 : 0
         var modalHedges = 0.0, strongBoosters = 0.0
         for token in context.tokens where token.isWord && !token.quoted {
-            if context.lexicon.stanceHedges.contains(token.norm) { modalHedges += 1 }
-            if context.lexicon.stanceBoosters.contains(token.norm) { strongBoosters += 1 }
+            if token.flags.contains(.stanceHedge) { modalHedges += 1 }
+            if token.flags.contains(.stanceBooster) { strongBoosters += 1 }
         }
         counts["modalHedges"] = modalHedges
         counts["has.hedge"] = (counts["hedges"] ?? 0) > 0 ? 1 : 0

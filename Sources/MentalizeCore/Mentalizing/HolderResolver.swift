@@ -1,6 +1,5 @@
 /// Finds who holds the mental state at a token by walking back to the clause's subject.
 struct HolderResolver {
-    let lexicon: Lexicon
     let tokens: [TextToken]
 
     /// The holder and the word that named it (nil when no subject was found in the clause).
@@ -11,13 +10,13 @@ struct HolderResolver {
             let token = tokens[position]
             guard token.isWord, token.sentence == tokens[index].sentence else { break }
             let word = token.norm
-            if lexicon.selfWords.contains(word) { return (.selfHolder, word) }
+            if token.flags.contains(.selfWord) { return (.selfHolder, word) }
             if word == "you" || word == "your" || word == "yourself" {
                 return (secondPersonIsGeneric(at: position) ? .generic : .addressee, word)
             }
-            if lexicon.genericWords.contains(word) { return (.generic, word) }
-            if lexicon.otherWords.contains(word) || lexicon.roleNouns.contains(word) { return (.specificOther, word) }
-            if lexicon.clauseBreaks.contains(word) { break }
+            if token.flags.contains(.genericWord) { return (.generic, word) }
+            if !token.flags.isDisjoint(with: [.otherWord, .roleNoun]) { return (.specificOther, word) }
+            if token.flags.contains(.clauseBreak) { break }
             if isName(token) { return (.specificOther, word) }
             position -= 1
         }
@@ -26,9 +25,7 @@ struct HolderResolver {
 
     /// A capitalised word that is not a known function word is taken as a person's name.
     private func isName(_ token: TextToken) -> Bool {
-        token.capitalised && token.norm.count > 1 && !lexicon.skippable.contains(token.norm)
-            && !lexicon.negators.contains(token.norm) && !lexicon.stanceHedges.contains(token.norm)
-            && !lexicon.stanceBoosters.contains(token.norm) && !lexicon.genericWords.contains(token.norm)
+        token.capitalised && token.norm.utf8.count > 1 && token.flags.isDisjoint(with: .notAName)
     }
 
     /// "you" is generic after "when/if/make(s)" or in a sentence that speaks of people in general.

@@ -19,15 +19,8 @@ struct Lexicon: Sendable {
 
     /// Entries keyed by their first word, longest phrases first.
     private let byFirstWord: [String: [Entry]]
-    let selfWords: Set<String>
-    let otherWords: Set<String>
-    let genericWords: Set<String>
-    let negators: Set<String>
-    let clauseBreaks: Set<String>
-    let skippable: Set<String>
-    let roleNouns: Set<String>
-    let stanceHedges: Set<String>
-    let stanceBoosters: Set<String>
+    /// Closed-class roles keyed by word, so each token needs one look-up.
+    private let flagsByWord: [String: WordFlags]
 
     /// The bundled lexicon, decoded on first use. Nil only if the bundled resource is damaged.
     static let bundled: Lexicon? = {
@@ -57,11 +50,20 @@ struct Lexicon: Sendable {
         var index: [String: [Entry]] = [:]
         for entry in entries { index[entry.words[0], default: []].append(entry) }
         byFirstWord = index.mapValues { $0.sorted { $0.words.count > $1.words.count } }
-        selfWords = Set(file.selfWords); otherWords = Set(file.otherWords)
-        genericWords = Set(file.genericWords); negators = Set(file.negators)
-        clauseBreaks = Set(file.clauseBreaks); skippable = Set(file.skippable)
-        roleNouns = Set(file.contentRoleNouns)
-        stanceHedges = Set(file.stanceHedges); stanceBoosters = Set(file.stanceBoosters)
+        var flags: [String: WordFlags] = [:]
+        let lists: [([String], WordFlags)] = [
+            (file.selfWords, .selfWord), (file.otherWords, .otherWord), (file.genericWords, .genericWord),
+            (file.contentRoleNouns, .roleNoun), (file.clauseBreaks, .clauseBreak), (file.skippable, .skippable),
+            (file.negators, .negator), (file.stanceHedges, .stanceHedge), (file.stanceBoosters, .stanceBooster),
+        ]
+        for (words, flag) in lists {
+            for word in words { flags[word, default: []].insert(flag) }
+        }
+        flagsByWord = flags
+    }
+
+    func flags(of word: String) -> WordFlags {
+        flagsByWord[word] ?? []
     }
 
     /// All lexicon matches in `tokens`; per category only the longest phrase at a position counts.

@@ -1,7 +1,6 @@
 /// Turns lexicon matches into mental-state mentions with holder, stance, negation, quotation and
 /// embedding, skipping discourse fillers ("you know", "I mean", filler "like").
 struct MentalStateTagger {
-    let lexicon: Lexicon
     let text: String
     let tokens: [TextToken]
 
@@ -14,7 +13,7 @@ struct MentalStateTagger {
     }
 
     func tag(_ matches: [LexiconMatch], fillerTokens: Set<Int>) -> [Tagged] {
-        let resolver = HolderResolver(lexicon: lexicon, tokens: tokens)
+        let resolver = HolderResolver(tokens: tokens)
         var tagged: [Tagged] = []
         var covered = Set<Int>()
         for match in matches where match.category.isMentalState {
@@ -71,7 +70,7 @@ struct MentalStateTagger {
         if WordSets.likeAfterCopula.contains(previous) {
             return false
         }
-        return lexicon.selfWords.contains(previous) || lexicon.otherWords.contains(previous)
+        return !tokens[index - 1].flags.isDisjoint(with: [.selfWord, .otherWord])
             || WordSets.likeAfterSubject.contains(previous)
     }
 
@@ -87,7 +86,7 @@ struct MentalStateTagger {
         while position >= max(0, index - 4) {
             let token = tokens[position]
             guard token.isWord else { return false }
-            if lexicon.negators.contains(token.norm) { return true }
+            if token.flags.contains(.negator) { return true }
             if WordSets.negationStops.contains(token.norm) { return false }
             position -= 1
         }
@@ -101,14 +100,14 @@ struct MentalStateTagger {
 
     private func stance(at index: Int) -> EpistemicStance {
         let sentence = tokens[index].sentence
-        var hedged = lexicon.stanceHedges.contains(tokens[index].norm)
+        var hedged = tokens[index].flags.contains(.stanceHedge)
         var asserted = false
         var position = max(0, index - 8)
         while position <= min(tokens.count - 1, index + 2) {
             let token = tokens[position]
             if token.sentence == sentence, position != index {
-                if lexicon.stanceHedges.contains(token.norm), !isCouldTell(position) { hedged = true }
-                if lexicon.stanceBoosters.contains(token.norm) { asserted = true }
+                if token.flags.contains(.stanceHedge), !isCouldTell(position) { hedged = true }
+                if token.flags.contains(.stanceBooster) { asserted = true }
             }
             position += 1
         }

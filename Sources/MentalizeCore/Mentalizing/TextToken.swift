@@ -15,4 +15,6 @@ struct TextToken: Sendable, Equatable {
     var shouted: Bool
     /// True when the original word started with a capital letter (used to spot names).
     var capitalised: Bool = false
+    /// Closed-class roles from the lexicon, set once by `AnalysisContext`.
+    var flags: WordFlags = []
 }
