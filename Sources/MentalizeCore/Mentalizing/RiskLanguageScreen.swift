@@ -2,26 +2,10 @@
 /// High recall over precision: negated phrases ("I'm not going to kill myself") still alert.
 /// If the bundled pattern list cannot be read the screen fails safe and routes every text to safety.
 public struct RiskLanguageScreen: Sendable {
-    private let patterns: [RiskPattern]?
-    /// Pattern indices keyed by an exact first word; prefix patterns are tried at every word.
-    private let byFirstWord: [String: [Int]]
-    private let prefixPatterns: [Int]
+    private let matcher: RiskMatcher?
 
     public init() {
-        let patterns = RiskPatternList.bundled?.patterns
-        self.patterns = patterns
-        var index: [String: [Int]] = [:]
-        var prefixed: [Int] = []
-        for (position, pattern) in (patterns ?? []).enumerated() {
-            let first = pattern.sequence.first ?? []
-            if first.contains(where: { $0.hasSuffix("*") }) {
-                prefixed.append(position)
-            } else {
-                for word in Set(first) { index[word, default: []].append(position) }
-            }
-        }
-        byFirstWord = index
-        prefixPatterns = prefixed
+        matcher = RiskPatternList.bundled.flatMap { RiskMatcher(patterns: $0.patterns) }
     }
 
     public func screen(_ text: String) -> RiskScreenResult {
@@ -29,23 +13,13 @@ public struct RiskLanguageScreen: Sendable {
     }
 
     func screen(tokens: [TextToken], text: String) -> RiskScreenResult {
-        guard let patterns else {
+        guard let matcher else {
             return RiskScreenResult(matches: [EvidenceSpan(start: 0, end: 0, text: "", rule: "risk.screen-unavailable")])
         }
-        var spans: [EvidenceSpan] = []
-        for index in tokens.indices where tokens[index].isWord {
-            func tryPatterns(_ candidates: [Int]) {
-                for position in candidates {
-                    let pattern = patterns[position]
-                    guard let range = pattern.match(at: index, in: tokens) else { continue }
-                    let start = tokens[range.lowerBound].start
-                    let end = tokens[range.upperBound - 1].end
-                    spans.append(EvidenceSpan(start: start, end: end, text: Self.slice(text, start, end),
-                                              rule: "risk.\(pattern.id)"))
-                }
-            }
-            if let exact = byFirstWord[tokens[index].norm] { tryPatterns(exact) }
-            tryPatterns(prefixPatterns)
+        let spans = matcher.matches(in: tokens).map { match in
+            let start = tokens[match.range.lowerBound].start
+            let end = tokens[match.range.upperBound - 1].end
+            return EvidenceSpan(start: start, end: end, text: Self.slice(text, start, end), rule: "risk.\(match.id)")
         }
         return RiskScreenResult(matches: spans)
     }
