@@ -33,6 +33,9 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: SecondFactorController())
     try app.register(collection: DashboardController())
     try app.register(collection: PatientController())
+    try app.register(collection: RecordAccessController())
+    try app.register(collection: BreakGlassController())
+    try app.register(collection: AuditViewerController())
     try app.register(collection: APIAuthController())
     try app.register(collection: APIPatientController())
 }

@@ -1,7 +1,9 @@
 import Fluent
+import MentalizeCore
 import Vapor
 
-/// `/home`: where everyone lands after signing in.
+/// `/home`: where everyone lands after signing in, with the links their roles need; programme
+/// leads also see the recent emergency (break-glass) accesses.
 struct DashboardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.dashboard.pathComponents, use: page)
@@ -9,16 +11,52 @@ struct DashboardController: RouteCollection {
 
     func page(_ request: Request) async throws -> View {
         let user = try request.requireWebUser()
-        let context = DashboardContext(page: PageChrome(titleKey: "dashboard.title", request: request), displayName: user.user.displayName, isPatient: !user.isStaff, signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken)
+        let roles = Set(user.roles.compactMap(Role.init(rawValue:)))
+        var links: [DashboardContext.Link] = []
+        if !roles.isDisjoint(with: [.therapist, .supervisor, .programmeLead]) { links.append(.init(key: "dashboard.patients", path: SiteRoute.patients.path)) }
+        if roles.contains(.patient) { links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path)) }
+        if !roles.isDisjoint(with: [.admin, .programmeLead]) { links.append(.init(key: "dashboard.audit", path: SiteRoute.auditLog.path)) }
+        if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.breakGlass", path: SiteRoute.breakGlass.path)) }
+        var emergencies: [DashboardContext.Emergency] = []
+        if roles.contains(.programmeLead) {
+            emergencies = try await recentEmergencies(request)
+        }
+        let context = DashboardContext(page: PageChrome(titleKey: "dashboard.title", request: request), displayName: user.user.displayName, isPatient: roles == [.patient],
+                                       links: links, isLead: roles.contains(.programmeLead), emergencies: emergencies,
+                                       signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken)
         return try await request.view.render("dashboard", context)
+    }
+
+    /// Break-glass grants of the last 7 days, newest first (who, when, which patient: the roster is the lead's to see).
+    private func recentEmergencies(_ request: Request) async throws -> [DashboardContext.Emergency] {
+        let since = request.now.addingTimeInterval(-7 * 86_400)
+        let grants = try await BreakGlassGrantRecord.query(on: request.db).filter(\.$grantedAt >= since).sort(\.$grantedAt, .descending).with(\.$user).with(\.$patient).limit(50).all()
+        return grants.map { grant in
+            DashboardContext.Emergency(who: grant.user.displayName, patient: "\(grant.patient.givenName) \(grant.patient.familyName)",
+                                       when: AuditTime.iso8601(grant.grantedAt).prefix(16).replacingOccurrences(of: "T", with: " "))
+        }
     }
 }
 
 /// What the dashboard template shows.
 struct DashboardContext: Encodable {
+    struct Link: Encodable {
+        let key: String
+        let path: String
+    }
+
+    struct Emergency: Encodable {
+        let who: String
+        let patient: String
+        let when: String
+    }
+
     let page: PageChrome
     let displayName: String
     let isPatient: Bool
+    let links: [Link]
+    let isLead: Bool
+    let emergencies: [Emergency]
     let signOutEverywherePath: String
     let csrfToken: String
 }
