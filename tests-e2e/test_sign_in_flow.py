@@ -2,17 +2,27 @@
 address, a wrong password gets a clear message, and staff are sent to the second factor."""
 from axe_core_python.selenium import Axe
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import screenshot
 
 PASSWORD = "calm-harbour-demo-7"
 
 
+def submit_and_wait(browser, button):
+    """Clicks a submit button and waits until the next page has loaded."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(browser, 15).until(staleness_of(page))
+    WebDriverWait(browser, 15).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 def sign_in(browser, server, username, password):
     browser.get(server.base_url + "/sign-in")
     browser.find_element(By.ID, "username").send_keys(username)
     browser.find_element(By.ID, "password").send_keys(password)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
 
 
 def test_a_patient_signs_in_and_out_on_a_phone(demo_server, browser):
@@ -25,7 +35,7 @@ def test_a_patient_signs_in_and_out_on_a_phone(demo_server, browser):
     assert cookie and cookie["secure"] and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     screenshot(browser, "home-patient-390")
     assert Axe().run(browser)["violations"] == []
-    browser.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button"))
     assert browser.current_url.endswith("/sign-in")
     browser.get(demo_server.base_url + "/home")
     assert browser.current_url.endswith("/sign-in"), "signed out for real"

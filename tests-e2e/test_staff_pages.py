@@ -1,0 +1,69 @@
+"""Staff pages in a real browser: a therapist signs in with the second factor and reads the
+patient list and a patient; the lead and admin see the audit log; every page passes axe and is
+photographed at phone and desktop widths."""
+import subprocess
+
+import pytest
+from axe_core_python.selenium import Axe
+from selenium.webdriver.common.by import By
+
+from conftest import mentalize_binary, screenshot
+from test_sign_in_flow import PASSWORD, sign_in, submit_and_wait
+
+
+def totp_code(username):
+    return subprocess.run([mentalize_binary(), "demo", "--totp-code", username], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def sign_in_staff(browser, server, username):
+    browser.delete_all_cookies()
+    sign_in(browser, server, username, PASSWORD)
+    assert browser.current_url.endswith("/sign-in/second-factor")
+    browser.find_element(By.ID, "code").send_keys(totp_code(username))
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
+    assert browser.current_url.endswith("/home"), browser.current_url
+
+
+def assert_accessible(browser, name):
+    for width, height in ((390, 844), (1280, 900)):
+        browser.set_window_size(width, height)
+        screenshot(browser, f"{name}-{width}")
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+    violations = [(v["id"], v["help"]) for v in Axe().run(browser)["violations"]]
+    assert violations == [], f"{name}: {violations}"
+
+
+def test_a_therapist_reads_their_caseload(demo_server, browser):
+    sign_in_staff(browser, demo_server, "therapist.ash@demo.invalid")
+    assert_accessible(browser, "home-therapist")
+    browser.find_element(By.LINK_TEXT, "Patients").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
+    names = [row.find_element(By.TAG_NAME, "a").text for row in rows]
+    assert "Avery Testpatient" in names and "Devon Testpatient" not in names
+    assert_accessible(browser, "patients-therapist")
+    browser.find_element(By.LINK_TEXT, "Avery Testpatient").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Avery Testpatient"
+    assert "Robin Ash (demo therapist)" in browser.page_source
+    assert_accessible(browser, "patient-therapist")
+    browser.get(demo_server.base_url + "/break-glass")
+    assert_accessible(browser, "break-glass")
+
+
+@pytest.mark.parametrize("username", ["lead.dogwood@demo.invalid", "admin.elm@demo.invalid"])
+def test_the_audit_log_viewer(demo_server, browser, username):
+    sign_in_staff(browser, demo_server, username)
+    browser.get(demo_server.base_url + "/audit")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Audit log"
+    assert_accessible(browser, "audit-" + username.split(".")[0])
+
+
+def test_a_patient_sees_who_looked_at_their_record(demo_server, browser):
+    sign_in_staff(browser, demo_server, "therapist.ash@demo.invalid")
+    browser.get(demo_server.base_url + "/patients/00000000-DE00-4000-8000-0000000000C9")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Avery Testpatient"
+    browser.delete_all_cookies()
+    sign_in(browser, demo_server, "patient.avery@demo.invalid", PASSWORD)
+    browser.find_element(By.LINK_TEXT, "Who has looked at my record").click()
+    assert "Robin Ash (demo therapist)" in browser.page_source
+    assert_accessible(browser, "record-access-patient")
