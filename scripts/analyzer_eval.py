@@ -26,8 +26,7 @@ QUALITY_FEATURES = [
     "states", "states.embeddedCognitive", "states.negated", "causal.event", "dontKnow", "logWords",
     "holder.specificOther", "actions", "has.traitLabel", "states.embedded",
 ]
-CERTAINTY_FEATURES = ["has.hedge", "has.modalHedge", "hedges", "boosters", "hedgeRate", "boosterRate",
-                      "modalHedges", "strongBoosters", "numbers", "logWords", "states.cognitive", "questions"]
+CERTAINTY_FEATURES = ["has.modal", "modals", "negations", "has.hedge"]
 TARGETS = {"rho": 0.50, "partial_rho": 0.35, "macro_f1": 0.60, "certainty_rho": 0.60}
 RIDGE = 1.0
 

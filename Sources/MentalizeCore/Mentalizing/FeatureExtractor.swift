@@ -62,12 +62,17 @@ enum FeatureExtractor {
         counts["boosterRate"] = (counts["boosters"] ?? 0) / max(words, 1) * 10
         counts["dontKnow"] = isDontKnow(context) ? 1 : 0
         counts["has.traitLabel"] = (counts["traitLabels"] ?? 0) > 0 ? 1 : 0
-        var modalHedges = 0.0, strongBoosters = 0.0
+        var modalHedges = 0.0, strongBoosters = 0.0, modals = 0.0, negations = 0.0
         for token in context.tokens where token.isWord && !token.quoted {
+            if token.flags.contains(.negator) { negations += 1 }
+            if WordSets.epistemicModals.contains(token.norm) { modals += 1 }
             if token.flags.contains(.stanceHedge) { modalHedges += 1 }
             if token.flags.contains(.stanceBooster) { strongBoosters += 1 }
         }
         counts["modalHedges"] = modalHedges
+        counts["modals"] = modals
+        counts["has.modal"] = modals > 0 ? 1 : 0
+        counts["negations"] = negations
         counts["has.hedge"] = (counts["hedges"] ?? 0) > 0 ? 1 : 0
         counts["has.modalHedge"] = modalHedges > 0 ? 1 : 0
         counts["strongBoosters"] = strongBoosters

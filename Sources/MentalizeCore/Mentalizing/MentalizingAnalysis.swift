@@ -51,7 +51,8 @@ public struct MentalizingAnalysis: Codable, Sendable, Equatable {
     public var balance: BalanceIndices?
     public var explanationQuality: ExplanationQuality?
     public var certaintyAboutOthers: OtherMindCertainty?
-    /// General certainty-vs-tentativeness of the wording, 0 (tentative) … 1 (certain).
+    /// General certainty-vs-tentativeness of the wording, 0 (tentative) … 1 (certain):
+    /// a logistic of the predicted 1–6 certainty rating centred on 3.5.
     public var certainty: Double?
     public var signals: [ModeSignal]
     public var mentalStates: [MentalStateMention]

@@ -41,7 +41,8 @@ public struct MentalizingAnalyzer: Sendable {
             balance: enough ? Self.balance(features) : nil,
             explanationQuality: ExplanationQuality(score: clamped, level: weights.explanationQuality.level(for: quality)),
             certaintyAboutOthers: OtherMindCertaintyEstimator.estimate(context),
-            certainty: min(1, max(0, (rating - 1) / 5)),
+            // Logistic around the scale's midpoint 3.5: monotone, so rankings survive, and within 0…1.
+            certainty: 1 / (1 + exp(3.5 - rating)),
             signals: ModeSignalScorer(context: context, features: features, ruleWeights: weights.modeRules).signals(),
             mentalStates: context.states.map(\.mention),
             features: features)

@@ -9,4 +9,6 @@ enum WordSets {
     static let likeAfterSubject: Set<String> = ["you", "we", "not", "really", "would", "to", "people", "also"]
     static let negationStops: Set<String> = ["and", "but", "because", "so", "that", "which", "or"]
     static let couldTell: Set<String> = ["tell", "see"]
+    /// Modal verbs that mark possibility rather than fact (strongest hedges in the certainty data).
+    static let epistemicModals: Set<String> = ["might", "may", "could", "would", "should", "can"]
 }
