@@ -64,6 +64,13 @@ let package = Package(
             dependencies: ["MentalizeApp"],
             swiftSettings: strictSettings
         ),
+        // Performance harness for the mentalizing analyzer (see Benchmarks/README.md).
+        .executableTarget(
+            name: "analyzer-benchmark",
+            dependencies: ["MentalizeCore"],
+            path: "Benchmarks/Analyzer",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MentalizeCoreTests",
             dependencies: ["MentalizeCore"],
