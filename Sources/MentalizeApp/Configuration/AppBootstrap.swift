@@ -76,6 +76,7 @@ public enum AppBootstrap {
 
         app.passwordHasher = PasswordHasher(parameters: options.passwordHashing)
         app.storage[AuditLogKey.self] = AuditLog(database: app.db, clock: app.clock)
+        app.storage[SessionRulesKey.self] = SessionRules(idleTimeout: configuration.sessionIdleSeconds, absoluteTimeout: configuration.sessionAbsoluteSeconds)
         do {
             app.storage[PasswordPolicyKey.self] = PasswordPolicy(blocklist: try PasswordBlocklist.loadBundled())
         } catch {

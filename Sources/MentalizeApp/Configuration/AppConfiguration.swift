@@ -15,6 +15,9 @@ public struct AppConfiguration: Sendable {
     public var dataDirectory: URL
     public var database: DatabaseLocation
     public var logLevel: String
+    /// Session idle and absolute limits in seconds (30 min and 12 h unless configured).
+    public var sessionIdleSeconds: TimeInterval = 30 * 60
+    public var sessionAbsoluteSeconds: TimeInterval = 12 * 60 * 60
     /// The Mentalize web address people use (for links in printed output).
     public var publicURL: String { "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)" }
 

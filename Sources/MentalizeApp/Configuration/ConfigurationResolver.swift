@@ -26,7 +26,18 @@ public struct ConfigurationResolver: Sendable {
         let urlText = databaseURL ?? environment["MENTALIZE_DATABASE_URL"] ?? environment["DATABASE_URL"]
         let location = try Self.databaseLocation(from: urlText, dataDirectory: directory)
         let level = environment["MENTALIZE_LOG_LEVEL"] ?? "info"
-        return AppConfiguration(host: resolvedHost, port: resolvedPort, dataDirectory: directory, database: location, logLevel: level)
+        var configuration = AppConfiguration(host: resolvedHost, port: resolvedPort, dataDirectory: directory, database: location, logLevel: level)
+        if let minutes = try positiveNumber("MENTALIZE_SESSION_IDLE_MINUTES") { configuration.sessionIdleSeconds = minutes * 60 }
+        if let hours = try positiveNumber("MENTALIZE_SESSION_ABSOLUTE_HOURS") { configuration.sessionAbsoluteSeconds = hours * 3600 }
+        return configuration
+    }
+
+    private func positiveNumber(_ name: String) throws -> Double? {
+        guard let text = environment[name], !text.isEmpty else { return nil }
+        guard let value = Double(text), value > 0, value <= 100_000 else {
+            throw ConfigurationError("\(name) '\(text)' must be a positive number")
+        }
+        return value
     }
 
     private func environmentPort() throws -> Int? {

@@ -3,7 +3,8 @@ import Foundation
 import MentalizeCore
 import Vapor
 
-/// Where the configured ``SessionRules`` live (idle 30 min and absolute 12 h by default).
+/// Where the configured ``SessionRules`` live (idle 30 min and absolute 12 h by default;
+/// `MENTALIZE_SESSION_IDLE_MINUTES` and `MENTALIZE_SESSION_ABSOLUTE_HOURS` change them).
 struct SessionRulesKey: StorageKey {
     typealias Value = SessionRules
 }

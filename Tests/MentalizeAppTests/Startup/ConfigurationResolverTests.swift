@@ -1,6 +1,7 @@
 import Foundation
 @testable import MentalizeApp
 import Testing
+import VaporTesting
 
 @Suite struct ConfigurationResolverTests {
     @Test func defaultsGiveSQLiteInTheDefaultDataDirectory() throws {
@@ -40,5 +41,36 @@ import Testing
     @Test func passwordsAreRedactedFromPrintedURLs() {
         #expect(ConfigurationResolver.redacted("postgres://me:s3cret@db:5432/x") == "postgres://me:***@db:5432/x")
         #expect(ConfigurationResolver.redacted("postgres://db/x") == "postgres://db/x")
+    }
+}
+
+@Suite struct SessionConfigurationTests {
+    @Test func sessionLimitsComeFromTheEnvironment() throws {
+        let configuration = try ConfigurationResolver(environment: ["MENTALIZE_SESSION_IDLE_MINUTES": "10", "MENTALIZE_SESSION_ABSOLUTE_HOURS": "2"]).resolve(host: nil, port: nil, dataDirectory: nil, databaseURL: nil)
+        #expect(configuration.sessionIdleSeconds == 600)
+        #expect(configuration.sessionAbsoluteSeconds == 7200)
+        #expect(throws: ConfigurationError.self) {
+            _ = try ConfigurationResolver(environment: ["MENTALIZE_SESSION_IDLE_MINUTES": "-1"]).resolve(host: nil, port: nil, dataDirectory: nil, databaseURL: nil)
+        }
+    }
+
+    @Test func aShorterConfiguredIdleLimitEndsSessionsSooner() async throws {
+        let environment = try await TestEnvironment.make()
+        var configuration = environment.configuration
+        configuration.sessionIdleSeconds = 5 * 60
+        var options = AppBootstrap.Options(seedDemo: true)
+        options.passwordHashing = .fastForTests
+        let app = try await AppBootstrap.makeApplication(configuration, environment: .testing, options: options).0
+        do {
+            let client = WebClient(app: app)
+            try await client.signIn("patient.avery@demo.invalid", DemoSeed.password)
+            app.clock.advance(by: 6 * 60)
+            let status = try await client.get("/home").status
+            #expect(status == .seeOther)
+        } catch {
+            Issue.record(error)
+        }
+        try await app.asyncShutdown()
+        await environment.cleanUp()
     }
 }
