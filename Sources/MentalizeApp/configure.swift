@@ -36,6 +36,8 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: RecordAccessController())
     try app.register(collection: BreakGlassController())
     try app.register(collection: AuditViewerController())
+    try app.register(collection: AdminUsersController())
+    try app.register(collection: CareTeamController())
     try app.register(collection: APIAuthController())
     try app.register(collection: APIPatientController())
 }

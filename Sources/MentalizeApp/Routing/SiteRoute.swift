@@ -19,6 +19,10 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case recordAccess = "/me/record-access"
     case breakGlass = "/break-glass"
     case auditLog = "/audit"
+    case adminUsers = "/admin/users"
+    case adminUserDisable = "/admin/users/:userID/disable"
+    case careTeam = "/care-team"
+    case careTeamEnd = "/care-team/:assignmentID/end"
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
@@ -40,6 +44,8 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
         case .breakGlass: .roles(Role.clinicalStaff)
         case .auditLog: .roles([.admin, .programmeLead])
+        case .adminUsers, .adminUserDisable: .roles([.admin])
+        case .careTeam, .careTeamEnd: .roles([.programmeLead])
         }
     }
 

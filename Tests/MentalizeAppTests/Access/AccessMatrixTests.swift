@@ -29,11 +29,15 @@ import VaporTesting
         DemoPatients.all[number - 1].givenName
     }
 
-    @Test func everyRouteWithAParameterDeclaresAPatientScope() {
+    @Test func everyRouteWithAParameterDeclaresItsScope() {
         for route in SiteRoute.allCases where route.rawValue.contains(":") {
             switch route.access {
-            case .patientRecord: continue
-            default: Issue.record("\(route.rawValue) takes an id but declares no patient scope")
+            case .patientRecord:
+                #expect(route.rawValue.contains(":patientID"), "\(route.rawValue) is a patient record but names no patient")
+            case .roles(let roles):
+                #expect(!route.rawValue.contains(":patientID") && !roles.isEmpty, "\(route.rawValue) names a patient: declare it a patient record")
+            default:
+                Issue.record("\(route.rawValue) takes an id but declares no scope")
             }
         }
     }

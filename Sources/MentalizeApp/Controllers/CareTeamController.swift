@@ -1,0 +1,135 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// Care teams for programme leads: who is on which therapist's caseload and who supervises whom,
+/// with start and end dates. These relationships are what give staff access to patients, so every
+/// change is written to the audit log.
+struct CareTeamController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.careTeam.pathComponents, use: page)
+        routes.post(SiteRoute.careTeam.pathComponents, use: add)
+        routes.post(SiteRoute.careTeamEnd.pathComponents, use: end)
+    }
+
+    struct Form: Content {
+        var kind: String?
+        var therapistID: UUID?
+        var patientID: UUID?
+        var supervisorID: UUID?
+    }
+
+    func page(_ request: Request) async throws -> View {
+        _ = try request.requireRole([.programmeLead])
+        return try await render(request, error: nil)
+    }
+
+    func add(_ request: Request) async throws -> Response {
+        let lead = try request.requireRole([.programmeLead])
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let staff = try await StaffDirectory(database: request.db).load()
+        switch form.kind {
+        case "caseload":
+            guard let therapist = form.therapistID, staff.therapists.contains(where: { $0.id == therapist }),
+                  let patientID = form.patientID, try await Patient.find(patientID, on: request.db) != nil else {
+                return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
+            }
+            let assignment = CaseloadAssignmentRecord(therapistID: therapist, patientID: patientID, startsAt: request.now)
+            try await assignment.create(on: request.db)
+            try await audit(request, lead: lead, patientID: patientID, type: "caseload-assignment", id: try assignment.requireID())
+        case "supervision":
+            guard let supervisor = form.supervisorID, staff.supervisors.contains(where: { $0.id == supervisor }),
+                  let therapist = form.therapistID, staff.therapists.contains(where: { $0.id == therapist }) else {
+                return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
+            }
+            let link = SupervisionLinkRecord(supervisorID: supervisor, therapistID: therapist, startsAt: request.now)
+            try await link.create(on: request.db)
+            try await audit(request, lead: lead, patientID: nil, type: "supervision-link", id: try link.requireID())
+        default:
+            throw Abort(.badRequest)
+        }
+        return request.redirect(to: SiteRoute.careTeam.path)
+    }
+
+    func end(_ request: Request) async throws -> Response {
+        let lead = try request.requireRole([.programmeLead])
+        let id = request.parameters.get("assignmentID", as: UUID.self)
+        if let assignment = try await CaseloadAssignmentRecord.find(id, on: request.db), assignment.endsAt == nil {
+            assignment.endsAt = request.now
+            try await assignment.update(on: request.db)
+            try await audit(request, lead: lead, patientID: assignment.$patient.id, type: "caseload-assignment", id: try assignment.requireID())
+        } else if let link = try await SupervisionLinkRecord.find(id, on: request.db), link.endsAt == nil {
+            link.endsAt = request.now
+            try await link.update(on: request.db)
+            try await audit(request, lead: lead, patientID: nil, type: "supervision-link", id: try link.requireID())
+        } else {
+            throw Abort(.notFound)
+        }
+        return request.redirect(to: SiteRoute.careTeam.path)
+    }
+
+    private func audit(_ request: Request, lead: SignedInUser, patientID: UUID?, type: String, id: UUID) async throws {
+        try await request.application.auditLog.record([AuditEntry(actorID: lead.id, actorRole: .programmeLead, patientID: patientID, recordType: type,
+                                                                  recordID: id.uuidString, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false)])
+    }
+
+    private func render(_ request: Request, error: String?) async throws -> View {
+        let staff = try await StaffDirectory(database: request.db).load()
+        let names = Dictionary(uniqueKeysWithValues: (staff.therapists + staff.supervisors).map { ($0.id, $0.name) })
+        let now = request.now
+        let caseload = try await CaseloadAssignmentRecord.query(on: request.db).with(\.$patient).sort(\.$startsAt).all()
+            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
+        let supervision = try await SupervisionLinkRecord.query(on: request.db).sort(\.$startsAt).all()
+            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
+        let patients = try await Patient.query(on: request.db).sort(\.$familyName).sort(\.$givenName).all()
+        let context = CareTeamContext(
+            page: PageChrome(titleKey: "careTeam.title", request: request), csrfToken: request.csrfToken, action: SiteRoute.careTeam.path, errorKey: error,
+            caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? "—", right: "\($0.patient.givenName) \($0.patient.familyName)", endPath: SiteRoute.careTeamEnd.path(["assignmentID": $0.id?.uuidString ?? ""])) },
+            supervision: supervision.map { .init(left: names[$0.$supervisor.id] ?? "—", right: names[$0.$therapist.id] ?? "—", endPath: SiteRoute.careTeamEnd.path(["assignmentID": $0.id?.uuidString ?? ""])) },
+            therapists: staff.therapists.map { .init(id: $0.id.uuidString, name: $0.name) },
+            supervisors: staff.supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
+            patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: "\($0.givenName) \($0.familyName)") }
+        )
+        return try await request.view.render("care-team", context)
+    }
+}
+
+/// Active staff by clinical role, for the care-team choices.
+struct StaffDirectory {
+    struct Member {
+        let id: UUID
+        let name: String
+    }
+
+    let database: any Database
+
+    func load() async throws -> (therapists: [Member], supervisors: [Member]) {
+        let staff = try await UserAccount.query(on: database).filter(\.$disabledAt == nil).sort(\.$displayName).all()
+        let members: (String) -> [Member] = { role in staff.filter { $0.roleNames.contains(role) }.compactMap { user in user.id.map { Member(id: $0, name: user.displayName) } } }
+        return (members("therapist"), members("supervisor"))
+    }
+}
+
+/// What the care-team page shows.
+struct CareTeamContext: Encodable {
+    struct Pair: Encodable {
+        let left: String
+        let right: String
+        let endPath: String
+    }
+
+    struct Choice: Encodable {
+        let id: String
+        let name: String
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let action: String
+    let errorKey: String?
+    let caseload: [Pair]
+    let supervision: [Pair]
+    let therapists: [Choice]
+    let supervisors: [Choice]
+    let patients: [Choice]
+}
