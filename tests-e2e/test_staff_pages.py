@@ -67,3 +67,14 @@ def test_a_patient_sees_who_looked_at_their_record(demo_server, browser):
     browser.find_element(By.LINK_TEXT, "Who has looked at my record").click()
     assert "Robin Ash (demo therapist)" in browser.page_source
     assert_accessible(browser, "record-access-patient")
+
+
+def test_admin_and_care_team_pages(demo_server, browser):
+    sign_in_staff(browser, demo_server, "admin.elm@demo.invalid")
+    browser.find_element(By.LINK_TEXT, "Accounts").click()
+    assert "therapist.ash@demo.invalid" in browser.page_source
+    assert_accessible(browser, "admin-users")
+    sign_in_staff(browser, demo_server, "lead.dogwood@demo.invalid")
+    browser.find_element(By.LINK_TEXT, "Care teams and supervision").click()
+    assert "Robin Ash (demo therapist)" in browser.page_source
+    assert_accessible(browser, "care-team")
