@@ -125,3 +125,21 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct AuditFailClosedTests {
+    @Test func whenTheAuditLogCannotBeWrittenThePatientIsNotShown() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
+            let avery = DemoPatients.all[0]
+            #expect(try await lead.get("/patients/\(avery.id.uuidString)").status == .ok)
+            try await app.sql.raw("ALTER TABLE audit_events RENAME TO audit_events_gone").run()
+            let response = try await lead.get("/patients/\(avery.id.uuidString)")
+            #expect(response.status == .internalServerError)
+            #expect(!response.body.string.contains(avery.givenName))
+            let list = try await lead.get("/patients")
+            #expect(list.status == .internalServerError)
+            #expect(!list.body.string.contains(avery.givenName))
+            try await app.sql.raw("ALTER TABLE audit_events_gone RENAME TO audit_events").run()
+        }
+    }
+}
