@@ -35,7 +35,7 @@ struct DashboardController: RouteCollection {
         let grants = try await BreakGlassGrantRecord.query(on: request.db).filter(\.$grantedAt >= since).sort(\.$grantedAt, .descending).with(\.$user).with(\.$patient).limit(50).all()
         return grants.map { grant in
             DashboardContext.Emergency(who: grant.user.displayName, patient: "\(grant.patient.givenName) \(grant.patient.familyName)",
-                                       when: AuditTime.iso8601(grant.grantedAt).prefix(16).replacingOccurrences(of: "T", with: " "))
+                                       when: DisplayTime.minute(grant.grantedAt))
         }
     }
 }

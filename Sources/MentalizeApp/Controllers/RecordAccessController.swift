@@ -24,7 +24,7 @@ struct RecordAccessController: RouteCollection {
         let names = try await StaffNames(database: request.db).names(for: rows.compactMap(\.actorID))
         let context = RecordAccessContext(page: PageChrome(titleKey: "recordAccess.title", request: request), rows: rows.map { row in
             RecordAccessContext.Row(
-                time: AuditTime.iso8601(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)).prefix(16).replacingOccurrences(of: "T", with: " "),
+                time: DisplayTime.minute(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)),
                 who: row.actorID.flatMap { names[$0] } ?? "—",
                 roleKey: "role.\(row.actorRole)",
                 actionKey: "action.\(row.action)",
