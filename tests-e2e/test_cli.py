@@ -101,3 +101,22 @@ def test_serve_demo_prints_the_url_and_the_accounts(demo_server):
     ready = requests.get(demo_server.base_url + "/readyz", timeout=5)
     assert ready.status_code == 200
     assert ready.json()["migrations"] == "current"
+
+
+def test_user_commands_manage_accounts_and_roles(tmp_path):
+    data = str(tmp_path / "d")
+    assert run("demo", "--data-dir", data).returncode == 0
+    weak = subprocess.run([mentalize_binary(), "user", "create", "--data-dir", data, "--username", "kim@demo.invalid", "--name", "Kim", "--role", "therapist"],
+                          input="password1234\n", capture_output=True, text=True, env=sqlite_environment())
+    assert_one_line_error(weak, "too common")
+    made = subprocess.run([mentalize_binary(), "user", "create", "--data-dir", data, "--username", "kim@demo.invalid", "--name", "Kim", "--role", "therapist"],
+                          input="a long enough passphrase\n", capture_output=True, text=True, env=sqlite_environment())
+    assert made.returncode == 0, made.stderr
+    assert run("user", "set-roles", "kim@demo.invalid", "--role", "therapist", "--role", "supervisor", "--data-dir", data).returncode == 0
+    listed = run("user", "list", "--data-dir", data).stdout
+    assert "kim@demo.invalid\tsupervisor,therapist\tactive" in listed
+    assert run("user", "disable", "kim@demo.invalid", "--data-dir", data).returncode == 0
+    assert "kim@demo.invalid\tsupervisor,therapist\tdisabled" in run("user", "list", "--data-dir", data).stdout
+    reset = subprocess.run([mentalize_binary(), "user", "reset-password", "nobody@demo.invalid", "--data-dir", data],
+                           input="a long enough passphrase\n", capture_output=True, text=True, env=sqlite_environment())
+    assert_one_line_error(reset, "no account named")

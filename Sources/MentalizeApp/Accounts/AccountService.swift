@@ -57,6 +57,20 @@ struct AccountService {
         }
     }
 
+    /// Replaces an account's roles; its sessions end so the new roles apply at the next sign-in.
+    func setRoles(username: String, roles: [String]) async throws {
+        guard !roles.isEmpty, roles.allSatisfy(Self.knownRoles.contains) else {
+            throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
+        }
+        let account = try await find(username)
+        let id = try account.requireID()
+        try await database.transaction { db in
+            account.roles = Array(Set(roles)).sorted().joined(separator: ",")
+            try await account.update(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
+        }
+    }
+
     /// Disables an account and ends all its sessions at once.
     func disable(username: String) async throws {
         let account = try await find(username)

@@ -6,7 +6,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Create, list, disable accounts and reset passwords.",
-        subcommands: [Create.self, List.self, Disable.self, ResetPassword.self]
+        subcommands: [Create.self, List.self, SetRoles.self, Disable.self, ResetPassword.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -36,6 +36,20 @@ struct UserCommand: AsyncParsableCommand {
                     let state = account.disabledAt == nil ? "active" : "disabled"
                     print("\(account.username)\t\(account.roleNames.joined(separator: ","))\t\(state)")
                 }
+            }
+        }
+    }
+
+    struct SetRoles: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-roles", abstract: "Replace an account's roles and end its sessions.")
+        @Argument(help: "The account's username.") var username: String
+        @Option(name: .customLong("role"), help: "patient, therapist, supervisor, programmeLead or admin (repeatable).") var roles: [String]
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            try await withAccounts(storage) { accounts in
+                try await accounts.setRoles(username: username, roles: roles)
+                print("\(username.lowercased()) now has: \(roles.joined(separator: ", ")); its sessions have ended.")
             }
         }
     }
