@@ -1,0 +1,36 @@
+/// The ways a patient can leave the MBT pathway before discharge. Stored as its raw value.
+public enum ProgrammeExit: String, CaseIterable, Codable, Sendable {
+    case notSuitable = "not-suitable"
+    case declined
+    case droppedOut = "dropped-out"
+    case transferred
+
+    /// The words staff see for the exit.
+    public var displayName: String {
+        switch self {
+        case .notSuitable: "Not suitable"
+        case .declined: "Declined"
+        case .droppedOut: "Dropped out"
+        case .transferred: "Transferred"
+        }
+    }
+}
+
+/// Where a programme stands: in a phase, or left the pathway through an exit.
+public enum ProgrammeStatus: Hashable, Codable, Sendable {
+    case inPhase(ProgrammePhase)
+    case exited(ProgrammeExit)
+
+    /// Every status, for exhaustive checks.
+    public static var all: [ProgrammeStatus] {
+        ProgrammePhase.allCases.map(ProgrammeStatus.inPhase) + ProgrammeExit.allCases.map(ProgrammeStatus.exited)
+    }
+
+    /// True once the programme can no longer move (discharged or exited).
+    public var isFinal: Bool {
+        switch self {
+        case .inPhase(let phase): phase == .discharged
+        case .exited: true
+        }
+    }
+}
