@@ -16,12 +16,10 @@ struct PatientController: RouteCollection {
         return try await request.view.render("patients", context)
     }
 
-    func overview(_ request: Request) async throws -> View {
+    func overview(_ request: Request) async throws -> Response {
         let access = try request.patientAccess()
         let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self))
-        let team = try await PatientQueries(database: request.db).careTeam(of: try patient.requireID(), now: request.now)
-        let context = PatientOverviewContext(page: PageChrome(titleKey: "patient.title", request: request), patient: patient, careTeam: team)
-        return try await request.view.render("patient", context)
+        return try await PatientPage.render(request, access: access, patient: patient)
     }
 }
 
@@ -65,28 +63,11 @@ struct PatientListContext: Encodable {
 
         init(_ patient: Patient) {
             name = "\(patient.givenName) \(patient.familyName)"
-            phase = ProgrammePhase(rawValue: patient.phase)?.displayName ?? patient.phase
+            phase = ProgrammeStatus(storageValue: patient.phase)?.displayName ?? patient.phase
             path = SiteRoute.patient.path(["patientID": patient.id?.uuidString ?? ""])
         }
     }
 
     let page: PageChrome
     let patients: [Row]
-}
-
-/// What the patient overview shows.
-struct PatientOverviewContext: Encodable {
-    let page: PageChrome
-    let name: String
-    let dateOfBirth: String
-    let phase: String
-    let careTeam: [String]
-
-    init(page: PageChrome, patient: Patient, careTeam: [String]) {
-        self.page = page
-        self.name = "\(patient.givenName) \(patient.familyName)"
-        self.dateOfBirth = patient.dateOfBirth
-        self.phase = ProgrammePhase(rawValue: patient.phase)?.displayName ?? patient.phase
-        self.careTeam = careTeam
-    }
 }

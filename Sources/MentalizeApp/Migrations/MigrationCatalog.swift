@@ -13,6 +13,7 @@ enum MigrationCatalog {
         CreateCredentials(),
         CreateSessions(),
         CreateAuditEvents(),
+        CreateProgrammeRecords(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -16,6 +16,8 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case readyz = "/readyz"
     case patients = "/patients"
     case patient = "/patients/:patientID"
+    case patientProgramme = "/patients/:patientID/programme"
+    case patientSuitability = "/patients/:patientID/suitability"
     case recordAccess = "/me/record-access"
     case breakGlass = "/break-glass"
     case auditLog = "/audit"
@@ -42,6 +44,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .dashboard, .recordAccess: .signedIn
         case .patients, .apiPatients: .patientList(.demographics)
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
+        case .patientProgramme, .patientSuitability: .patientRecord(.demographics, .write)
         case .breakGlass: .roles(Role.clinicalStaff)
         case .auditLog: .roles([.admin, .programmeLead])
         case .adminUsers, .adminUserDisable: .roles([.admin])

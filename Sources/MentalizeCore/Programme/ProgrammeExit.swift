@@ -34,3 +34,32 @@ public enum ProgrammeStatus: Hashable, Codable, Sendable {
         }
     }
 }
+
+extension ProgrammeStatus {
+    /// How the status is stored: the phase's raw value, or `exited:` and the exit's raw value.
+    public var storageValue: String {
+        switch self {
+        case .inPhase(let phase): phase.rawValue
+        case .exited(let exit): "exited:" + exit.rawValue
+        }
+    }
+
+    /// Reads a stored status; nil for anything unknown.
+    public init?(storageValue: String) {
+        if storageValue.hasPrefix("exited:") {
+            guard let exit = ProgrammeExit(rawValue: String(storageValue.dropFirst("exited:".count))) else { return nil }
+            self = .exited(exit)
+        } else {
+            guard let phase = ProgrammePhase(rawValue: storageValue) else { return nil }
+            self = .inPhase(phase)
+        }
+    }
+
+    /// The words staff see for the status.
+    public var displayName: String {
+        switch self {
+        case .inPhase(let phase): phase.displayName
+        case .exited(let exit): "Left the programme: \(exit.displayName.lowercased())"
+        }
+    }
+}

@@ -29,6 +29,12 @@ import VaporTesting
         DemoPatients.all[number - 1].givenName
     }
 
+    /// Who may change which patients' programme records: the therapist whose caseload they are on.
+    static let expectedWrite: [String: Set<Int>] = [
+        "therapist.ash@demo.invalid": [1, 3, 5, 7, 9, 11],
+        "therapist.birch@demo.invalid": [2, 4, 6, 8, 10, 12],
+    ]
+
     @Test func everyRouteWithAParameterDeclaresItsScope() {
         for route in SiteRoute.allCases where route.rawValue.contains(":") {
             switch route.access {
@@ -62,6 +68,20 @@ import VaporTesting
                 let token = try await SignedInClients.apiToken(app, userID: actor.userID)
                 for route in SiteRoute.allCases {
                     switch route.access {
+                    case .patientRecord(_, .write):
+                        try await web.get("/home")
+                        for number in 1...12 {
+                            let id = DemoPatients.all[number - 1].id
+                            let inScope = Self.expectedWrite[actor.username, default: []].contains(number)
+                            let requestID = "m\(probes)"
+                            let response = try await web.post(route.path(["patientID": id.uuidString]), form: [:], headers: ["X-Request-Id": requestID])
+                            // An empty form in scope is a validation error; out of scope it is the 404 of a missing record.
+                            #expect(response.status == (inScope ? .badRequest : .notFound), "\(actor.username) POST \(route.rawValue) #\(number): \(response.status.code)")
+                            let own: Set<Int> = actor.username.hasPrefix("patient.") ? actor.patients : []
+                            assertOnlyMarkers(in: response.body.string, allowed: Set(inScope ? [number] : []).union(own), context: "\(actor.username) POST \(route.rawValue) #\(number)")
+                            expectedEvents[requestID] = 1
+                            probes += 1
+                        }
                     case .patientRecord:
                         for number in 1...12 {
                             let id = DemoPatients.all[number - 1].id
@@ -103,10 +123,12 @@ import VaporTesting
             let denied = rows.filter { $0.outcome == "denied" }.count
             #expect(denied > 0)
             #expect(try await AuditChainCheck(database: app.db).run() == .intact(count: rows.count, headSequence: Int64(rows.count), headHash: try #require(rows.max { $0.sequence < $1.sequence }).hash))
-            let recordRoutes = SiteRoute.allCases.filter { if case .patientRecord = $0.access { true } else { false } }.count
+            let readRoutes = SiteRoute.allCases.filter { if case .patientRecord(_, let action) = $0.access { action != .write } else { false } }.count
+            let writeRoutes = SiteRoute.allCases.filter { if case .patientRecord(_, .write) = $0.access { true } else { false } }.count
             let listRoutes = SiteRoute.allCases.filter { if case .patientList = $0.access { true } else { false } }.count
-            #expect(recordRoutes >= 2 && listRoutes >= 2)
-            #expect(probes == Self.expected.count * (recordRoutes * 13 + listRoutes))
+            #expect(readRoutes >= 2 && listRoutes >= 2 && writeRoutes >= 2)
+            #expect(probes == Self.expected.count * (readRoutes * 13 + writeRoutes * 12 + listRoutes))
+            #expect(try await ProgrammeTransitionRecord.query(on: app.db).count() == 0, "no probe changed a programme")
             print("access matrix: \(probes) probes, \(rows.count) audit events, \(denied) denied")
         }
     }

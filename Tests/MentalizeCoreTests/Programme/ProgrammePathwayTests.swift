@@ -71,3 +71,14 @@ import Testing
         }
     }
 }
+
+@Suite struct ProgrammeStatusStorageTests {
+    @Test func everyStatusRoundTripsThroughItsStoredForm() {
+        for status in ProgrammeStatus.all {
+            #expect(ProgrammeStatus(storageValue: status.storageValue) == status)
+        }
+        #expect(Set(ProgrammeStatus.all.map(\.storageValue)).count == ProgrammeStatus.all.count)
+        #expect(ProgrammeStatus(storageValue: "exited:vanished") == nil)
+        #expect(ProgrammeStatus(storageValue: "Treatment") == nil)
+    }
+}

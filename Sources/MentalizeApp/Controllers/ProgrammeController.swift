@@ -1,0 +1,75 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// Moving a patient along the MBT pathway and recording the team's suitability decision. Both are
+/// writes through the access gateway; refused moves come back on the patient page with the reason.
+struct ProgrammeController: RouteCollection {
+    static let minimumReasonLength = 5
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post(SiteRoute.patientProgramme.pathComponents, use: move)
+        routes.post(SiteRoute.patientSuitability.pathComponents, use: decide)
+    }
+
+    struct MoveForm: Content {
+        var target: String?
+        var reason: String?
+    }
+
+    struct DecisionForm: Content {
+        var decision: String?
+        var reasons: String?
+    }
+
+    func move(_ request: Request) async throws -> Response {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write)
+        let patientID = try patient.requireID()
+        let form = (try? request.content.decode(MoveForm.self)) ?? MoveForm()
+        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let target = form.target.flatMap(ProgrammeStatus.init(storageValue:)), reason.count >= Self.minimumReasonLength, reason.count <= 2000 else {
+            return try await PatientPage.render(request, access: access, patient: patient, error: "programme.error.form", status: .badRequest)
+        }
+        guard let current = ProgrammeStatus(storageValue: patient.phase) else { throw Abort(.internalServerError) }
+        let facts = PathwayFacts(suitability: try await ProgrammeQueries(database: request.db).latestDecision(for: patientID).flatMap { SuitabilityDecision(rawValue: $0.decision) })
+        do {
+            try ProgrammePathway.check(from: current, to: target, facts: facts)
+        } catch {
+            return try await PatientPage.render(request, access: access, patient: patient, error: error.description, status: .conflict)
+        }
+        let now = request.now
+        try await request.db.transaction { db in
+            patient.phase = target.storageValue
+            try await patient.update(on: db)
+            try await ProgrammeTransitionRecord(patientID: patientID, fromStatus: current.storageValue, toStatus: target.storageValue, occurredAt: now, reason: reason, decidedBy: access.user.id).create(on: db)
+        }
+        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+    }
+
+    func decide(_ request: Request) async throws -> Response {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write)
+        let patientID = try patient.requireID()
+        let form = (try? request.content.decode(DecisionForm.self)) ?? DecisionForm()
+        let reasons = (form.reasons ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let decision = form.decision.flatMap(SuitabilityDecision.init(rawValue:)), reasons.count >= Self.minimumReasonLength, reasons.count <= 4000 else {
+            return try await PatientPage.render(request, access: access, patient: patient, error: "programme.error.decision", status: .badRequest)
+        }
+        try await SuitabilityDecisionRecord(patientID: patientID, decision: decision.rawValue, reasons: reasons, decidedAt: request.now, decidedBy: access.user.id).create(on: request.db)
+        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+    }
+}
+
+/// The queries behind the programme section of the patient page.
+struct ProgrammeQueries {
+    let database: any Database
+
+    func latestDecision(for patientID: UUID) async throws -> SuitabilityDecisionRecord? {
+        try await SuitabilityDecisionRecord.query(on: database).filter(\.$patient.$id == patientID).sort(\.$decidedAt, .descending).with(\.$decidedBy).first()
+    }
+
+    func history(for patientID: UUID) async throws -> [ProgrammeTransitionRecord] {
+        try await ProgrammeTransitionRecord.query(on: database).filter(\.$patient.$id == patientID).sort(\.$occurredAt, .descending).with(\.$decidedBy).all()
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+@testable import MentalizeApp
+import MentalizeCore
+import Testing
+import VaporTesting
+
+@Suite struct ProgrammeFlowTests {
+    let gray = DemoPatients.all[6]  // in assessment, on Ash's caseload
+
+    @Test func aTherapistRecordsSuitabilityThenMovesThePatientAndInvalidMovesAreExplained() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let path = "/patients/\(gray.id.uuidString)"
+            let page = try await ash.get(path)
+            #expect(page.body.string.contains("Move along the programme"))
+            // refused: treatment needs a suitability decision
+            let refused = try await ash.post(path + "/programme", form: ["target": "treatment", "reason": "Ready to start"])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.string.contains("cannot start without a team decision"))
+            // the team decides; the move is then accepted and shows in the history
+            let decided = try await ash.post(path + "/suitability", form: ["decision": "suitable", "reasons": "MDT 12 Nov: criteria met, willing to engage (Ash, Birch, Cedar)"])
+            #expect(decided.status == .seeOther)
+            try await ash.get(path)
+            let moved = try await ash.post(path + "/programme", form: ["target": "mbt-i", "reason": "Joins the January MBT-I group"])
+            #expect(moved.status == .seeOther)
+            let after = try await ash.get(path).body.string
+            #expect(after.contains("Joins the January MBT-I group"))
+            #expect(after.contains("Suitable for MBT"))
+            let patient = try #require(try await Patient.find(gray.id, on: app.db))
+            #expect(patient.phase == "mbt-i")
+            // refused: a step backwards
+            let backwards = try await ash.post(path + "/programme", form: ["target": "referral", "reason": "Entered by mistake"])
+            #expect(backwards.status == .conflict)
+            #expect(backwards.body.string.contains("does not follow"))
+            #expect(try await ProgrammeTransitionRecord.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func aSupervisorReadsButCannotMoveAndAnUnknownTargetIsRefused() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let cedar = try await SignedInClients.web(app, userID: DemoStaff.supervisor.id)
+            let page = try await cedar.get("/patients/\(gray.id.uuidString)")
+            #expect(page.status == .ok)
+            #expect(!page.body.string.contains("Move along the programme"))
+            #expect(try await cedar.post("/patients/\(gray.id.uuidString)/programme", form: ["target": "exited:declined", "reason": "No longer wants it"]).status == .notFound)
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get("/home")
+            #expect(try await ash.post("/patients/\(gray.id.uuidString)/programme", form: ["target": "on-holiday", "reason": "Away"]).status == .badRequest)
+        }
+    }
+}
