@@ -54,6 +54,7 @@ enum DemoSeed {
             try await Patient(id: patient.id, clinicID: clinicID, givenName: patient.givenName, familyName: patient.familyName, dateOfBirth: patient.dateOfBirth, phase: patient.phase.rawValue, userID: userID).create(on: db)
             let therapist = index.isMultiple(of: 2) ? DemoStaff.therapistAsh : DemoStaff.therapistBirch
             try await CaseloadAssignmentRecord(therapistID: therapist.id, patientID: patient.id, startsAt: start).create(on: db)
+            try await DemoHistory.seed(patient: patient, therapistID: therapist.id, from: start, on: db)
         }
         let group = TherapyGroup(id: DemoIDs.id(300), clinicID: clinicID, name: "Tuesday MBT group", capacity: 9)
         try await group.create(on: db)

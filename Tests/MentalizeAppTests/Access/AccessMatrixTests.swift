@@ -62,6 +62,7 @@ import VaporTesting
         try await withTestApp(options: .init(seedDemo: true)) { app in
             var probes = 0
             var expectedEvents: [String: Int] = [:]
+            let movesBefore = try await ProgrammeTransitionRecord.query(on: app.db).count()
             let missing = UUID()
             for actor in Self.expected {
                 let web = try await SignedInClients.web(app, userID: actor.userID)
@@ -128,7 +129,7 @@ import VaporTesting
             let listRoutes = SiteRoute.allCases.filter { if case .patientList = $0.access { true } else { false } }.count
             #expect(readRoutes >= 2 && listRoutes >= 2 && writeRoutes >= 2)
             #expect(probes == Self.expected.count * (readRoutes * 13 + writeRoutes * 12 + listRoutes))
-            #expect(try await ProgrammeTransitionRecord.query(on: app.db).count() == 0, "no probe changed a programme")
+            #expect(try await ProgrammeTransitionRecord.query(on: app.db).count() == movesBefore, "no probe changed a programme")
             print("access matrix: \(probes) probes, \(rows.count) audit events, \(denied) denied")
         }
     }

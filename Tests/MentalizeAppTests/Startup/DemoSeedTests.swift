@@ -20,6 +20,12 @@ import Vapor
             #expect(try await TherapyGroup.query(on: app.db).count() == 1)
             #expect(try await GroupTherapistRecord.query(on: app.db).count() == 2)
             #expect(try await CaseloadAssignmentRecord.query(on: app.db).count() == 12)
+            // every history follows the pathway to the patient's current phase
+            for patient in patients {
+                let moves = try await ProgrammeTransitionRecord.query(on: app.db).filter(\.$patient.$id == patient.id!).sort(\.$occurredAt).all()
+                #expect(moves.last.map(\.toStatus) ?? "referral" == patient.phase)
+            }
+            #expect(try await SuitabilityDecisionRecord.query(on: app.db).count() == 8, "the 8 patients from MBT-I on were found suitable")
             let userCount = try await UserAccount.query(on: app.db).count()
             // act: seed again
             let key = try #require(app.storage[SecretKeyStorageKey.self])
