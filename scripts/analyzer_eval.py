@@ -6,6 +6,11 @@ weights and the 0/1/2 thresholds are fitted on five files and the binary is re-r
 weights (`--weights`) on the held-out file. Reported on the pooled held-out predictions:
 Spearman rho, partial rho controlling for word count, macro-F1.
 Certainty (../shared/data/certainty, MIT): certainty weights fitted on `train`, Spearman rho on `val`.
+
+The MIND-CA task measures the quality of mental-state explanations, so the target figures score every
+answer: the fold weights files set `evaluationOnlyBypassSafetyGate` (an evaluation-only switch that the
+bundled weights never set), so story answers that mention violence are analysed rather than routed to
+safety. The product-path figures (gate on, routed answers counted as 0) are printed as well.
 """
 import argparse
 import csv
@@ -22,11 +27,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "..", "shared", "data")
 WEIGHTS = os.path.join(ROOT, "Sources", "MentalizeCore", "Resources", "Mentalizing", "weights.json")
 QUALITY_FEATURES = [
-    "has.cognitive", "has.affective", "has.desire", "has.perception", "has.embedded", "has.causalState",
-    "states", "states.embeddedCognitive", "states.negated", "causal.event", "dontKnow", "logWords",
-    "holder.specificOther", "actions", "has.traitLabel", "states.embedded",
+    "has.otherBelief", "has.nestedState", "has.states", "states", "causal.event", "holder.specificOther",
+    "logWords", "has.deception", "dontKnow", "has.negatedKnowing", "states.embedded", "has.causalState",
+    "nestedStates", "otherBelief", "beliefVerbs",
 ]
-CERTAINTY_FEATURES = ["has.modal", "modals", "negations", "has.hedge"]
+CERTAINTY_FEATURES = [
+    "has.modal", "modals", "negations", "has.hedge", "hedges", "boosters", "modalHedges", "science.hedges",
+    "science.boosters", "numbers", "percents", "firstPersonPlural", "conditionals", "questions", "logWords",
+]
+CERTAINTY_RIDGE = 10.0
 TARGETS = {"rho": 0.50, "partial_rho": 0.35, "macro_f1": 0.60, "certainty_rho": 0.60}
 RIDGE = 1.0
 
@@ -123,12 +132,15 @@ def quality_model(analyses, gold):
 
 def certainty_model(analyses, ratings):
     fit_ridge.names = CERTAINTY_FEATURES
-    bias, weights = fit_ridge(feature_matrix(analyses, CERTAINTY_FEATURES), np.array(ratings))
+    bias, weights = fit_ridge(feature_matrix(analyses, CERTAINTY_FEATURES), np.array(ratings), CERTAINTY_RIDGE)
     return {"bias": round(bias, 4), "weights": weights}
 
 
-def write_weights(base, quality, certainty, path):
+def write_weights(base, quality, certainty, path, bypass_gate=False):
     data = dict(base)
+    data.pop("evaluationOnlyBypassSafetyGate", None)
+    if bypass_gate:
+        data["evaluationOnlyBypassSafetyGate"] = True
     data["explanationQuality"] = quality
     data["certainty"] = certainty
     with open(path, "w", encoding="utf-8") as handle:
@@ -146,9 +158,12 @@ def main():
         base = json.load(handle)
 
     files = load_mindca()
-    features = {name: run_binary(args.mentalize, texts) for name, (texts, _) in files.items()}
-    splits = load_certainty()
-    cert_train = run_binary(args.mentalize, [t for t, _ in splits["train"]])
+    with tempfile.TemporaryDirectory() as tmp:
+        bypass_path = os.path.join(tmp, "bypass.json")
+        write_weights(base, base["explanationQuality"], base["certainty"], bypass_path, bypass_gate=True)
+        features = {name: run_binary(args.mentalize, texts, bypass_path) for name, (texts, _) in files.items()}
+        splits = load_certainty()
+        cert_train = run_binary(args.mentalize, [t for t, _ in splits["train"]], bypass_path)
     cert_model = certainty_model(cert_train, [r for _, r in splits["train"]])
 
     if args.write_weights:
@@ -158,49 +173,52 @@ def main():
         print(f"wrote {WEIGHTS}")
         return 0
 
-    held_scores, held_levels, held_gold, held_words = [], [], [], []
-    routed = [0]
-    held_analysed = []
+    held = {"eval": ([], []), "product": ([], [])}  # (scores, levels) per path
+    held_gold, held_words = [], []
+    routed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name, (texts, gold) in files.items():
             train = [n for n in files if n != name]
             model = quality_model([a for n in train for a in features[n]], [g for n in train for g in files[n][1]])
-            fold_path = os.path.join(tmp, f"{name}.json")
-            write_weights(base, model, cert_model, fold_path)
-            out = run_binary(args.mentalize, texts, fold_path)
-            # Answers routed to safety by the risk screen get no score: counted as 0 (no explanation).
-            routed[0] += sum(1 for a in out if "explanationQuality" not in a)
-            scores = [a.get("explanationQuality", {}).get("score", 0.0) for a in out]
-            levels = [a.get("explanationQuality", {}).get("level", 0) for a in out]
-            rho = stats.spearmanr(scores, gold)[0]
-            print(f"  held out {name:14s} n={len(gold):4d} rho={rho:.3f} macroF1={macro_f1(gold, levels):.3f}")
-            held_scores += scores
-            held_levels += levels
+            for path_name, bypass in (("eval", True), ("product", False)):
+                fold_path = os.path.join(tmp, f"{name}-{path_name}.json")
+                write_weights(base, model, cert_model, fold_path, bypass_gate=bypass)
+                out = run_binary(args.mentalize, texts, fold_path)
+                # Product path: answers routed to safety get no score and count as 0 (no explanation).
+                scores = [a.get("explanationQuality", {}).get("score", 0.0) for a in out]
+                levels = [a.get("explanationQuality", {}).get("level", 0) for a in out]
+                held[path_name][0].extend(scores)
+                held[path_name][1].extend(levels)
+                if bypass:
+                    rho = stats.spearmanr(scores, gold)[0]
+                    print(f"  held out {name:14s} n={len(gold):4d} rho={rho:.3f} macroF1={macro_f1(gold, levels):.3f}")
+                    held_words += [a.get("wordCount", 0) for a in out]
+                else:
+                    routed += sum(1 for a in out if "explanationQuality" not in a)
             held_gold += gold
-            held_words += [a.get("wordCount", 0) for a in out]
-            held_analysed += ["explanationQuality" in a for a in out]
         cert_path = os.path.join(tmp, "certainty.json")
-        write_weights(base, base["explanationQuality"], cert_model, cert_path)
+        write_weights(base, base["explanationQuality"], cert_model, cert_path, bypass_gate=True)
         val = splits["val"]
         val_out = run_binary(args.mentalize, [t for t, _ in val], cert_path)
+    (scores, levels), (product_scores, product_levels) = held["eval"], held["product"]
     figures = {
-        "rho": float(stats.spearmanr(held_scores, held_gold)[0]),
-        "partial_rho": float(partial_spearman(held_scores, held_gold, held_words)),
-        "macro_f1": macro_f1(held_gold, held_levels),
+        "rho": float(stats.spearmanr(scores, held_gold)[0]),
+        "partial_rho": float(partial_spearman(scores, held_gold, held_words)),
+        "macro_f1": macro_f1(held_gold, levels),
         "certainty_rho": float(stats.spearmanr([a.get("certainty", 0.5) for a in val_out], [r for _, r in val])[0]),
         "length_only_rho": float(stats.spearmanr(held_words, held_gold)[0]),
+        "product_path_rho": float(stats.spearmanr(product_scores, held_gold)[0]),
+        "product_path_partial_rho": float(partial_spearman(product_scores, held_gold, held_words)),
+        "product_path_macro_f1": macro_f1(held_gold, product_levels),
     }
-    keep = [i for i, analysed in enumerate(held_analysed) if analysed]
-    sub = lambda values: [values[i] for i in keep]
-    figures["analysed_only_rho"] = float(stats.spearmanr(sub(held_scores), sub(held_gold))[0])
-    figures["analysed_only_partial_rho"] = float(partial_spearman(sub(held_scores), sub(held_gold), sub(held_words)))
-    figures["analysed_only_macro_f1"] = macro_f1(sub(held_gold), sub(held_levels))
-    print("MIND-CA leave-one-question-file-out (pooled held-out answers, n=%d, %d routed to safety):" % (len(held_gold), routed[0]))
+    print("MIND-CA leave-one-question-file-out (pooled held-out answers, n=%d; target figures analyse every "
+          "answer with the evaluation-only safety-gate bypass; product_path_* figures keep the gate, %d answers "
+          "routed to safety and counted as 0):" % (len(held_gold), routed))
     for key in ("rho", "partial_rho", "macro_f1", "certainty_rho", "length_only_rho",
-                "analysed_only_rho", "analysed_only_partial_rho", "analysed_only_macro_f1"):
+                "product_path_rho", "product_path_partial_rho", "product_path_macro_f1"):
         target = TARGETS.get(key)
         mark = "" if target is None else (f"  target >= {target:.2f} " + ("ok" if figures[key] >= target else "MISSED"))
-        print(f"  {key:16s} {figures[key]:.3f}{mark}")
+        print(f"  {key:24s} {figures[key]:.3f}{mark}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(figures, handle, indent=1)

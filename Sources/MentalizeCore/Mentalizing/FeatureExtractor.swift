@@ -76,7 +76,27 @@ enum FeatureExtractor {
         counts["has.hedge"] = (counts["hedges"] ?? 0) > 0 ? 1 : 0
         counts["has.modalHedge"] = modalHedges > 0 ? 1 : 0
         counts["strongBoosters"] = strongBoosters
+        ExplanationDepthFeatures.add(context, into: &counts)
+        addScienceStance(context, into: &counts)
         return counts
+    }
+
+    /// Research-sentence stance: hedges, result verbs, percentages, "we", "if".
+    private static func addScienceStance(_ context: AnalysisContext, into counts: inout [String: Double]) {
+        var hedges = 0.0, boosters = 0.0, percents = 0.0, we = 0.0, conditionals = 0.0
+        for token in context.tokens where !token.quoted {
+            if token.norm == "%" || token.norm == "percent" { percents += 1 }
+            guard token.isWord else { continue }
+            if WordSets.scienceHedges.contains(token.norm) { hedges += 1 }
+            if WordSets.scienceBoosters.contains(token.norm) { boosters += 1 }
+            if token.norm == "we" || token.norm == "our" { we += 1 }
+            if token.norm == "if" || token.norm == "whether" { conditionals += 1 }
+        }
+        counts["science.hedges"] = hedges
+        counts["science.boosters"] = boosters
+        counts["percents"] = percents
+        counts["firstPersonPlural"] = we
+        counts["conditionals"] = conditionals
     }
 
     /// A causal marker followed in its sentence by a mental state (a state cause) or not (an event cause).

@@ -27,7 +27,9 @@ public struct MentalizingAnalyzer: Sendable {
             return .routedToSafety(RiskScreenResult(matches: risk.matches + [unavailable]), wordCount: 0)
         }
         let context = AnalysisContext(text: text, lexicon: lexicon, tokens: tokens)
-        if risk.routeToSafety { return .routedToSafety(risk, wordCount: context.wordCount) }
+        if risk.routeToSafety, weights.evaluationOnlyBypassSafetyGate != true {
+            return .routedToSafety(risk, wordCount: context.wordCount)
+        }
 
         let features = FeatureExtractor.features(of: context)
         let enough = context.wordCount >= Self.minimumWords

@@ -23,6 +23,10 @@ public struct MentalizingWeights: Codable, Sendable, Equatable {
     public var certainty: LinearModel
     /// Weight of each prementalizing-mode rule; negative weights are counter-evidence.
     public var modeRules: [String: Double]
+    /// Evaluation only: when true, texts are analysed even if the risk screen fires (the screen's
+    /// matches are still reported). Research scoring of story answers uses it; the bundled weights
+    /// never set it, so the product path always routes risk language to safety first.
+    public var evaluationOnlyBypassSafetyGate: Bool?
 
     /// Reads a weights file; the error names the file and what is wrong with it.
     public init(contentsOf url: URL) throws {

@@ -107,7 +107,7 @@ enum Tokenizer {
                     if scalar == "\u{201C}" { quoted = true } else if scalar == "\u{201D}" { quoted = false } else { quoted.toggle() }
                     tokens.append(TextToken(norm: "\"", start: offset, end: offset + width, isWord: false,
                                             sentence: sentence, quoted: quoted, shouted: false))
-                case ".", "!", "?", ",", ";", ":", "(", ")":
+                case ".", "!", "?", ",", ";", ":", "(", ")", "%":
                     tokens.append(TextToken(norm: String(scalar), start: offset, end: offset + width,
                                             isWord: false, sentence: sentence, quoted: quoted, shouted: false))
                     if scalar == "." || scalar == "!" || scalar == "?" { sentence += 1 }

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import MentalizeCore
+
+@Suite("Evaluation-only safety-gate bypass and explanation-depth features")
+struct EvaluationGateAndDepthTests {
+    private static let storyAnswer = "She thought he was going to attack her and kill her."
+
+    /// Writes the bundled weights with the evaluation-only switch set to `bypass`.
+    private func weightsFile(bypass: Bool?) throws -> URL {
+        let bundled = try #require(MentalizingWeights.bundled)
+        var weights = bundled
+        weights.evaluationOnlyBypassSafetyGate = bypass
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("weights-\(UUID()).json")
+        try JSONEncoder().encode(weights).write(to: url)
+        return url
+    }
+
+    @Test("the product path routes risk language to safety first and the bundled weights never bypass")
+    func gateStaysOnByDefault() throws {
+        // setup
+        let bundled = try #require(MentalizingWeights.bundled)
+        let unsetFile = try weightsFile(bypass: nil)
+        // act
+        let byDefault = MentalizingAnalyzer().analyze(Self.storyAnswer)
+        let withUnset = try MentalizingAnalyzer(weightsFile: unsetFile).analyze(Self.storyAnswer)
+        // verify
+        #expect(bundled.evaluationOnlyBypassSafetyGate != true)
+        #expect(byDefault.status == .routeToSafety)
+        #expect(byDefault.explanationQuality == nil)
+        #expect(withUnset.status == .routeToSafety)
+    }
+
+    @Test("with the evaluation-only switch the text is analysed and the risk matches are still reported")
+    func bypassAnalysesAndKeepsRiskMatches() throws {
+        // setup
+        let analyzer = try MentalizingAnalyzer(weightsFile: weightsFile(bypass: true))
+        // act
+        let analysis = analyzer.analyze(Self.storyAnswer)
+        // verify
+        #expect(analysis.status != .routeToSafety)
+        #expect(analysis.risk.routeToSafety)
+        #expect(!analysis.risk.matches.isEmpty)
+        #expect(analysis.explanationQuality != nil)
+        #expect(analysis.features["has.beliefComplement"] == 1)
+    }
+
+    @Test("a character's belief with a clause counts as nested; the writer's own 'I think' does not")
+    func beliefComplementHolder() {
+        // act
+        let character = MentalizingAnalyzer().analyze("Because he thought it was a scarf.").features
+        let writer = MentalizingAnalyzer().analyze("I think it was a scarf.").features
+        // verify
+        #expect(character["beliefComplement"] == 1)
+        #expect(writer["beliefComplement"] == 0)
+        #expect(writer["beliefVerbs"] == 1)
+    }
+
+    @Test("negated knowing, goals about another's mind and deception words are counted")
+    func depthMarkers() {
+        // act
+        let negated = MentalizingAnalyzer().analyze("Because he didn't know Harold was in the van.").features
+        let goal = MentalizingAnalyzer().analyze("They hid so the lady doesn't see them.").features
+        let plainGoal = MentalizingAnalyzer().analyze("They hid so they could eat the cake.").features
+        let deception = MentalizingAnalyzer().analyze("He lies so he gets more sausages.").features
+        // verify
+        #expect(negated["negatedKnowing"] == 1)
+        #expect(goal["goalAboutOtherMind"] == 1)
+        #expect(plainGoal["goalAboutOtherMind"] == 0)
+        #expect(deception["has.deception"] == 1)
+    }
+
+    @Test("science stance: hedges, result verbs, percentages, 'we' and 'if'")
+    func scienceStance() {
+        // act
+        let features = MentalizingAnalyzer().analyze(
+            "We found that 20 % of patients may improve if treated, which suggests a link.").features
+        // verify
+        #expect(features["science.boosters"] == 1)
+        #expect(features["science.hedges"] == 1)
+        #expect(features["percents"] == 1)
+        #expect(features["firstPersonPlural"] == 1)
+        #expect(features["conditionals"] == 1)
+    }
+}
