@@ -78,3 +78,27 @@ def test_admin_and_care_team_pages(demo_server, browser):
     browser.find_element(By.LINK_TEXT, "Care teams and supervision").click()
     assert "Robin Ash (demo therapist)" in browser.page_source
     assert_accessible(browser, "care-team")
+
+
+def test_a_therapist_registers_a_referral_and_moves_it_to_assessment(demo_server, browser):
+    from selenium.webdriver.support.ui import Select
+
+    sign_in_staff(browser, demo_server, "therapist.birch@demo.invalid")
+    browser.find_element(By.LINK_TEXT, "Register a patient").click()
+    assert_accessible(browser, "register")
+    for field, value in {"givenName": "Quinn", "familyName": "Browsertest", "dateOfBirth": "03021994", "source": "GP (synthetic)",
+                         "receivedOn": "11012026", "reason": "Self-harm and unstable relationships; asks for MBT."}.items():
+        browser.find_element(By.ID, field).send_keys(value)
+    Select(browser.find_element(By.ID, "urgency")).select_by_visible_text("Urgent")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Quinn Browsertest"
+    assert "Urgent" in browser.page_source and "Referral" in browser.page_source
+    Select(browser.find_element(By.ID, "target")).select_by_visible_text("Assessment")
+    browser.find_element(By.ID, "reason").send_keys("Assessment booked with Sam Birch")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/programme'] button"))
+    assert "Assessment booked with Sam Birch" in browser.find_element(By.CSS_SELECTOR, ".timeline").text
+    Select(browser.find_element(By.ID, "target")).select_by_visible_text("Treatment")
+    browser.find_element(By.ID, "reason").send_keys("Start treatment now")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/programme'] button"))
+    assert "cannot start without a team decision" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert_accessible(browser, "patient-refused-move")

@@ -32,6 +32,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: SignInController())
     try app.register(collection: SecondFactorController())
     try app.register(collection: DashboardController())
+    try app.register(collection: RegistrationController())
     try app.register(collection: PatientController())
     try app.register(collection: ProgrammeController())
     try app.register(collection: RecordAccessController())

@@ -14,6 +14,7 @@ struct DashboardController: RouteCollection {
         let roles = Set(user.roles.compactMap(Role.init(rawValue:)))
         var links: [DashboardContext.Link] = []
         if !roles.isDisjoint(with: [.therapist, .supervisor, .programmeLead]) { links.append(.init(key: "dashboard.patients", path: SiteRoute.patients.path)) }
+        if !roles.isDisjoint(with: [.therapist, .programmeLead]) { links.append(.init(key: "dashboard.register", path: SiteRoute.newPatient.path)) }
         if roles.contains(.patient) { links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path)) }
         if !roles.isDisjoint(with: [.admin, .programmeLead]) { links.append(.init(key: "dashboard.audit", path: SiteRoute.auditLog.path)) }
         if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.breakGlass", path: SiteRoute.breakGlass.path)) }

@@ -14,6 +14,7 @@ enum MigrationCatalog {
         CreateSessions(),
         CreateAuditEvents(),
         CreateProgrammeRecords(),
+        CreateReferrals(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -15,6 +15,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case healthz = "/healthz"
     case readyz = "/readyz"
     case patients = "/patients"
+    case newPatient = "/patients/new"
     case patient = "/patients/:patientID"
     case patientProgramme = "/patients/:patientID/programme"
     case patientSuitability = "/patients/:patientID/suitability"
@@ -46,6 +47,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
         case .patientProgramme, .patientSuitability: .patientRecord(.demographics, .write)
         case .breakGlass: .roles(Role.clinicalStaff)
+        case .newPatient: .roles([.therapist, .programmeLead])
         case .auditLog: .roles([.admin, .programmeLead])
         case .adminUsers, .adminUserDisable: .roles([.admin])
         case .careTeam, .careTeamEnd: .roles([.programmeLead])

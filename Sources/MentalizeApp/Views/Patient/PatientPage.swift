@@ -13,8 +13,13 @@ enum PatientPage {
         let history = try await programme.history(for: patientID)
         let decision = try await programme.latestDecision(for: patientID)
         let current = ProgrammeStatus(storageValue: patient.phase)
-        let canWrite = AccessPolicy.decide(actor: access.actor, action: .write, record: RecordDescriptor(kind: .demographics, patientID: PatientID(patientID)),
-                                           facts: try await access.facts(), now: request.now).isAllowed
+        let facts = try await access.facts()
+        let may: (AccessAction, RecordKind) -> Bool = { action, kind in
+            AccessPolicy.decide(actor: access.actor, action: action, record: RecordDescriptor(kind: kind, patientID: PatientID(patientID)), facts: facts, now: request.now).isAllowed
+        }
+        let canWrite = may(.write, .demographics)
+        // The referral reason is free text: shown only to those who may read free-text clinical records.
+        let referral = try await Referral.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$receivedOn, .descending).first()
         var targets: [PatientOverviewContext.Choice] = []
         if canWrite, case .inPhase(let phase) = current {
             targets = ProgrammePathway.nextPhases(after: phase).map { ProgrammeStatus.inPhase($0) }.map(PatientOverviewContext.Choice.init)
@@ -27,6 +32,7 @@ enum PatientPage {
                                          to: ProgrammeStatus(storageValue: $0.toStatus)?.displayName ?? $0.toStatus, reason: $0.reason, by: $0.decidedBy.displayName) },
             decision: decision.map { .init(decision: $0.decision == SuitabilityDecision.suitable.rawValue ? "programme.suitable" : "programme.notSuitable",
                                            reasons: $0.reasons, by: $0.decidedBy.displayName, when: DisplayTime.minute($0.decidedAt)) },
+            referral: referral.map { .init(source: $0.source, receivedOn: $0.receivedOn, urgencyKey: "urgency.\($0.urgency)", reason: may(.read, .formulation) ? $0.reason : nil) },
             canWrite: canWrite, targets: targets,
             errorKey: error.flatMap { $0.hasPrefix("programme.") ? $0 : nil }, errorText: error.flatMap { $0.hasPrefix("programme.") ? nil : $0 },
             movePath: SiteRoute.patientProgramme.path(["patientID": patientID.uuidString]),
@@ -55,6 +61,13 @@ struct PatientOverviewContext: Encodable {
         let when: String
     }
 
+    struct ReferralSummary: Encodable {
+        let source: String
+        let receivedOn: String
+        let urgencyKey: String
+        let reason: String?
+    }
+
     struct Choice: Encodable {
         let value: String
         let label: String
@@ -73,6 +86,7 @@ struct PatientOverviewContext: Encodable {
     let status: String
     let history: [Step]
     let decision: Decision?
+    let referral: ReferralSummary?
     let canWrite: Bool
     let targets: [Choice]
     let errorKey: String?
@@ -81,7 +95,7 @@ struct PatientOverviewContext: Encodable {
     let decisionPath: String
 
     init(page: PageChrome, csrfToken: String, patient: Patient, careTeam: [String], status: String, history: [Step], decision: Decision?,
-         canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String) {
+         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String) {
         self.page = page
         self.csrfToken = csrfToken
         self.name = "\(patient.givenName) \(patient.familyName)"
@@ -90,6 +104,7 @@ struct PatientOverviewContext: Encodable {
         self.status = status
         self.history = history
         self.decision = decision
+        self.referral = referral
         self.canWrite = canWrite
         self.targets = targets
         self.errorKey = errorKey
