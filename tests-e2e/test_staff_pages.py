@@ -78,6 +78,10 @@ def test_admin_and_care_team_pages(demo_server, browser):
     browser.find_element(By.LINK_TEXT, "Care teams and supervision").click()
     assert "Robin Ash (demo therapist)" in browser.page_source
     assert_accessible(browser, "care-team")
+    browser.get(demo_server.base_url + "/home")
+    browser.find_element(By.LINK_TEXT, "Programme figures").click()
+    assert "Referral to treatment" in browser.page_source
+    assert_accessible(browser, "programme-figures")
 
 
 def test_a_therapist_registers_a_referral_and_moves_it_to_assessment(demo_server, browser):

@@ -18,7 +18,10 @@ struct DashboardController: RouteCollection {
         if roles.contains(.patient) { links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path)) }
         if !roles.isDisjoint(with: [.admin, .programmeLead]) { links.append(.init(key: "dashboard.audit", path: SiteRoute.auditLog.path)) }
         if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.breakGlass", path: SiteRoute.breakGlass.path)) }
-        if roles.contains(.programmeLead) { links.append(.init(key: "dashboard.careTeam", path: SiteRoute.careTeam.path)) }
+        if roles.contains(.programmeLead) {
+            links.append(.init(key: "dashboard.programme", path: SiteRoute.programmeDashboard.path))
+            links.append(.init(key: "dashboard.careTeam", path: SiteRoute.careTeam.path))
+        }
         if roles.contains(.admin) { links.append(.init(key: "dashboard.adminUsers", path: SiteRoute.adminUsers.path)) }
         var emergencies: [DashboardContext.Emergency] = []
         if roles.contains(.programmeLead) {

@@ -8,6 +8,8 @@ enum DemoHistory {
     static let route: [ProgrammePhase] = [.referral, .assessment, .mbtIntroductory, .treatment, .ending, .followUp, .discharged]
 
     static func seed(patient: DemoPatients.Member, therapistID: UUID, from start: Date, on db: any Database) async throws {
+        try await Referral(patientID: patient.id, source: "Demo GP practice (synthetic)", receivedOn: AuditTime.iso8601(start).prefix(10).description,
+                           reason: "Demo referral (synthetic record).", urgency: "routine", createdBy: therapistID).create(on: db)
         guard let last = route.firstIndex(of: patient.phase), last > 0 else { return }
         var facts = PathwayFacts()
         for step in 1...last {

@@ -24,6 +24,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case auditLog = "/audit"
     case adminUsers = "/admin/users"
     case adminUserDisable = "/admin/users/:userID/disable"
+    case programmeDashboard = "/programme"
     case careTeam = "/care-team"
     case careTeamEnd = "/care-team/:assignmentID/end"
     case apiToken = "/api/v1/auth/token"
@@ -50,7 +51,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .newPatient: .roles([.therapist, .programmeLead])
         case .auditLog: .roles([.admin, .programmeLead])
         case .adminUsers, .adminUserDisable: .roles([.admin])
-        case .careTeam, .careTeamEnd: .roles([.programmeLead])
+        case .careTeam, .careTeamEnd, .programmeDashboard: .roles([.programmeLead])
         }
     }
 

@@ -1,0 +1,81 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// The programme lead's dashboard: aggregates only, no names and no free text. Patients per
+/// phase, median days from referral to assessment and to treatment, drop-outs by phase.
+struct ProgrammeDashboardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.programmeDashboard.pathComponents, use: page)
+    }
+
+    func page(_ request: Request) async throws -> View {
+        _ = try request.requireRole([.programmeLead])
+        let figures = try await ProgrammeFigures.compute(on: request.db)
+        let context = ProgrammeDashboardContext(
+            page: PageChrome(titleKey: "programmeDashboard.title", request: request),
+            phases: ProgrammeStatus.all.map { .init(label: $0.displayName, count: figures.perStatus[$0, default: 0]) },
+            daysToAssessment: figures.medianDaysToAssessment.map { String(format: "%.0f", $0) },
+            daysToTreatment: figures.medianDaysToTreatment.map { String(format: "%.0f", $0) },
+            dropOuts: ProgrammePhase.allCases.compactMap { phase in
+                figures.dropOutsByPhase[phase].map { .init(label: phase.displayName, count: $0) }
+            }
+        )
+        return try await request.view.render("programme-dashboard", context)
+    }
+}
+
+/// The numbers behind the dashboard, computed from statuses and programme moves (tested directly).
+struct ProgrammeFigures: Equatable {
+    var perStatus: [ProgrammeStatus: Int] = [:]
+    var medianDaysToAssessment: Double?
+    var medianDaysToTreatment: Double?
+    var dropOutsByPhase: [ProgrammePhase: Int] = [:]
+
+    static func compute(on db: any Database) async throws -> ProgrammeFigures {
+        var figures = ProgrammeFigures()
+        for patient in try await Patient.query(on: db).field(\.$id).field(\.$phase).all() {
+            if let status = ProgrammeStatus(storageValue: patient.phase) { figures.perStatus[status, default: 0] += 1 }
+        }
+        let referrals = try await Referral.query(on: db).all()
+        let received = Dictionary(referrals.compactMap { referral in
+            (try? Date(referral.receivedOn + "T00:00:00Z", strategy: .iso8601)).map { (referral.$patient.id, $0) }
+        }, uniquingKeysWith: min)
+        let moves = try await ProgrammeTransitionRecord.query(on: db).sort(\.$occurredAt).all()
+        var firstEntry: [String: [UUID: Date]] = [:]
+        for move in moves where firstEntry[move.toStatus]?[move.$patient.id] == nil {
+            firstEntry[move.toStatus, default: [:]][move.$patient.id] = move.occurredAt
+            if move.toStatus == ProgrammeStatus.exited(.droppedOut).storageValue, case .inPhase(let phase)? = ProgrammeStatus(storageValue: move.fromStatus) {
+                figures.dropOutsByPhase[phase, default: 0] += 1
+            }
+        }
+        figures.medianDaysToAssessment = median(days(from: received, to: firstEntry[ProgrammePhase.assessment.rawValue] ?? [:]))
+        figures.medianDaysToTreatment = median(days(from: received, to: firstEntry[ProgrammePhase.treatment.rawValue] ?? [:]))
+        return figures
+    }
+
+    private static func days(from start: [UUID: Date], to end: [UUID: Date]) -> [Double] {
+        end.compactMap { patient, date in start[patient].map { date.timeIntervalSince($0) / 86_400 } }.filter { $0 >= 0 }
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
+    }
+}
+
+/// What the programme dashboard shows.
+struct ProgrammeDashboardContext: Encodable {
+    struct Bar: Encodable {
+        let label: String
+        let count: Int
+    }
+
+    let page: PageChrome
+    let phases: [Bar]
+    let daysToAssessment: String?
+    let daysToTreatment: String?
+    let dropOuts: [Bar]
+}
