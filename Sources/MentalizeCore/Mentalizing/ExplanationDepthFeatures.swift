@@ -3,20 +3,26 @@
 /// complement clause ("she thought *he was a robber*"), negated knowledge ("didn't know it was a cat"),
 /// wanting another to know or see ("didn't want the woman to find them"), deception and "actually".
 enum ExplanationDepthFeatures {
+    private static let depthRoles: WordFlags = [
+        .belief, .perception, .desire, .goalOpener, .falseBelief, .deception, .contrast,
+    ]
+
     static func add(_ context: AnalysisContext, into counts: inout [String: Double]) {
         let tokens = context.tokens
         var belief = 0.0, otherBelief = 0.0, complement = 0.0, negatedKnowing = 0.0
         var wantOtherTo = 0.0, falseBelief = 0.0, deception = 0.0, beliefThenBut = 0.0
         var beliefSentence = -1
         for index in tokens.indices where tokens[index].isWord && !tokens[index].quoted {
-            let norm = tokens[index].norm
-            if WordSets.falseBeliefMarkers.contains(norm) { falseBelief += 1 }
-            if WordSets.deceptionWords.contains(norm) { deception += 1 }
-            if norm == "but", beliefSentence >= 0, tokens[index].sentence - beliefSentence <= 1 { beliefThenBut += 1 }
-            if WordSets.desireVerbs.contains(norm) || WordSets.goalOpeners.contains(norm),
-               aimsAtOtherMind(tokens, after: index) { wantOtherTo += 1 }
-            let isBelief = WordSets.beliefVerbs.contains(norm)
-            guard isBelief || WordSets.perceptionVerbs.contains(norm) else { continue }
+            let role = tokens[index].flags
+            guard !role.isDisjoint(with: Self.depthRoles) else { continue }
+            if role.contains(.falseBelief) { falseBelief += 1 }
+            if role.contains(.deception) { deception += 1 }
+            if role.contains(.contrast), beliefSentence >= 0, tokens[index].sentence - beliefSentence <= 1 {
+                beliefThenBut += 1
+            }
+            if !role.isDisjoint(with: [.desire, .goalOpener]), aimsAtOtherMind(tokens, after: index) { wantOtherTo += 1 }
+            let isBelief = role.contains(.belief)
+            guard isBelief || role.contains(.perception) else { continue }
             let negated = context.isNegated(index)
             if negated { negatedKnowing += 1 }
             guard isBelief else { continue }
@@ -65,7 +71,7 @@ enum ExplanationDepthFeatures {
             let token = tokens[position]
             guard token.isWord, token.sentence == tokens[index].sentence else { return false }
             if token.flags.contains(.otherWord) || token.flags.contains(.roleNoun) || token.capitalised
-                || WordSets.complementOpeners.contains(token.norm) { return true }
+                || token.flags.contains(.complementOpener) { return true }
             position += 1
         }
         return false
@@ -81,8 +87,7 @@ enum ExplanationDepthFeatures {
             guard token.isWord, token.sentence == tokens[index].sentence else { return false }
             if token.flags.contains(.otherWord) || token.flags.contains(.roleNoun) || token.capitalised {
                 sawOther = true
-            } else if sawOther, WordSets.beliefVerbs.contains(token.norm) || WordSets.perceptionVerbs.contains(token.norm)
-                        || WordSets.inducedFeelings.contains(token.norm) {
+            } else if sawOther, !token.flags.isDisjoint(with: [.belief, .perception, .inducedFeeling]) {
                 return true
             }
             position += 1

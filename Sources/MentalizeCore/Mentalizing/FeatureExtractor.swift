@@ -85,12 +85,16 @@ enum FeatureExtractor {
     private static func addScienceStance(_ context: AnalysisContext, into counts: inout [String: Double]) {
         var hedges = 0.0, boosters = 0.0, percents = 0.0, we = 0.0, conditionals = 0.0
         for token in context.tokens where !token.quoted {
-            if token.norm == "%" || token.norm == "percent" { percents += 1 }
-            guard token.isWord else { continue }
-            if WordSets.scienceHedges.contains(token.norm) { hedges += 1 }
-            if WordSets.scienceBoosters.contains(token.norm) { boosters += 1 }
-            if token.norm == "we" || token.norm == "our" { we += 1 }
-            if token.norm == "if" || token.norm == "whether" { conditionals += 1 }
+            guard token.isWord else {
+                if token.norm == "%" { percents += 1 }
+                continue
+            }
+            let flags = token.flags
+            if flags.contains(.scienceHedge) { hedges += 1 }
+            if flags.contains(.scienceBooster) { boosters += 1 }
+            if flags.contains(.percentWord) { percents += 1 }
+            if flags.contains(.firstPersonPlural) { we += 1 }
+            if flags.contains(.conditional) { conditionals += 1 }
         }
         counts["science.hedges"] = hedges
         counts["science.boosters"] = boosters

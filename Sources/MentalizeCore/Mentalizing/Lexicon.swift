@@ -59,6 +59,9 @@ struct Lexicon: Sendable {
         for (words, flag) in lists {
             for word in words { flags[word, default: []].insert(flag) }
         }
+        for (words, flag) in WordFlags.depthAndStanceSets {
+            for word in words { flags[word, default: []].insert(flag) }
+        }
         flagsByWord = flags
     }
 

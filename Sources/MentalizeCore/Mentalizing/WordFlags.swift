@@ -1,6 +1,6 @@
 /// Closed-class roles of a word (pronoun, negator, hedge…), looked up once per token as a bit set.
 struct WordFlags: OptionSet, Sendable {
-    let rawValue: UInt16
+    let rawValue: UInt32
 
     static let selfWord = WordFlags(rawValue: 1 << 0)
     static let otherWord = WordFlags(rawValue: 1 << 1)
@@ -11,6 +11,31 @@ struct WordFlags: OptionSet, Sendable {
     static let negator = WordFlags(rawValue: 1 << 6)
     static let stanceHedge = WordFlags(rawValue: 1 << 7)
     static let stanceBooster = WordFlags(rawValue: 1 << 8)
+    // Roles for the explanation-depth and science-stance features (word lists in `WordSets`).
+    static let belief = WordFlags(rawValue: 1 << 9)
+    static let perception = WordFlags(rawValue: 1 << 10)
+    static let desire = WordFlags(rawValue: 1 << 11)
+    static let goalOpener = WordFlags(rawValue: 1 << 12)
+    static let inducedFeeling = WordFlags(rawValue: 1 << 13)
+    static let complementOpener = WordFlags(rawValue: 1 << 14)
+    static let falseBelief = WordFlags(rawValue: 1 << 15)
+    static let deception = WordFlags(rawValue: 1 << 16)
+    static let scienceHedge = WordFlags(rawValue: 1 << 17)
+    static let scienceBooster = WordFlags(rawValue: 1 << 18)
+    static let percentWord = WordFlags(rawValue: 1 << 19)
+    static let firstPersonPlural = WordFlags(rawValue: 1 << 20)
+    static let conditional = WordFlags(rawValue: 1 << 21)
+    static let contrast = WordFlags(rawValue: 1 << 22)
+
+    /// The depth and stance word sets with their flags, merged into the lexicon's look-up table.
+    static let depthAndStanceSets: [(Set<String>, WordFlags)] = [
+        (WordSets.beliefVerbs, .belief), (WordSets.perceptionVerbs, .perception), (WordSets.desireVerbs, .desire),
+        (WordSets.goalOpeners, .goalOpener), (WordSets.inducedFeelings, .inducedFeeling),
+        (WordSets.complementOpeners, .complementOpener), (WordSets.falseBeliefMarkers, .falseBelief),
+        (WordSets.deceptionWords, .deception), (WordSets.scienceHedges, .scienceHedge),
+        (WordSets.scienceBoosters, .scienceBooster), (["percent"], .percentWord), (["we", "our"], .firstPersonPlural),
+        (["if", "whether"], .conditional), (["but"], .contrast),
+    ]
 
     /// Words that cannot be a person's name even when capitalised.
     static let notAName: WordFlags = [.skippable, .negator, .stanceHedge, .stanceBooster, .genericWord]
