@@ -32,17 +32,23 @@ struct PatientAccess {
         return basis
     }
 
-    /// Loads a patient for `action` through the policy: 404 (audited) when missing or out of scope.
-    func patient(_ id: UUID?, for action: AccessAction = .read) async throws -> Patient {
+    /// Loads a patient for `action` on records of `kind` through the policy: 404 (audited) when
+    /// the patient is missing or the record is out of scope.
+    func patient(_ id: UUID?, for action: AccessAction = .read, kind: RecordKind = .demographics) async throws -> Patient {
         guard let id else {
             throw Abort(.notFound)
         }
         guard let patient = try await Patient.find(id, on: request.db) else {
-            try await audit([entry(action: action, patientID: id, recordType: RecordKind.demographics.rawValue, recordID: id.uuidString, basis: nil)])
+            try await audit([entry(action: action, patientID: id, recordType: kind.rawValue, recordID: id.uuidString, basis: nil)])
             throw Abort(.notFound)
         }
-        try await authorize(action, RecordDescriptor(kind: .demographics, patientID: PatientID(id)), recordType: RecordKind.demographics.rawValue, recordID: id.uuidString)
+        try await authorize(action, RecordDescriptor(kind: kind, patientID: PatientID(id)), recordType: kind.rawValue, recordID: id.uuidString)
         return patient
+    }
+
+    /// The patient records of the signed-in patient themselves (empty for staff).
+    func ownPatientIDs() async throws -> [UUID] {
+        try await facts().patientAccounts.filter { $0.userID.rawValue == user.id && $0.period.isCurrent(at: request.now) }.map(\.patientID.rawValue)
     }
 
     /// Which rows of `kind` this user may list, for scoping the SQL query.

@@ -56,6 +56,9 @@ enum DemoSeed {
             try await CaseloadAssignmentRecord(therapistID: therapist.id, patientID: patient.id, startsAt: start).create(on: db)
             try await DemoHistory.seed(patient: patient, therapistID: therapist.id, from: start, on: db)
         }
+        for (position, line) in [("Emergency services", "999", "Any time"), ("Samaritans", "116 123", "24 hours, free")].enumerated() {
+            try await Helpline(clinicID: clinicID, name: line.0, phone: line.1, hours: line.2, position: position).create(on: db)
+        }
         let group = TherapyGroup(id: DemoIDs.id(300), clinicID: clinicID, name: "Tuesday MBT group", capacity: 9)
         try await group.create(on: db)
         for therapist in [DemoStaff.therapistAsh, DemoStaff.therapistBirch] {

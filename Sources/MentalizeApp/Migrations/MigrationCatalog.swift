@@ -15,6 +15,7 @@ enum MigrationCatalog {
         CreateAuditEvents(),
         CreateProgrammeRecords(),
         CreateReferrals(),
+        CreateCrisisPlans(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -19,6 +19,9 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case patient = "/patients/:patientID"
     case patientProgramme = "/patients/:patientID/programme"
     case patientSuitability = "/patients/:patientID/suitability"
+    case crisisPlan = "/patients/:patientID/crisis-plan"
+    case crisisPlanSave = "/patients/:patientID/crisis-plan/versions"
+    case myCrisisPlan = "/me/crisis-plan"
     case recordAccess = "/me/record-access"
     case breakGlass = "/break-glass"
     case auditLog = "/audit"
@@ -43,10 +46,12 @@ enum SiteRoute: String, CaseIterable, Sendable {
     var access: Access {
         switch self {
         case .home, .signIn, .signOut, .signOutEverywhere, .secondFactor, .secondFactorQRCode, .healthz, .readyz, .apiToken: .anyone
-        case .dashboard, .recordAccess: .signedIn
+        case .dashboard, .recordAccess, .myCrisisPlan: .signedIn
         case .patients, .apiPatients: .patientList(.demographics)
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
         case .patientProgramme, .patientSuitability: .patientRecord(.demographics, .write)
+        case .crisisPlan: .patientRecord(.formulation, .read)
+        case .crisisPlanSave: .patientRecord(.formulation, .write)
         case .breakGlass: .roles(Role.clinicalStaff)
         case .newPatient: .roles([.therapist, .programmeLead])
         case .auditLog: .roles([.admin, .programmeLead])

@@ -29,6 +29,16 @@ import VaporTesting
         DemoPatients.all[number - 1].givenName
     }
 
+    /// Who may read which patients' records of `kind`: demographics as in `expected`; free-text
+    /// records (formulation, crisis plan) only through caseload, supervision or one's own record.
+    static func expectedRead(_ actor: (username: String, userID: UUID, patients: Set<Int>), kind: RecordKind) -> Set<Int> {
+        switch kind {
+        case .demographics: actor.patients
+        case .formulation: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") || actor.username.hasPrefix("patient.") ? actor.patients : [])
+        default: []
+        }
+    }
+
     /// Who may change which patients' programme records: the therapist whose caseload they are on.
     static let expectedWrite: [String: Set<Int>] = [
         "therapist.ash@demo.invalid": [1, 3, 5, 7, 9, 11],
@@ -83,10 +93,10 @@ import VaporTesting
                             expectedEvents[requestID] = 1
                             probes += 1
                         }
-                    case .patientRecord:
+                    case .patientRecord(let kind, _):
                         for number in 1...12 {
                             let id = DemoPatients.all[number - 1].id
-                            let inScope = actor.patients.contains(number)
+                            let inScope = Self.expectedRead(actor, kind: kind).contains(number)
                             let requestID = "m\(probes)"
                             let body = try await fetch(route, ["patientID": id.uuidString], web: web, token: token, requestID: requestID, expect: inScope ? .ok : .notFound)
                             // A patient's own name is in their page header, so it is never a leak for them.

@@ -36,7 +36,8 @@ enum PatientPage {
             canWrite: canWrite, targets: targets,
             errorKey: error.flatMap { $0.hasPrefix("programme.") ? $0 : nil }, errorText: error.flatMap { $0.hasPrefix("programme.") ? nil : $0 },
             movePath: SiteRoute.patientProgramme.path(["patientID": patientID.uuidString]),
-            decisionPath: SiteRoute.patientSuitability.path(["patientID": patientID.uuidString])
+            decisionPath: SiteRoute.patientSuitability.path(["patientID": patientID.uuidString]),
+            crisisPlanPath: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString])
         )
         let response = try await request.view.render("patient", context).encodeResponse(for: request)
         response.status = status
@@ -93,9 +94,10 @@ struct PatientOverviewContext: Encodable {
     let errorText: String?
     let movePath: String
     let decisionPath: String
+    let crisisPlanPath: String
 
     init(page: PageChrome, csrfToken: String, patient: Patient, careTeam: [String], status: String, history: [Step], decision: Decision?,
-         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String) {
+         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String) {
         self.page = page
         self.csrfToken = csrfToken
         self.name = "\(patient.givenName) \(patient.familyName)"
@@ -111,5 +113,6 @@ struct PatientOverviewContext: Encodable {
         self.errorText = errorText
         self.movePath = movePath
         self.decisionPath = decisionPath
+        self.crisisPlanPath = crisisPlanPath
     }
 }

@@ -9,11 +9,14 @@ struct PageChrome: Encodable {
     let signOutPath = SiteRoute.signOut.path
     let signedInName: String?
     let csrfToken: String
+    /// For patients: the crisis plan and helplines, linked from the header of every page.
+    let crisisPath: String?
 
     init(titleKey: String, request: Request) {
         self.titleKey = titleKey
         let user = request.signedInUser.flatMap { $0.isFullySignedIn ? $0 : nil }
         self.signedInName = user?.user.displayName
         self.csrfToken = request.csrfToken
+        self.crisisPath = user.map(\.roles) == ["patient"] ? SiteRoute.myCrisisPlan.path : nil
     }
 }

@@ -1,0 +1,151 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// The crisis plan: written with the patient by their therapist (every save is a new version),
+/// read by the patient from a link in the header of every page they see, with the clinic's
+/// helplines above it and a print layout.
+struct CrisisPlanController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.crisisPlan.pathComponents, use: staffPage)
+        routes.post(SiteRoute.crisisPlanSave.pathComponents, use: save)
+        routes.get(SiteRoute.myCrisisPlan.pathComponents, use: patientPage)
+    }
+
+    /// The plan's sections, in the project's own words.
+    struct Form: Content {
+        var warningSigns: String?
+        var whatICanDo: String?
+        var peopleWhoHelp: String?
+        var whatProfessionalsDo: String?
+        var contacts: String?
+
+        init(_ plan: CrisisPlanVersion? = nil) {
+            warningSigns = plan?.warningSigns
+            whatICanDo = plan?.whatICanDo
+            peopleWhoHelp = plan?.peopleWhoHelp
+            whatProfessionalsDo = plan?.whatProfessionalsDo
+            contacts = plan?.contacts
+        }
+
+        var sections: [String] { [warningSigns, whatICanDo, peopleWhoHelp, whatProfessionalsDo, contacts].map { ($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines) } }
+    }
+
+    func staffPage(_ request: Request) async throws -> View {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .formulation)
+        return try await renderStaff(request, access: access, patient: patient, form: nil, error: nil)
+    }
+
+    func save(_ request: Request) async throws -> Response {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .formulation)
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let sections = form.sections
+        guard sections.allSatisfy({ $0.count <= 4000 }), sections.contains(where: { !$0.isEmpty }) else {
+            return try await renderStaff(request, access: access, patient: patient, form: form, error: "crisis.error.empty").encodeResponse(status: .badRequest, for: request)
+        }
+        let patientID = try patient.requireID()
+        let latest = try await CrisisPlans(database: request.db).versions(of: patientID).first
+        let version = CrisisPlanVersion()
+        version.$patient.id = patientID
+        version.version = (latest?.version ?? 0) + 1
+        (version.warningSigns, version.whatICanDo, version.peopleWhoHelp, version.whatProfessionalsDo, version.contacts) = (sections[0], sections[1], sections[2], sections[3], sections[4])
+        version.$writtenBy.id = access.user.id
+        version.writtenAt = request.now
+        try await version.create(on: request.db)
+        return request.redirect(to: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString]))
+    }
+
+    func patientPage(_ request: Request) async throws -> View {
+        let access = try request.patientAccess()
+        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
+        let patient = try await access.patient(patientID, kind: .formulation)
+        let plan = try await CrisisPlans(database: request.db).versions(of: patientID).first
+        let helplines = try await CrisisPlans(database: request.db).helplines(clinicID: patient.$clinic.id)
+        let context = CrisisPlanContext(page: PageChrome(titleKey: "crisis.title", request: request), plan: plan.map(CrisisPlanContext.Plan.init),
+                                        helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) })
+        return try await request.view.render("my-crisis-plan", context)
+    }
+
+    private func renderStaff(_ request: Request, access: PatientAccess, patient: Patient, form: Form?, error: String?) async throws -> View {
+        let patientID = try patient.requireID()
+        let versions = try await CrisisPlans(database: request.db).versions(of: patientID)
+        let canWrite = AccessPolicy.decide(actor: access.actor, action: .write, record: RecordDescriptor(kind: .formulation, patientID: PatientID(patientID)),
+                                           facts: try await access.facts(), now: request.now).isAllowed
+        let context = StaffCrisisPlanContext(
+            page: PageChrome(titleKey: "crisis.title", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            plan: versions.first.map(CrisisPlanContext.Plan.init), versions: versions.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt)) },
+            canWrite: canWrite, form: form ?? Form(versions.first), errorKey: error,
+            action: SiteRoute.crisisPlanSave.path(["patientID": patientID.uuidString]), patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString])
+        )
+        return try await request.view.render("crisis-plan", context)
+    }
+}
+
+/// Crisis-plan queries.
+struct CrisisPlans {
+    let database: any Database
+
+    /// All versions, newest first.
+    func versions(of patientID: UUID) async throws -> [CrisisPlanVersion] {
+        try await CrisisPlanVersion.query(on: database).filter(\.$patient.$id == patientID).sort(\.$version, .descending).all()
+    }
+
+    func helplines(clinicID: UUID) async throws -> [Helpline] {
+        try await Helpline.query(on: database).filter(\.$clinic.$id == clinicID).sort(\.$position).all()
+    }
+}
+
+/// What the patient's crisis-plan page shows.
+struct CrisisPlanContext: Encodable {
+    struct Plan: Encodable {
+        let version: Int
+        let updated: String
+        let warningSigns: String
+        let whatICanDo: String
+        let peopleWhoHelp: String
+        let whatProfessionalsDo: String
+        let contacts: String
+
+        init(_ plan: CrisisPlanVersion) {
+            version = plan.version
+            updated = DisplayTime.minute(plan.writtenAt)
+            warningSigns = plan.warningSigns
+            whatICanDo = plan.whatICanDo
+            peopleWhoHelp = plan.peopleWhoHelp
+            whatProfessionalsDo = plan.whatProfessionalsDo
+            contacts = plan.contacts
+        }
+    }
+
+    struct Line: Encodable {
+        let name: String
+        let phone: String
+        let dial: String
+        let hours: String
+    }
+
+    let page: PageChrome
+    let plan: Plan?
+    let helplines: [Line]
+}
+
+/// What the staff crisis-plan page shows.
+struct StaffCrisisPlanContext: Encodable {
+    struct Version: Encodable {
+        let number: Int
+        let when: String
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let name: String
+    let plan: CrisisPlanContext.Plan?
+    let versions: [Version]
+    let canWrite: Bool
+    let form: CrisisPlanController.Form
+    let errorKey: String?
+    let action: String
+    let patientPath: String
+}
