@@ -19,7 +19,6 @@ final class WebClient {
 
     @discardableResult
     func post(_ path: String, form: [String: String], withToken: Bool = true, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
-        // (the token comes from the last page this client loaded)
         var fields = form
         if withToken, fields["_csrf"] == nil { fields["_csrf"] = lastCSRF }
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
