@@ -2,7 +2,7 @@
 address, a wrong password gets a clear message, and staff are sent to the second factor."""
 from axe_core_python.selenium import Axe
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import screenshot
@@ -10,11 +10,23 @@ from conftest import screenshot
 PASSWORD = "calm-harbour-demo-7"
 
 
+def replaced(element):
+    """A wait condition: true once `element` has left the document (the next page replaced it).
+    Chromium reports a node torn down mid-navigation either as stale or as not in the document."""
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def submit_and_wait(browser, button):
     """Clicks a submit button and waits until the next page has loaded."""
     page = browser.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(browser, 15).until(staleness_of(page))
+    WebDriverWait(browser, 15).until(replaced(page))
     WebDriverWait(browser, 15).until(lambda b: b.execute_script("return document.readyState") == "complete")
 
 
