@@ -36,6 +36,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: PatientController())
     try app.register(collection: ProgrammeController())
     try app.register(collection: CrisisPlanController())
+    try app.register(collection: ConsentController())
     try app.register(collection: RecordAccessController())
     try app.register(collection: BreakGlassController())
     try app.register(collection: AuditViewerController())

@@ -16,6 +16,7 @@ enum MigrationCatalog {
         CreateProgrammeRecords(),
         CreateReferrals(),
         CreateCrisisPlans(),
+        CreateConsents(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -19,6 +19,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case patient = "/patients/:patientID"
     case patientProgramme = "/patients/:patientID/programme"
     case patientSuitability = "/patients/:patientID/suitability"
+    case patientConsents = "/patients/:patientID/consents"
     case crisisPlan = "/patients/:patientID/crisis-plan"
     case crisisPlanSave = "/patients/:patientID/crisis-plan/versions"
     case myCrisisPlan = "/me/crisis-plan"
@@ -49,7 +50,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .dashboard, .recordAccess, .myCrisisPlan: .signedIn
         case .patients, .apiPatients: .patientList(.demographics)
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
-        case .patientProgramme, .patientSuitability: .patientRecord(.demographics, .write)
+        case .patientProgramme, .patientSuitability, .patientConsents: .patientRecord(.demographics, .write)
         case .crisisPlan: .patientRecord(.formulation, .read)
         case .crisisPlanSave: .patientRecord(.formulation, .write)
         case .breakGlass: .roles(Role.clinicalStaff)

@@ -50,3 +50,22 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ConsentTests {
+    @Test func consentIsRecordedGivenThenWithdrawnAndTheLatestCounts() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let avery = DemoPatients.all[0]
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let path = "/patients/\(avery.id.uuidString)"
+            #expect(try await ash.get(path).body.string.contains("<span>Research</span>: <strong>not recorded</strong>"))
+            #expect(try await ash.post(path + "/consents", form: ["kind": "research", "state": "given"]).status == .seeOther)
+            app.clock.advance(by: 60)
+            try await ash.get(path)
+            #expect(try await ash.post(path + "/consents", form: ["kind": "research", "state": "withdrawn"]).status == .seeOther)
+            let page = try await ash.get(path).body.string
+            #expect(page.contains("<span>Research</span>: <strong>withdrawn</strong>"))
+            #expect(try await ConsentRecord.query(on: app.db).count() == 2, "the earlier decision is kept")
+            #expect(try await ash.post(path + "/consents", form: ["kind": "everything", "state": "given"]).status == .badRequest)
+        }
+    }
+}

@@ -37,7 +37,9 @@ enum PatientPage {
             errorKey: error.flatMap { $0.hasPrefix("programme.") ? $0 : nil }, errorText: error.flatMap { $0.hasPrefix("programme.") ? nil : $0 },
             movePath: SiteRoute.patientProgramme.path(["patientID": patientID.uuidString]),
             decisionPath: SiteRoute.patientSuitability.path(["patientID": patientID.uuidString]),
-            crisisPlanPath: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString])
+            crisisPlanPath: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString]),
+            consents: try await ConsentSummary.lines(for: patientID, on: request.db),
+            consentPath: SiteRoute.patientConsents.path(["patientID": patientID.uuidString])
         )
         let response = try await request.view.render("patient", context).encodeResponse(for: request)
         response.status = status
@@ -95,9 +97,12 @@ struct PatientOverviewContext: Encodable {
     let movePath: String
     let decisionPath: String
     let crisisPlanPath: String
+    let consents: [ConsentSummary.Line]
+    let consentPath: String
 
     init(page: PageChrome, csrfToken: String, patient: Patient, careTeam: [String], status: String, history: [Step], decision: Decision?,
-         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String) {
+         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String,
+         consents: [ConsentSummary.Line], consentPath: String) {
         self.page = page
         self.csrfToken = csrfToken
         self.name = "\(patient.givenName) \(patient.familyName)"
@@ -114,5 +119,7 @@ struct PatientOverviewContext: Encodable {
         self.movePath = movePath
         self.decisionPath = decisionPath
         self.crisisPlanPath = crisisPlanPath
+        self.consents = consents
+        self.consentPath = consentPath
     }
 }

@@ -1,0 +1,46 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// Recording a patient's consent to treatment, data sharing and research (given or withdrawn).
+struct ConsentController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post(SiteRoute.patientConsents.pathComponents, use: record)
+    }
+
+    struct Form: Content {
+        var kind: String?
+        var state: String?
+    }
+
+    func record(_ request: Request) async throws -> Response {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write)
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        guard let kind = form.kind, ConsentRecord.kinds.contains(kind), let state = form.state, ConsentRecord.states.contains(state) else {
+            return try await PatientPage.render(request, access: access, patient: patient, error: "consent.error", status: .badRequest)
+        }
+        let patientID = try patient.requireID()
+        try await ConsentRecord(patientID: patientID, kind: kind, state: state, recordedAt: request.now, recordedBy: access.user.id).create(on: request.db)
+        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+    }
+}
+
+/// The current consent of each kind, from the latest record of that kind.
+enum ConsentSummary {
+    struct Line: Encodable {
+        let kindKey: String
+        let stateKey: String
+        let detail: String
+    }
+
+    static func lines(for patientID: UUID, on db: any Database) async throws -> [Line] {
+        let records = try await ConsentRecord.query(on: db).filter(\.$patient.$id == patientID).sort(\.$recordedAt, .descending).with(\.$recordedBy).all()
+        return ConsentRecord.kinds.map { kind in
+            guard let latest = records.first(where: { $0.kind == kind }) else {
+                return Line(kindKey: "consent.kind.\(kind)", stateKey: "consent.state.unknown", detail: "")
+            }
+            return Line(kindKey: "consent.kind.\(kind)", stateKey: "consent.state.\(latest.state)", detail: "\(latest.recordedBy.displayName), \(DisplayTime.minute(latest.recordedAt)) UTC")
+        }
+    }
+}
