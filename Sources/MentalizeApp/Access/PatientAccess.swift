@@ -32,6 +32,13 @@ struct PatientAccess {
         return basis
     }
 
+    /// Whether the policy would allow `action` on this patient's records of `kind`, for deciding
+    /// which links and forms a page shows. Not an access, so nothing is audited.
+    func allows(_ action: AccessAction, _ kind: RecordKind, patientID: UUID) async throws -> Bool {
+        AccessPolicy.decide(actor: actor, action: action, record: RecordDescriptor(kind: kind, patientID: PatientID(patientID)),
+                            facts: try await facts(), now: request.now).isAllowed
+    }
+
     /// Loads a patient for `action` on records of `kind` through the policy: 404 (audited) when
     /// the patient is missing or the record is out of scope.
     func patient(_ id: UUID?, for action: AccessAction = .read, kind: RecordKind = .demographics) async throws -> Patient {

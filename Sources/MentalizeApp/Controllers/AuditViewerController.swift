@@ -19,8 +19,7 @@ struct AuditViewerController: RouteCollection {
     }
 
     func page(_ request: Request) async throws -> View {
-        let user = try request.requireWebUser()
-        guard user.roles.contains("admin") || user.roles.contains("programmeLead") else { throw Abort(.notFound) }
+        _ = try request.requireRole([.admin, .programmeLead])
         let filters = (try? request.query.decode(Filters.self)) ?? Filters()
         var query = AuditEventRecord.query(on: request.db).sort(\.$sequence, .descending).limit(100)
         var problems: [String] = []

@@ -52,9 +52,7 @@ struct BreakGlassController: RouteCollection {
     }
 
     private func clinician(_ request: Request) throws -> SignedInUser {
-        let user = try request.requireWebUser()
-        guard user.roles.contains(where: { Role(rawValue: $0).map(Role.clinicalStaff.contains) ?? false }) else { throw Abort(.notFound) }
-        return user
+        try request.requireRole(Role.clinicalStaff)
     }
 
     private func render(_ request: Request, form: Form, errorKey: String?) async throws -> View {

@@ -71,8 +71,7 @@ struct CrisisPlanController: RouteCollection {
     private func renderStaff(_ request: Request, access: PatientAccess, patient: Patient, form: Form?, error: String?) async throws -> View {
         let patientID = try patient.requireID()
         let versions = try await CrisisPlans(database: request.db).versions(of: patientID)
-        let canWrite = AccessPolicy.decide(actor: access.actor, action: .write, record: RecordDescriptor(kind: .formulation, patientID: PatientID(patientID)),
-                                           facts: try await access.facts(), now: request.now).isAllowed
+        let canWrite = try await access.allows(.write, .formulation, patientID: patientID)
         let context = StaffCrisisPlanContext(
             page: PageChrome(titleKey: "crisis.title", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
             plan: versions.first.map(CrisisPlanContext.Plan.init), versions: versions.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt)) },

@@ -41,7 +41,7 @@ struct SignInController: RouteCollection {
             return try await render(request, error: "signIn.error.mismatch", status: .unauthorized, username: username)
         case .accepted(let user):
             if let old = request.signedInUser { try await request.sessionStore.end(old.session) }
-            let needsSecondFactor = user.roleNames.contains { $0 != "patient" }
+            let needsSecondFactor = user.isStaff
             let (token, _) = try await request.sessionStore.start(userID: try user.requireID(), kind: "web", secondFactorDone: !needsSecondFactor)
             let response = request.redirect(to: needsSecondFactor ? SiteRoute.secondFactor.path : SiteRoute.dashboard.path)
             response.cookies[SessionCookie.name] = SessionCookie.make(token: token)

@@ -24,4 +24,7 @@ final class UserAccount: Model, @unchecked Sendable {
     }
 
     var roleNames: [String] { roles.split(separator: ",").map(String.init) }
+
+    /// Any role but patient: staff must give a second factor.
+    var isStaff: Bool { roleNames.contains { $0 != "patient" } }
 }

@@ -51,8 +51,7 @@ struct SecondFactor {
     func verify(code: String) async throws -> Outcome {
         let credential = try await credential()
         guard let sealed = credential.totpSecretSealed else { return .rejected }
-        let throttle = SignInThrottle(database: request.db, now: request.now)
-        let subjects = SignInThrottle.Subjects(username: "second-factor:\(userID.uuidString)", address: request.remoteAddress?.ipAddress)
+        let (throttle, subjects) = throttled()
         if try await throttle.waitTime(for: subjects) > 0 { return .throttled }
         let totp = TOTP(secret: [UInt8](try cipher.open(sealed)))
         guard case .accepted(let step) = totp.verify(code, at: request.now, lastUsedStep: credential.totpLastStep) else {
@@ -68,8 +67,7 @@ struct SecondFactor {
 
     /// Uses up one recovery code if it matches an unused one.
     func redeem(recoveryCode: String) async throws -> Outcome {
-        let throttle = SignInThrottle(database: request.db, now: request.now)
-        let subjects = SignInThrottle.Subjects(username: "second-factor:\(userID.uuidString)", address: request.remoteAddress?.ipAddress)
+        let (throttle, subjects) = throttled()
         if try await throttle.waitTime(for: subjects) > 0 { return .throttled }
         let unused = try await RecoveryCode.query(on: request.db).filter(\.$user.$id == userID).filter(\.$usedAt == nil).all()
         guard let index = RecoveryCodes.matchIndex(of: recoveryCode, in: unused.map(\.codeHash)) else {
@@ -80,6 +78,12 @@ struct SecondFactor {
         try await unused[index].update(on: request.db)
         try await throttle.recordSuccess(for: subjects)
         return .accepted
+    }
+
+    /// Code and recovery-code guesses share one back-off per user (and per address).
+    private func throttled() -> (SignInThrottle, SignInThrottle.Subjects) {
+        (SignInThrottle(database: request.db, now: request.now),
+         SignInThrottle.Subjects(username: "second-factor:\(userID.uuidString)", address: request.remoteAddress?.ipAddress))
     }
 
     /// Replaces the user's recovery codes with new ones and returns them (shown once, stored hashed).

@@ -9,7 +9,7 @@ struct SignedInUser: Sendable {
 
     var id: UUID { session.$user.id }
     var roles: [String] { user.roleNames }
-    var isStaff: Bool { roles.contains { $0 != "patient" } }
+    var isStaff: Bool { user.isStaff }
     /// Staff need the second factor before anything but enrolment and sign-out.
     var isFullySignedIn: Bool { session.secondFactorDone }
 }

@@ -34,7 +34,7 @@ struct APIAuthController: RouteCollection {
             throw Abort(.unauthorized)
         case .accepted(let user):
             let userID = try user.requireID()
-            if user.roleNames.contains(where: { $0 != "patient" }) {
+            if user.isStaff {
                 let factor = SecondFactor(request: request, userID: userID)
                 guard try await factor.credential().totpEnabledAt != nil,
                       try await factor.verify(code: credentials.totpCode ?? "") == .accepted else {

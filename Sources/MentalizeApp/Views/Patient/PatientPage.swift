@@ -13,11 +13,8 @@ enum PatientPage {
         let history = try await programme.history(for: patientID)
         let decision = try await programme.latestDecision(for: patientID)
         let current = ProgrammeStatus(storageValue: patient.phase)
-        let facts = try await access.facts()
-        let may: (AccessAction, RecordKind) -> Bool = { action, kind in
-            AccessPolicy.decide(actor: access.actor, action: action, record: RecordDescriptor(kind: kind, patientID: PatientID(patientID)), facts: facts, now: request.now).isAllowed
-        }
-        let canWrite = may(.write, .demographics)
+        let canWrite = try await access.allows(.write, .demographics, patientID: patientID)
+        let canReadFreeText = try await access.allows(.read, .formulation, patientID: patientID)
         // The referral reason is free text: shown only to those who may read free-text clinical records.
         let referral = try await Referral.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$receivedOn, .descending).first()
         var targets: [PatientOverviewContext.Choice] = []
@@ -32,7 +29,7 @@ enum PatientPage {
                                          to: ProgrammeStatus(storageValue: $0.toStatus)?.displayName ?? $0.toStatus, reason: $0.reason, by: $0.decidedBy.displayName) },
             decision: decision.map { .init(decision: $0.decision == SuitabilityDecision.suitable.rawValue ? "programme.suitable" : "programme.notSuitable",
                                            reasons: $0.reasons, by: $0.decidedBy.displayName, when: DisplayTime.minute($0.decidedAt)) },
-            referral: referral.map { .init(source: $0.source, receivedOn: $0.receivedOn, urgencyKey: "urgency.\($0.urgency)", reason: may(.read, .formulation) ? $0.reason : nil) },
+            referral: referral.map { .init(source: $0.source, receivedOn: $0.receivedOn, urgencyKey: "urgency.\($0.urgency)", reason: canReadFreeText ? $0.reason : nil) },
             canWrite: canWrite, targets: targets,
             errorKey: error.flatMap { $0.hasPrefix("programme.") ? $0 : nil }, errorText: error.flatMap { $0.hasPrefix("programme.") ? nil : $0 },
             movePath: SiteRoute.patientProgramme.path(["patientID": patientID.uuidString]),
