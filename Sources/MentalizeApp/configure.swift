@@ -13,6 +13,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(CSRFProtection())
+    app.middleware.use(OpenAlertsMiddleware())
     app.middleware.use(StaticFilesMiddleware(publicDirectory: resources.publicDirectory))
 
     let localization = try Localization.load("en", from: resources)
@@ -43,6 +44,10 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: AdminUsersController())
     try app.register(collection: CareTeamController())
     try app.register(collection: ProgrammeDashboardController())
+    try app.register(collection: MyMeasuresController())
+    try app.register(collection: PatientMeasuresController())
+    try app.register(collection: AlertsController())
+    try app.register(collection: MeasurementPlanController())
     try app.register(collection: APIAuthController())
     try app.register(collection: APIPatientController())
 }

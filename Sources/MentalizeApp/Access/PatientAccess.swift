@@ -58,6 +58,14 @@ struct PatientAccess {
         try await facts().patientAccounts.filter { $0.userID.rawValue == user.id && $0.period.isCurrent(at: request.now) }.map(\.patientID.rawValue)
     }
 
+    /// Records a write that happened as a consequence of an access already decided (for example the
+    /// risk alert a patient's answer raised), in the role the user acted in.
+    func recordSideEffect(patientID: UUID, recordType: String, recordID: String?) async throws {
+        let role = actor.roles.contains(.patient) && !user.isStaff ? Role.patient : role(for: nil)
+        try await audit([AuditEntry(actorID: user.id, actorRole: role, patientID: patientID, recordType: recordType, recordID: recordID,
+                                    action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false)])
+    }
+
     /// Which rows of `kind` this user may list, for scoping the SQL query.
     func listScope(_ kind: RecordKind) async throws -> ListScope {
         AccessPolicy.listScope(actor: actor, kind: kind, facts: try await facts(), now: request.now)

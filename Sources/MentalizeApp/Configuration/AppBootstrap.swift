@@ -76,6 +76,11 @@ public enum AppBootstrap {
 
         app.passwordHasher = PasswordHasher(parameters: options.passwordHashing)
         app.storage[AuditLogKey.self] = AuditLog(database: app.db, clock: app.clock)
+        app.storage[MeasurementSettingsKey.self] = MeasurementSettings(
+            catalog: try InstrumentCatalogLoader.load(),
+            window: AssignmentWindow(overdueAfterDays: configuration.measureOverdueDays, expireAfterDays: configuration.measureExpireDays),
+            escalation: AlertEscalationRule(after: configuration.alertEscalationSeconds)
+        )
         app.storage[SessionRulesKey.self] = SessionRules(idleTimeout: configuration.sessionIdleSeconds, absoluteTimeout: configuration.sessionAbsoluteSeconds)
         do {
             app.storage[PasswordPolicyKey.self] = PasswordPolicy(blocklist: try PasswordBlocklist.loadBundled())

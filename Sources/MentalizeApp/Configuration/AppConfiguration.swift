@@ -18,6 +18,11 @@ public struct AppConfiguration: Sendable {
     /// Session idle and absolute limits in seconds (30 min and 12 h unless configured).
     public var sessionIdleSeconds: TimeInterval = 30 * 60
     public var sessionAbsoluteSeconds: TimeInterval = 12 * 60 * 60
+    /// An assigned measure is overdue after this many days and no longer offered after the second.
+    public var measureOverdueDays: Int = 7
+    public var measureExpireDays: Int = 28
+    /// An unacknowledged risk alert goes to the programme lead after this long (60 min by default).
+    public var alertEscalationSeconds: TimeInterval = 60 * 60
     /// The Mentalize web address people use (for links in printed output).
     public var publicURL: String { "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)" }
 

@@ -29,6 +29,9 @@ public struct ConfigurationResolver: Sendable {
         var configuration = AppConfiguration(host: resolvedHost, port: resolvedPort, dataDirectory: directory, database: location, logLevel: level)
         if let minutes = try positiveNumber("MENTALIZE_SESSION_IDLE_MINUTES") { configuration.sessionIdleSeconds = minutes * 60 }
         if let hours = try positiveNumber("MENTALIZE_SESSION_ABSOLUTE_HOURS") { configuration.sessionAbsoluteSeconds = hours * 3600 }
+        if let days = try positiveNumber("MENTALIZE_MEASURE_OVERDUE_DAYS") { configuration.measureOverdueDays = Int(days) }
+        if let days = try positiveNumber("MENTALIZE_MEASURE_EXPIRE_DAYS") { configuration.measureExpireDays = Int(days) }
+        if let minutes = try positiveNumber("MENTALIZE_ALERT_ESCALATION_MINUTES") { configuration.alertEscalationSeconds = minutes * 60 }
         return configuration
     }
 

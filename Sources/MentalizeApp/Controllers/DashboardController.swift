@@ -15,12 +15,17 @@ struct DashboardController: RouteCollection {
         var links: [DashboardContext.Link] = []
         if !roles.isDisjoint(with: [.therapist, .supervisor, .programmeLead]) { links.append(.init(key: "dashboard.patients", path: SiteRoute.patients.path)) }
         if !roles.isDisjoint(with: [.therapist, .programmeLead]) { links.append(.init(key: "dashboard.register", path: SiteRoute.newPatient.path)) }
-        if roles.contains(.patient) { links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path)) }
+        if roles.contains(.patient) {
+            links.append(.init(key: "dashboard.measures", path: SiteRoute.myMeasures.path))
+            links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path))
+        }
+        if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.alerts", path: SiteRoute.alerts.path)) }
         if !roles.isDisjoint(with: [.admin, .programmeLead]) { links.append(.init(key: "dashboard.audit", path: SiteRoute.auditLog.path)) }
         if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.breakGlass", path: SiteRoute.breakGlass.path)) }
         if roles.contains(.programmeLead) {
             links.append(.init(key: "dashboard.programme", path: SiteRoute.programmeDashboard.path))
             links.append(.init(key: "dashboard.careTeam", path: SiteRoute.careTeam.path))
+            links.append(.init(key: "dashboard.measurementPlan", path: SiteRoute.measurementPlan.path))
         }
         if roles.contains(.admin) { links.append(.init(key: "dashboard.adminUsers", path: SiteRoute.adminUsers.path)) }
         var emergencies: [DashboardContext.Emergency] = []

@@ -59,6 +59,7 @@ enum DemoSeed {
         for (position, line) in [("Emergency services", "999", "Any time"), ("Samaritans", "116 123", "24 hours, free")].enumerated() {
             try await Helpline(clinicID: clinicID, name: line.0, phone: line.1, hours: line.2, position: position).create(on: db)
         }
+        try await DemoMeasures.seed(clinicID: clinicID, treatmentStart: start.addingTimeInterval(3 * 7 * 86_400), now: now, on: db)
         let group = TherapyGroup(id: DemoIDs.id(300), clinicID: clinicID, name: "Tuesday MBT group", capacity: 9)
         try await group.create(on: db)
         for therapist in [DemoStaff.therapistAsh, DemoStaff.therapistBirch] {

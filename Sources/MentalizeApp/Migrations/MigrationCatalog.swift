@@ -17,6 +17,11 @@ enum MigrationCatalog {
         CreateReferrals(),
         CreateCrisisPlans(),
         CreateConsents(),
+        CreateMeasurementPlans(),
+        CreateMeasureAssignments(),
+        CreateMeasureResponses(),
+        CreateRiskAlerts(),
+        CreateInstrumentTextPacks(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

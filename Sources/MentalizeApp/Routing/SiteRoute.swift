@@ -31,6 +31,25 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case programmeDashboard = "/programme"
     case careTeam = "/care-team"
     case careTeamEnd = "/care-team/:assignmentID/end"
+    case myMeasures = "/me/measures"
+    case myMeasureStart = "/me/measures/:assignmentID/start"
+    case myMeasureChart = "/me/measures/charts/:instrumentID"
+    case myResponse = "/me/responses/:responseID"
+    case myResponseAnswer = "/me/responses/:responseID/answer"
+    case myResponseReview = "/me/responses/:responseID/review"
+    case myResponseSubmit = "/me/responses/:responseID/submit"
+    case myResponseDone = "/me/responses/:responseID/done"
+    case patientMeasures = "/patients/:patientID/measures"
+    case patientMeasureAnswers = "/patients/:patientID/measures/:instrumentID/answers"
+    case patientMeasureChart = "/patients/:patientID/measures/:instrumentID/chart.svg"
+    case patientMeasuresExport = "/patients/:patientID/measures-export.csv"
+    case patientMeasureAssign = "/patients/:patientID/measures/assign"
+    case patientMeasureEntry = "/patients/:patientID/measures/enter"
+    case alerts = "/alerts"
+    case alert = "/alerts/:alertID"
+    case alertAdvance = "/alerts/:alertID/advance"
+    case measurementPlan = "/programme/measurement-plan"
+    case measurementPlanRemove = "/programme/measurement-plan/:itemID/remove"
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
@@ -47,7 +66,13 @@ enum SiteRoute: String, CaseIterable, Sendable {
     var access: Access {
         switch self {
         case .home, .signIn, .signOut, .signOutEverywhere, .secondFactor, .secondFactorQRCode, .healthz, .readyz, .apiToken: .anyone
-        case .dashboard, .recordAccess, .myCrisisPlan: .signedIn
+        case .dashboard, .recordAccess, .myCrisisPlan, .myMeasures: .signedIn
+        case .myMeasureStart, .myMeasureChart, .myResponse, .myResponseAnswer, .myResponseReview, .myResponseSubmit, .myResponseDone: .roles([.patient])
+        case .patientMeasures, .patientMeasureAnswers, .patientMeasureChart: .patientRecord(.measureResponse, .read)
+        case .patientMeasuresExport: .patientRecord(.measureResponse, .export)
+        case .patientMeasureAssign, .patientMeasureEntry: .patientRecord(.measureResponse, .write)
+        case .alerts, .alert, .alertAdvance: .roles(Role.clinicalStaff)
+        case .measurementPlan, .measurementPlanRemove: .roles([.programmeLead])
         case .patients, .apiPatients: .patientList(.demographics)
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
         case .patientProgramme, .patientSuitability, .patientConsents: .patientRecord(.demographics, .write)

@@ -17,7 +17,7 @@ public enum AccessGrantTable {
         case .caseload: caseload(kind)
         case .coTherapy: coTherapy(kind)
         case .supervision: supervision(kind)
-        case .programmeRoster: kind == .demographics ? readList : []
+        case .programmeRoster: programmeRoster(kind)
         case .accountAdministration: kind == .accountData ? readListWrite : []
         case .breakGlass: breakGlass(kind)
         }
@@ -27,13 +27,22 @@ public enum AccessGrantTable {
         switch kind {
         case .demographics, .formulation: readListExport
         case .measureResponse, .sharedDiaryEntry, .privateDiaryEntry: all
-        case .clinicalEvent, .sessionNote, .processNote, .accountData: []
+        case .riskAlert, .clinicalEvent, .sessionNote, .processNote, .accountData: []
+        }
+    }
+
+    /// Programme leads see the roster, and answer risk alerts (unacknowledged ones escalate to them).
+    private static func programmeRoster(_ kind: RecordKind) -> Set<AccessAction> {
+        switch kind {
+        case .demographics: readList
+        case .riskAlert: readListWrite
+        default: []
         }
     }
 
     private static func caseload(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .clinicalEvent, .sessionNote, .formulation: all
+        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation: all
         case .sharedDiaryEntry: readListExport
         case .processNote, .privateDiaryEntry, .accountData: []
         }
@@ -42,14 +51,14 @@ public enum AccessGrantTable {
     private static func coTherapy(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
         case .demographics: readList
-        case .measureResponse, .clinicalEvent, .sessionNote: readListWrite
+        case .measureResponse, .riskAlert, .clinicalEvent, .sessionNote: readListWrite
         case .formulation, .sharedDiaryEntry, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
     private static func supervision(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .clinicalEvent, .sessionNote, .formulation, .sharedDiaryEntry: readList
+        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .sharedDiaryEntry: readList
         case .processNote, .privateDiaryEntry, .accountData: []
         }
     }
@@ -57,7 +66,7 @@ public enum AccessGrantTable {
     private static func breakGlass(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
         case .demographics, .measureResponse, .formulation, .sharedDiaryEntry: readList
-        case .clinicalEvent, .sessionNote: readListWrite
+        case .riskAlert, .clinicalEvent, .sessionNote: readListWrite
         case .processNote, .privateDiaryEntry, .accountData: []
         }
     }

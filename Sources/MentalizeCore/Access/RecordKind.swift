@@ -19,6 +19,9 @@ public enum ContentClass: String, Sendable, Codable, CaseIterable {
 public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case demographics
     case measureResponse
+    /// A risk alert raised by a questionnaire answer or by risk language: who was alerted and
+    /// what was done. Codes and times, no patient free text.
+    case riskAlert
     case clinicalEvent
     case sessionNote
     case formulation
@@ -31,7 +34,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     public var contentClass: ContentClass {
         switch self {
         case .demographics: .demographics
-        case .measureResponse, .clinicalEvent: .structuredClinical
+        case .measureResponse, .riskAlert, .clinicalEvent: .structuredClinical
         case .sessionNote, .formulation, .sharedDiaryEntry: .freeTextClinical
         case .processNote: .processNote
         case .privateDiaryEntry: .patientPrivate
@@ -40,11 +43,12 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     }
 
     /// Staff-only kinds are never shown to the patient they are about.
-    /// Clinical events (self-harm and risk events as recorded by staff) and session notes are staff-only;
+    /// Clinical events (self-harm and risk events as recorded by staff), risk alerts and session notes
+    /// are staff-only;
     /// process notes are restricted further by their own rule.
     public var isStaffOnly: Bool {
         switch self {
-        case .clinicalEvent, .sessionNote, .processNote: true
+        case .clinicalEvent, .riskAlert, .sessionNote, .processNote: true
         case .demographics, .measureResponse, .formulation, .sharedDiaryEntry, .privateDiaryEntry, .accountData: false
         }
     }

@@ -13,33 +13,33 @@ import Testing
 /// therapist naming another supervisor; account records describe another user.
 struct AccessPolicyTableTests {
     static let columns: [RecordKind] = [
-        .demographics, .measureResponse, .clinicalEvent, .sessionNote, .formulation,
+        .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation,
         .sharedDiaryEntry, .processNote, .privateDiaryEntry, .accountData,
     ]
 
-    //                     demogr  measure event   note    formul  shared  process private account
+    //                     demogr  measure alert   event   note    formul  shared  process private account
     static let expected: [Role: [String: [String]]] = [
         .patient: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "ownLink":    ["rle",  "rlwe", "-",    "-",    "rle",  "rlwe", "-",    "rlwe", "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rlwe", "-",    "rlwe", "-"],
         ],
         .therapist: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "-",    "-"],
-            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "-",    "-"],
+            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "-",    "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
         ],
         .supervisor: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
         ],
         .programmeLead: [
-            "baseline":   ["rl",   "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
         ],
         .admin: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
         ],
     ]
 

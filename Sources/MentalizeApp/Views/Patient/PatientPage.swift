@@ -35,6 +35,7 @@ enum PatientPage {
             movePath: SiteRoute.patientProgramme.path(["patientID": patientID.uuidString]),
             decisionPath: SiteRoute.patientSuitability.path(["patientID": patientID.uuidString]),
             crisisPlanPath: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString]),
+            measuresPath: try await access.allows(.read, .measureResponse, patientID: patientID) ? SiteRoute.patientMeasures.path(["patientID": patientID.uuidString]) : nil,
             consents: try await ConsentSummary.lines(for: patientID, on: request.db),
             consentPath: SiteRoute.patientConsents.path(["patientID": patientID.uuidString])
         )
@@ -94,11 +95,12 @@ struct PatientOverviewContext: Encodable {
     let movePath: String
     let decisionPath: String
     let crisisPlanPath: String
+    let measuresPath: String?
     let consents: [ConsentSummary.Line]
     let consentPath: String
 
     init(page: PageChrome, csrfToken: String, patient: Patient, careTeam: [String], status: String, history: [Step], decision: Decision?,
-         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String,
+         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String, measuresPath: String?,
          consents: [ConsentSummary.Line], consentPath: String) {
         self.page = page
         self.csrfToken = csrfToken
@@ -116,6 +118,7 @@ struct PatientOverviewContext: Encodable {
         self.movePath = movePath
         self.decisionPath = decisionPath
         self.crisisPlanPath = crisisPlanPath
+        self.measuresPath = measuresPath
         self.consents = consents
         self.consentPath = consentPath
     }

@@ -11,12 +11,19 @@ struct PageChrome: Encodable {
     let csrfToken: String
     /// For patients: the crisis plan and helplines, linked from the header of every page.
     let crisisPath: String?
+    /// For staff: open risk alerts addressed to them, shown above every page until acknowledged.
+    let openAlerts: [OpenAlerts.Banner]
+    /// For patients: their questionnaires and home links.
+    let measuresPath: String?
 
     init(titleKey: String, request: Request) {
         self.titleKey = titleKey
         let user = request.signedInUser.flatMap { $0.isFullySignedIn ? $0 : nil }
         self.signedInName = user?.user.displayName
         self.csrfToken = request.csrfToken
-        self.crisisPath = user.map(\.roles) == ["patient"] ? SiteRoute.myCrisisPlan.path : nil
+        let isPatient = user.map(\.roles) == ["patient"]
+        self.crisisPath = isPatient ? SiteRoute.myCrisisPlan.path : nil
+        self.measuresPath = isPatient ? SiteRoute.myMeasures.path : nil
+        self.openAlerts = request.storage[OpenAlertsKey.self] ?? []
     }
 }

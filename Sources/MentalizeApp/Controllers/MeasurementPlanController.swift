@@ -1,0 +1,111 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// The programme's measurement plan, edited by programme leads: which instrument in which
+/// phase, first due how many days after the phase starts, and how often after that.
+struct MeasurementPlanController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.measurementPlan.pathComponents, use: page)
+        routes.post(SiteRoute.measurementPlan.pathComponents, use: add)
+        routes.post(SiteRoute.measurementPlanRemove.pathComponents, use: remove)
+    }
+
+    struct Form: Content {
+        var phase: String?
+        var instrumentID: String?
+        var firstDueDays: String?
+        var repeatEveryDays: String?
+    }
+
+    func page(_ request: Request) async throws -> Response {
+        let user = try request.requireRole([.programmeLead])
+        return try await render(request, clinicID: user.user.$clinic.id, form: Form(), error: nil, status: .ok)
+    }
+
+    func add(_ request: Request) async throws -> Response {
+        let user = try request.requireRole([.programmeLead])
+        let clinicID = user.user.$clinic.id
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let catalog = try request.application.measurement.catalog
+        guard let phase = form.phase.flatMap(ProgrammePhase.init(rawValue:)), phase != .discharged else {
+            return try await render(request, clinicID: clinicID, form: form, error: "Choose a phase.", status: .badRequest)
+        }
+        guard let instrument = form.instrumentID.flatMap(catalog.definition(id:)) else {
+            return try await render(request, clinicID: clinicID, form: form, error: "Choose an instrument.", status: .badRequest)
+        }
+        guard let first = Int(form.firstDueDays?.trimmingCharacters(in: .whitespaces) ?? "") else {
+            return try await render(request, clinicID: clinicID, form: form, error: "Enter the first time as a number of days.", status: .badRequest)
+        }
+        let repeatText = form.repeatEveryDays?.trimmingCharacters(in: .whitespaces) ?? ""
+        let every = repeatText.isEmpty ? nil : Int(repeatText)
+        if !repeatText.isEmpty, every == nil {
+            return try await render(request, clinicID: clinicID, form: form, error: "Enter the repeat as a number of days, or leave it empty.", status: .badRequest)
+        }
+        if let problem = MeasurementPlanItem.problem(firstDueDays: first, repeatEveryDays: every) {
+            return try await render(request, clinicID: clinicID, form: form, error: problem, status: .badRequest)
+        }
+        try await MeasurePlanItemRecord(clinicID: clinicID, phase: phase.rawValue, instrumentID: instrument.id, firstDueDays: first, repeatEveryDays: every, createdAt: request.now).create(on: request.db)
+        return request.redirect(to: SiteRoute.measurementPlan.path)
+    }
+
+    func remove(_ request: Request) async throws -> Response {
+        let user = try request.requireRole([.programmeLead])
+        guard let id = request.parameters.get("itemID", as: UUID.self),
+              let item = try await MeasurePlanItemRecord.query(on: request.db).filter(\.$id == id).filter(\.$clinic.$id == user.user.$clinic.id).first() else {
+            throw Abort(.notFound)
+        }
+        try await item.delete(on: request.db)
+        return request.redirect(to: SiteRoute.measurementPlan.path)
+    }
+
+    private func render(_ request: Request, clinicID: UUID, form: Form, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let catalog = try request.application.measurement.catalog
+        let items = try await MeasurePlanItemRecord.query(on: request.db).filter(\.$clinic.$id == clinicID).all()
+        let order = ProgrammePhase.allCases.map(\.rawValue)
+        let rows = items.sorted { (order.firstIndex(of: $0.phase) ?? 99, $0.firstDueDays, $0.instrumentID) < (order.firstIndex(of: $1.phase) ?? 99, $1.firstDueDays, $1.instrumentID) }
+            .compactMap { item in
+                item.id.map { id in
+                    MeasurementPlanContext.Row(phase: ProgrammePhase(rawValue: item.phase)?.displayName ?? item.phase,
+                                               instrument: catalog.definition(id: item.instrumentID)?.title ?? item.instrumentID,
+                                               first: item.firstDueDays, every: item.repeatEveryDays,
+                                               removePath: SiteRoute.measurementPlanRemove.path(["itemID": id.uuidString]))
+                }
+            }
+        let context = MeasurementPlanContext(
+            page: PageChrome(titleKey: "plan.title", request: request), csrfToken: request.csrfToken, rows: rows, error: error, form: form,
+            phases: ProgrammePhase.allCases.filter { $0 != .discharged }.map { .init(id: $0.rawValue, title: $0.displayName, selected: $0.rawValue == form.phase) },
+            instruments: catalog.definitions.map { .init(id: $0.id, title: $0.title, selected: $0.id == form.instrumentID) },
+            action: SiteRoute.measurementPlan.path
+        )
+        let response = try await request.view.render("measurement-plan", context).encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+}
+
+/// The measurement plan page.
+struct MeasurementPlanContext: Encodable {
+    struct Row: Encodable {
+        let phase: String
+        let instrument: String
+        let first: Int
+        let every: Int?
+        let removePath: String
+    }
+
+    struct Choice: Encodable {
+        let id: String
+        let title: String
+        let selected: Bool
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let rows: [Row]
+    let error: String?
+    let form: MeasurementPlanController.Form
+    let phases: [Choice]
+    let instruments: [Choice]
+    let action: String
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// A patient's completed responses per instrument, oldest first, with each score's reliable
+/// change against the first one (the usual baseline: intake). One query for all instruments.
+struct MeasureHistory {
+    struct Entry {
+        let response: MeasureResponse
+        let score: ScoreResult
+        let change: ChangeAssessment?
+    }
+
+    struct Series {
+        let definition: InstrumentDefinition
+        let entries: [Entry]
+
+        var latest: Entry? { entries.last }
+
+        /// The primary scale's chart, or nil for unscored instruments.
+        func chart() -> OutcomeChart? {
+            guard let scaleID = definition.scoring?.primaryScale, let scale = definition.scale(id: scaleID) else { return nil }
+            let points = entries.compactMap { entry -> OutcomeChart.Point? in
+                guard let value = entry.score.scale(scaleID)?.value, let date = entry.response.completedAt else { return nil }
+                return OutcomeChart.Point(date: date, value: value, change: entry.change?.outcome)
+            }
+            return OutcomeChart(title: "\(definition.title): \(scale.title)", scale: scale, points: points)
+        }
+    }
+
+    let database: any Database
+    let catalog: InstrumentCatalog
+
+    func series(for patientID: UUID, instrumentID: String? = nil) async throws -> [Series] {
+        var query = MeasureResponse.query(on: database).filter(\.$patient.$id == patientID).filter(\.$completedAt != nil)
+        if let instrumentID { query = query.filter(\.$instrumentID == instrumentID) }
+        let responses = try await query.sort(\.$completedAt).all()
+        let grouped = Dictionary(grouping: responses, by: \.instrumentID)
+        return grouped.keys.sorted().compactMap { id in
+            guard let definition = catalog.definition(id: id), let rows = grouped[id] else { return nil }
+            var entries: [Entry] = []
+            var baseline: ScoreResult?
+            for row in rows {
+                guard let score = MeasureAnswers.score(row.scoreJSON) else { continue }
+                let change = baseline.flatMap { try? ReliableChange.compare(definition, from: $0, to: score) }
+                if baseline == nil { baseline = score }
+                entries.append(Entry(response: row, score: score, change: change))
+            }
+            return Series(definition: definition, entries: entries)
+        }
+    }
+}

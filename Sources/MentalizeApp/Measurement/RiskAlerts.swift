@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import SQLKit
+import Vapor
+
+/// Raises risk alerts to named people, moves them through their lifecycle and escalates the
+/// ones nobody acknowledged in time to the programme lead(s).
+struct RiskAlerts {
+    let request: Request
+
+    /// Creates an alert for the patient's current caseload therapists; with nobody on the
+    /// caseload it goes straight to the programme lead(s).
+    @discardableResult
+    func raise(patientID: UUID, source: String, sourceID: UUID?, instrumentID: String?, score: ScoreResult, raisedBy access: PatientAccess) async throws -> RiskAlert {
+        try await raise(patientID: patientID, source: source, sourceID: sourceID, instrumentID: instrumentID,
+                        ruleIDs: score.risk.matchedRules, level: score.risk.level ?? .high, raisedBy: access)
+    }
+
+    func raise(patientID: UUID, source: String, sourceID: UUID?, instrumentID: String?, ruleIDs: [String], level: RiskLevel, raisedBy access: PatientAccess) async throws -> RiskAlert {
+        let now = request.now
+        let therapists = try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$patient.$id == patientID)
+            .filter(\.$startsAt <= now).group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > now) }.all().map(\.$therapist.id)
+        let alert = RiskAlert()
+        alert.$patient.id = patientID
+        alert.source = source
+        alert.sourceID = sourceID
+        alert.instrumentID = instrumentID
+        alert.ruleIDs = ruleIDs.joined(separator: ",")
+        alert.level = level.rawValue
+        alert.state = RiskAlertState.open.rawValue
+        alert.raisedAt = now
+        let leads = therapists.isEmpty ? try await programmeLeads(for: patientID) : []
+        if therapists.isEmpty { alert.escalatedAt = now }
+        try await request.db.transaction { database in
+            try await alert.create(on: database)
+            let alertID = try alert.requireID()
+            for user in Set(therapists) { try await RiskAlertRecipient(alertID: alertID, userID: user, reason: "caseload", addedAt: now).create(on: database) }
+            for user in Set(leads) { try await RiskAlertRecipient(alertID: alertID, userID: user, reason: "escalation", addedAt: now).create(on: database) }
+        }
+        try await access.recordSideEffect(patientID: patientID, recordType: RecordKind.riskAlert.rawValue, recordID: try alert.requireID().uuidString)
+        return alert
+    }
+
+    /// Moves open alerts nobody acknowledged in time to the programme lead(s). Safe to run on
+    /// every node at once: each alert is claimed by a conditional update.
+    func escalateOverdue(rule: AlertEscalationRule) async throws {
+        let cutoff = rule.cutoff(now: request.now)
+        let overdue = try await RiskAlert.query(on: request.db).filter(\.$state == RiskAlertState.open.rawValue)
+            .filter(\.$escalatedAt == nil).filter(\.$raisedAt <= cutoff).limit(100).all()
+        guard !overdue.isEmpty, let sql = request.db as? any SQLDatabase else { return }
+        for alert in overdue {
+            let alertID = try alert.requireID()
+            let claimed = try await sql.update(RiskAlert.schema).set("escalated_at", to: request.now)
+                .where("id", .equal, alertID).where("escalated_at", .is, SQLLiteral.null).where("state", .equal, RiskAlertState.open.rawValue)
+                .returning("id").all()
+            guard !claimed.isEmpty else { continue }
+            let existing = Set(try await RiskAlertRecipient.query(on: request.db).filter(\.$alert.$id == alertID).all().map(\.$user.id))
+            for lead in try await programmeLeads(for: alert.$patient.id) where !existing.contains(lead) {
+                try await RiskAlertRecipient(alertID: alertID, userID: lead, reason: "escalation", addedAt: request.now).create(on: request.db)
+            }
+        }
+    }
+
+    /// Moves an alert one step on; the refusal reason when the step is not the next one.
+    func advance(_ alert: RiskAlert, to target: RiskAlertState, by userID: UUID, action: String?) async throws -> String? {
+        guard let state = RiskAlertState(rawValue: alert.state) else { return "This alert is in an unknown state." }
+        if let refusal = state.refusal(moving: target) { return refusal }
+        switch target {
+        case .acknowledged: (alert.$acknowledgedBy.id, alert.acknowledgedAt) = (userID, request.now)
+        case .actionRecorded: (alert.action, alert.$actionBy.id, alert.actionAt) = (action, userID, request.now)
+        case .resolved: (alert.$resolvedBy.id, alert.resolvedAt) = (userID, request.now)
+        case .open: return "An alert cannot be reopened."
+        }
+        alert.state = target.rawValue
+        try await alert.save(on: request.db)
+        return nil
+    }
+
+    private func programmeLeads(for patientID: UUID) async throws -> [UUID] {
+        guard let patient = try await Patient.find(patientID, on: request.db) else { return [] }
+        return try await UserAccount.query(on: request.db).filter(\.$clinic.$id == patient.$clinic.id).filter(\.$disabledAt == nil).all()
+            .filter { $0.roleNames.contains(Role.programmeLead.rawValue) }.compactMap(\.id)
+    }
+}

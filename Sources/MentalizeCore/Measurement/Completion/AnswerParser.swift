@@ -1,0 +1,41 @@
+import Foundation
+
+/// Turns what a form sent for one question into an answer, or a message a person can act on.
+public enum AnswerParser {
+    public static func parse(_ raw: String?, for item: InstrumentItem) -> Result<ItemAnswer, AnswerProblem> {
+        let text = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return .failure(.missing) }
+        switch item.type {
+        case .choice:
+            guard item.option(code: text) != nil else { return .failure(.notAnOption) }
+            return .success(.code(text))
+        case .integer:
+            guard text.count <= 9, let number = Int(text) else { return .failure(.notANumber) }
+            if let min = item.minValue, number < min { return .failure(.outOfRange(min: item.minValue, max: item.maxValue)) }
+            if let max = item.maxValue, number > max { return .failure(.outOfRange(min: item.minValue, max: item.maxValue)) }
+            return .success(.integer(number))
+        case .display, .group:
+            return .failure(.notAQuestion)
+        }
+    }
+}
+
+/// Why an answer was not accepted.
+public enum AnswerProblem: Error, Sendable, Equatable {
+    case missing
+    case notAnOption
+    case notANumber
+    case outOfRange(min: Int?, max: Int?)
+    case notAQuestion
+
+    /// The message shown next to the question.
+    public var message: String {
+        switch self {
+        case .missing: "Please choose an answer."
+        case .notAnOption: "Please choose one of the answers shown."
+        case .notANumber: "Please enter a whole number."
+        case let .outOfRange(min, max): "Please enter a number from \(min.map(String.init) ?? "…") to \(max.map(String.init) ?? "…")."
+        case .notAQuestion: "This item takes no answer."
+        }
+    }
+}
