@@ -41,8 +41,14 @@ struct PatientAccess {
 
     /// Loads a patient for `action` on records of `kind` through the policy: 404 (audited) when
     /// the patient is missing or the record is out of scope.
-    func patient(_ id: UUID?, for action: AccessAction = .read, kind: RecordKind = .demographics) async throws -> Patient {
+    /// With `staffOnly`, actions done on a patient's behalf (assigning a measure, entering a
+    /// paper form) are denied (audited, 404) to the patient themselves.
+    func patient(_ id: UUID?, for action: AccessAction = .read, kind: RecordKind = .demographics, staffOnly: Bool = false) async throws -> Patient {
         guard let id else {
+            throw Abort(.notFound)
+        }
+        if staffOnly, !user.isStaff {
+            try await audit([entry(action: action, patientID: id, recordType: kind.rawValue, recordID: id.uuidString, basis: nil)])
             throw Abort(.notFound)
         }
         guard let patient = try await Patient.find(id, on: request.db) else {

@@ -102,7 +102,7 @@ struct MyMeasuresController: RouteCollection {
         let step = try await openResponse(request, for: .write)
         if step.response.completedAt != nil { return request.redirect(to: path(.myResponseDone, step.response)) }
         let progress = ResponseProgress(definition: step.definition, answers: MeasureAnswers.decode(step.response.answersJSON))
-        if !progress.missingRequired.isEmpty {
+        if progress.nextUnanswered != nil {
             return try await renderReview(request, step: step, error: "measures.missingAnswers", status: .badRequest)
         }
         do {
@@ -186,7 +186,7 @@ struct MyMeasuresController: RouteCollection {
                                      changePath: path(.myResponse, step.response) + "?item=\(item.linkId)")
         }
         let context = MeasureReviewContext(page: PageChrome(titleKey: "measures.reviewTitle", request: request), csrfToken: request.csrfToken,
-                                           title: step.definition.title, rows: rows, complete: progress.missingRequired.isEmpty, errorKey: error,
+                                           title: step.definition.title, rows: rows, complete: progress.nextUnanswered == nil, errorKey: error,
                                            submitPath: path(.myResponseSubmit, step.response))
         let response = try await request.view.render("measure-review", context).encodeResponse(for: request)
         response.status = status

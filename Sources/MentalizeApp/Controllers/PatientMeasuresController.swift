@@ -66,7 +66,7 @@ struct PatientMeasuresController: RouteCollection {
 
     func assign(_ request: Request) async throws -> Response {
         let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse)
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse, staffOnly: true)
         struct Form: Content { var instrumentID: String? }
         let form = (try? request.content.decode(Form.self)) ?? Form()
         let settings = try request.application.measurement
@@ -87,13 +87,13 @@ struct PatientMeasuresController: RouteCollection {
 
     func entryForm(_ request: Request) async throws -> Response {
         let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse)
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse, staffOnly: true)
         return try await MeasureEntryPage.render(request, patient: patient, instrumentID: request.query[String.self, at: "instrument"], form: [:], errors: [:], key: nil, status: .ok)
     }
 
     func enter(_ request: Request) async throws -> Response {
         let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse)
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse, staffOnly: true)
         return try await MeasureEntryPage.submit(request, access: access, patient: patient)
     }
 }

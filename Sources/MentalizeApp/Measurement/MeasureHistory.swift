@@ -36,8 +36,11 @@ struct MeasureHistory {
         if let instrumentID { query = query.filter(\.$instrumentID == instrumentID) }
         let responses = try await query.sort(\.$completedAt).all()
         let grouped = Dictionary(grouping: responses, by: \.instrumentID)
-        return grouped.keys.sorted().compactMap { id in
-            guard let definition = catalog.definition(id: id), let rows = grouped[id] else { return nil }
+        // Asked for one instrument, answer with its (possibly empty) series.
+        let ids = instrumentID.map { [$0] } ?? grouped.keys.sorted()
+        return ids.compactMap { id in
+            guard let definition = catalog.definition(id: id) else { return nil }
+            let rows = grouped[id] ?? []
             var entries: [Entry] = []
             var baseline: ScoreResult?
             for row in rows {

@@ -31,10 +31,12 @@ import VaporTesting
 
     /// Who may read which patients' records of `kind`: demographics as in `expected`; free-text
     /// records (formulation, crisis plan) only through caseload, supervision or one's own record.
-    static func expectedRead(_ actor: (username: String, userID: UUID, patients: Set<Int>), kind: RecordKind) -> Set<Int> {
+    /// Measures as the formulation, but exporting them is for the caseload therapist and the patient only.
+    static func expectedRead(_ actor: (username: String, userID: UUID, patients: Set<Int>), kind: RecordKind, action: AccessAction) -> Set<Int> {
         switch kind {
         case .demographics: actor.patients
-        case .formulation: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") || actor.username.hasPrefix("patient.") ? actor.patients : [])
+        case .measureResponse where action == .export: expectedWrite[actor.username] ?? (actor.username.hasPrefix("patient.") ? actor.patients : [])
+        case .formulation, .measureResponse: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") || actor.username.hasPrefix("patient.") ? actor.patients : [])
         default: []
         }
     }
@@ -93,10 +95,10 @@ import VaporTesting
                             expectedEvents[requestID] = 1
                             probes += 1
                         }
-                    case .patientRecord(let kind, _):
+                    case .patientRecord(let kind, let action):
                         for number in 1...12 {
                             let id = DemoPatients.all[number - 1].id
-                            let inScope = Self.expectedRead(actor, kind: kind).contains(number)
+                            let inScope = Self.expectedRead(actor, kind: kind, action: action).contains(number)
                             let requestID = "m\(probes)"
                             let body = try await fetch(route, ["patientID": id.uuidString], web: web, token: token, requestID: requestID, expect: inScope ? .ok : .notFound)
                             // A patient's own name is in their page header, so it is never a leak for them.
@@ -146,7 +148,8 @@ import VaporTesting
 
     private func fetch(_ route: SiteRoute, _ parameters: [String: String], web: WebClient, token: String, requestID: String, expect status: HTTPStatus) async throws -> String {
         var headers: HTTPHeaders = ["X-Request-Id": requestID]
-        let path = route.path(parameters)
+        // Routes below a patient that also name an instrument get one every patient could have.
+        let path = route.path(parameters.merging(["instrumentID": "phq-9"]) { current, _ in current })
         let response: TestingHTTPResponse
         if route.rawValue.hasPrefix("/api/") {
             headers.bearerAuthorization = BearerAuthorization(token: token)

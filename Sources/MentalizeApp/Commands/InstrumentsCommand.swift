@@ -1,0 +1,54 @@
+import ArgumentParser
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// `mentalize instruments ...`: the questionnaire definitions and a clinic's licensed texts.
+struct InstrumentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "instruments",
+        abstract: "List instruments and load a clinic's licensed item texts.",
+        subcommands: [List.self, ImportText.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the instruments and whether patients can be shown them.")
+
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            try await withStoredApplication(storage) { app in
+                let settings = try app.measurement
+                let texts = InstrumentTexts(database: app.db, catalog: settings.catalog)
+                for definition in settings.catalog.definitions {
+                    let shown = try await texts.patientFacing(definition.id) != nil
+                    let state = definition.rater == .clinician ? "clinician-rated" : (shown ? "texts complete" : "licensed texts not loaded")
+                    print("\(definition.id)\t\(definition.version)\t\(state)\t\(definition.title)")
+                }
+            }
+        }
+    }
+
+    struct ImportText: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-text",
+            abstract: "Load a licensed text pack (JSON) after checking it against the instrument's definition."
+        )
+
+        @OptionGroup var storage: StorageOptions
+
+        @Argument(help: "The text pack: {instrumentId, version, language, items: {linkId: {text, options}}}.")
+        var file: String
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                try await runReportingErrors { throw ConfigurationError("cannot read \(file)") }
+                return
+            }
+            try await withStoredApplication(storage) { app in
+                let result = try await TextPackImport(database: app.db, catalog: try app.measurement.catalog).run(data, now: app.clock.now())
+                print("Imported \(result.instrumentId) texts (\(result.language), version \(result.version)): \(result.items.count) items. Patients can now be shown it.")
+            }
+        }
+    }
+}
