@@ -71,6 +71,13 @@ let package = Package(
             path: "Benchmarks/Analyzer",
             swiftSettings: strictSettings
         ),
+        // Performance harness for measurement: scoring and the outcome page (see Benchmarks/README.md).
+        .executableTarget(
+            name: "measures-benchmark",
+            dependencies: ["MentalizeApp"],
+            path: "Benchmarks/Measures",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MentalizeCoreTests",
             dependencies: ["MentalizeCore"],

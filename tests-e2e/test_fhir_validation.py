@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pydantic
 import pytest
+import requests
 from fhir.resources.R4B import get_fhir_model_class
 from google.fhir.core import fhir_errors
 from google.fhir.r4 import json_format
@@ -21,6 +22,8 @@ from google.fhir.r4.proto.core.resources import (
 
 from conftest import REPO, mentalize_binary, sqlite_environment
 
+AVERY = "00000000-DE00-4000-8000-0000000000C9"
+BLAKE = "00000000-DE00-4000-8000-0000000000CA"
 DEFINITIONS = REPO / "Sources" / "MentalizeCore" / "Resources" / "Instruments"
 INVALID = Path(__file__).resolve().parent / "fixtures" / "fhir-invalid"
 
@@ -68,17 +71,9 @@ def shipped_definitions() -> dict:
     return {path.stem: json.loads(path.read_text()) for path in sorted(DEFINITIONS.glob("*.json"))}
 
 
-def has_instruments_command() -> bool:
-    result = subprocess.run([mentalize_binary(), "--help"], capture_output=True, text=True, timeout=60,
-                            env=sqlite_environment())
-    return any(line.strip().startswith("instruments") for line in result.stdout.splitlines())
-
-
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> dict:
     """File name -> parsed JSON of everything `instruments export-fhir` wrote."""
-    if not has_instruments_command():
-        pytest.skip("this mentalize binary has no `instruments` command yet")
     out = tmp_path_factory.mktemp("fhir")
     result = subprocess.run([mentalize_binary(), "instruments", "export-fhir", "--out", str(out)],
                             capture_output=True, text=True, timeout=120, env=sqlite_environment())
@@ -130,6 +125,22 @@ def test_bundle_references_resolve_and_name_a_shipped_questionnaire(exported):
             assert observation["resourceType"] == "Observation"
             assert observation["derivedFrom"] == [{"reference": bundle["entry"][0]["fullUrl"]}], name
             assert observation["subject"] == response["subject"], name
+
+
+def test_a_patients_real_responses_export_as_a_valid_bundle(demo_server):
+    """The API's export of a demo patient's stored responses (monthly PHQ-9 and GAD-7) passes both validators."""
+    session = requests.Session()
+    token = session.post(demo_server.base_url + "/api/v1/auth/token",
+                         json={"username": "patient.avery@demo.invalid", "password": "calm-harbour-demo-7"}).json()["token"]
+    response = session.get(f"{demo_server.base_url}/api/v1/patients/{AVERY}/measures/fhir", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/fhir+json")
+    bundle = response.json()
+    kinds = [entry["resource"]["resourceType"] for entry in bundle["entry"]]
+    assert kinds.count("QuestionnaireResponse") >= 10 and kinds.count("Observation") >= kinds.count("QuestionnaireResponse")
+    for validator, (validate, _) in VALIDATORS.items():
+        validate(response.text)
+    other = session.get(f"{demo_server.base_url}/api/v1/patients/{BLAKE}/measures/fhir", headers={"Authorization": f"Bearer {token}"})
+    assert other.status_code == 404 and other.headers["Content-Type"] == "application/problem+json"
 
 
 @pytest.mark.parametrize("fixture", sorted(MUST_REJECT))

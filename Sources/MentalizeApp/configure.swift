@@ -50,4 +50,5 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: MeasurementPlanController())
     try app.register(collection: APIAuthController())
     try app.register(collection: APIPatientController())
+    try app.register(collection: APIMeasuresController())
 }

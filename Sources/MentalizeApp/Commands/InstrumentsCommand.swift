@@ -8,7 +8,7 @@ struct InstrumentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "instruments",
         abstract: "List instruments and load a clinic's licensed item texts.",
-        subcommands: [List.self, ImportText.self]
+        subcommands: [List.self, ImportText.self, ExportFHIR.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -24,6 +24,32 @@ struct InstrumentsCommand: AsyncParsableCommand {
                     let shown = try await texts.patientFacing(definition.id) != nil
                     let state = definition.rater == .clinician ? "clinician-rated" : (shown ? "texts complete" : "licensed texts not loaded")
                     print("\(definition.id)\t\(definition.version)\t\(state)\t\(definition.title)")
+                }
+            }
+        }
+    }
+
+    struct ExportFHIR: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-fhir",
+            abstract: "Write every definition as a FHIR R4 Questionnaire, with a sample response Bundle per scored instrument."
+        )
+
+        @Option(name: .customLong("out"), help: "The folder to write the JSON files to (created if missing).")
+        var out: String
+
+        func run() async throws {
+            try await runReportingErrors {
+                let folder = URL(fileURLWithPath: out)
+                do {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    let files = try FHIRSampleSet.files(for: try InstrumentCatalogLoader.load())
+                    for (name, data) in files.sorted(by: { $0.key < $1.key }) { try data.write(to: folder.appendingPathComponent(name)) }
+                    print("Wrote \(files.count) FHIR R4 files to \(folder.path)")
+                } catch let error as ConfigurationError {
+                    throw error
+                } catch {
+                    throw ConfigurationError("cannot write to \(out): \(error.localizedDescription)")
                 }
             }
         }

@@ -53,6 +53,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
+    case apiPatientMeasuresFHIR = "/api/v1/patients/:patientID/measures/fhir"
 
     /// Who may reach the route, and for patient records, which kind and action the policy decides.
     enum Access: Equatable {
@@ -69,7 +70,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .dashboard, .recordAccess, .myCrisisPlan, .myMeasures: .signedIn
         case .myMeasureStart, .myMeasureChart, .myResponse, .myResponseAnswer, .myResponseReview, .myResponseSubmit, .myResponseDone: .roles([.patient])
         case .patientMeasures, .patientMeasureAnswers, .patientMeasureChart: .patientRecord(.measureResponse, .read)
-        case .patientMeasuresExport: .patientRecord(.measureResponse, .export)
+        case .patientMeasuresExport, .apiPatientMeasuresFHIR: .patientRecord(.measureResponse, .export)
         case .patientMeasureAssign, .patientMeasureEntry: .patientRecord(.measureResponse, .write)
         case .alerts, .alert, .alertAdvance: .roles(Role.clinicalStaff)
         case .measurementPlan, .measurementPlanRemove: .roles([.programmeLead])
