@@ -48,6 +48,8 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: PatientMeasuresController())
     try app.register(collection: AlertsController())
     try app.register(collection: MeasurementPlanController())
+    try app.register(collection: MyMessagesController())
+    try app.register(collection: StaffMessagesController())
     try app.register(collection: APIAuthController())
     try app.register(collection: APIPatientController())
     try app.register(collection: APIMeasuresController())

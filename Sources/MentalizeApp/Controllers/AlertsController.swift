@@ -77,7 +77,8 @@ struct AlertsController: RouteCollection {
             page: PageChrome(titleKey: "alerts.detailTitle", request: request), csrfToken: request.csrfToken,
             patient: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(["patientID": alert.$patient.id.uuidString]),
             measuresPath: SiteRoute.patientMeasures.path(["patientID": alert.$patient.id.uuidString]),
-            level: alert.level, stateKey: "alerts.state.\(alert.state)", source: alert.source, instrument: definition?.title, rules: rules,
+            level: alert.level, stateKey: "alerts.state.\(alert.state)", sourceKey: "alerts.source.\(alert.source)",
+            sourcePath: alert.source == "message" ? alert.sourceID.map { SiteRoute.messageThread.path(["threadID": $0.uuidString]) } : nil, instrument: definition?.title, rules: rules,
             raised: DisplayTime.minute(alert.raisedAt), escalated: alert.escalatedAt.map(DisplayTime.minute),
             recipients: recipients.map { .init(name: $0.user.displayName, reason: "alerts.reason.\($0.reason)") },
             acknowledged: alert.acknowledgedAt.map { "\(alert.acknowledgedBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
@@ -119,7 +120,9 @@ struct AlertContext: Encodable {
     let measuresPath: String
     let level: String
     let stateKey: String
-    let source: String
+    let sourceKey: String
+    /// Where the words that raised it can be read (a message thread), if anywhere.
+    let sourcePath: String?
     let instrument: String?
     let rules: [String]
     let raised: String

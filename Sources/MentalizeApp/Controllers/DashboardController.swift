@@ -19,7 +19,10 @@ struct DashboardController: RouteCollection {
             links.append(.init(key: "dashboard.measures", path: SiteRoute.myMeasures.path))
             links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path))
         }
-        if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.alerts", path: SiteRoute.alerts.path)) }
+        if !roles.isDisjoint(with: Role.clinicalStaff) {
+            links.append(.init(key: "dashboard.alerts", path: SiteRoute.alerts.path))
+            links.append(.init(key: "dashboard.messages", path: SiteRoute.staffInbox.path))
+        }
         if !roles.isDisjoint(with: [.admin, .programmeLead]) { links.append(.init(key: "dashboard.audit", path: SiteRoute.auditLog.path)) }
         if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.breakGlass", path: SiteRoute.breakGlass.path)) }
         if roles.contains(.programmeLead) {

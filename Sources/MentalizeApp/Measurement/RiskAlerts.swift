@@ -17,6 +17,7 @@ struct RiskAlerts {
                         ruleIDs: score.risk.matchedRules, level: score.risk.level ?? .high, raisedBy: access)
     }
 
+    @discardableResult
     func raise(patientID: UUID, source: String, sourceID: UUID?, instrumentID: String?, ruleIDs: [String], level: RiskLevel, raisedBy access: PatientAccess) async throws -> RiskAlert {
         let now = request.now
         let therapists = try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$patient.$id == patientID)

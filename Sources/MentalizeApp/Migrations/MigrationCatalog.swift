@@ -22,6 +22,7 @@ enum MigrationCatalog {
         CreateMeasureResponses(),
         CreateRiskAlerts(),
         CreateInstrumentTextPacks(),
+        CreateMessages(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

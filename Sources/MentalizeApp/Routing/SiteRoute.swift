@@ -50,6 +50,15 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case alertAdvance = "/alerts/:alertID/advance"
     case measurementPlan = "/programme/measurement-plan"
     case measurementPlanRemove = "/programme/measurement-plan/:itemID/remove"
+    case myMessages = "/me/messages"
+    case myMessagesStart = "/me/messages/new"
+    case myMessageThread = "/me/messages/:threadID"
+    case myMessageReply = "/me/messages/:threadID/reply"
+    case staffInbox = "/messages"
+    case messageThread = "/messages/:threadID"
+    case messageReply = "/messages/:threadID/reply"
+    case patientMessages = "/patients/:patientID/messages"
+    case patientMessageStart = "/patients/:patientID/messages/new"
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
@@ -74,6 +83,11 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patientMeasureAssign, .patientMeasureEntry: .patientRecord(.measureResponse, .write)
         case .alerts, .alert, .alertAdvance: .roles(Role.clinicalStaff)
         case .measurementPlan, .measurementPlanRemove: .roles([.programmeLead])
+        case .myMessages: .signedIn
+        case .myMessagesStart, .myMessageThread, .myMessageReply: .roles([.patient])
+        case .staffInbox, .messageThread, .messageReply: .roles(Role.clinicalStaff)
+        case .patientMessages: .patientRecord(.message, .list)
+        case .patientMessageStart: .patientRecord(.message, .write)
         case .patients, .apiPatients: .patientList(.demographics)
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
         case .patientProgramme, .patientSuitability, .patientConsents: .patientRecord(.demographics, .write)

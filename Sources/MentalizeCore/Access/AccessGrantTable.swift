@@ -26,7 +26,7 @@ public enum AccessGrantTable {
     private static func ownRecord(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
         case .demographics, .formulation: readListExport
-        case .measureResponse, .sharedDiaryEntry, .privateDiaryEntry: all
+        case .measureResponse, .sharedDiaryEntry, .message, .privateDiaryEntry: all
         case .riskAlert, .clinicalEvent, .sessionNote, .processNote, .accountData: []
         }
     }
@@ -42,7 +42,7 @@ public enum AccessGrantTable {
 
     private static func caseload(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation: all
+        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .message: all
         case .sharedDiaryEntry: readListExport
         case .processNote, .privateDiaryEntry, .accountData: []
         }
@@ -52,20 +52,20 @@ public enum AccessGrantTable {
         switch kind {
         case .demographics: readList
         case .measureResponse, .riskAlert, .clinicalEvent, .sessionNote: readListWrite
-        case .formulation, .sharedDiaryEntry, .processNote, .privateDiaryEntry, .accountData: []
+        case .formulation, .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
     private static func supervision(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .sharedDiaryEntry: readList
+        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .sharedDiaryEntry, .message: readList
         case .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
     private static func breakGlass(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .formulation, .sharedDiaryEntry: readList
+        case .demographics, .measureResponse, .formulation, .sharedDiaryEntry, .message: readList
         case .riskAlert, .clinicalEvent, .sessionNote: readListWrite
         case .processNote, .privateDiaryEntry, .accountData: []
         }

@@ -26,6 +26,8 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case sessionNote
     case formulation
     case sharedDiaryEntry
+    /// Secure messages between the patient and their care team.
+    case message
     case processNote
     case privateDiaryEntry
     case accountData
@@ -35,7 +37,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .demographics: .demographics
         case .measureResponse, .riskAlert, .clinicalEvent: .structuredClinical
-        case .sessionNote, .formulation, .sharedDiaryEntry: .freeTextClinical
+        case .sessionNote, .formulation, .sharedDiaryEntry, .message: .freeTextClinical
         case .processNote: .processNote
         case .privateDiaryEntry: .patientPrivate
         case .accountData: .accountAdmin
@@ -49,7 +51,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     public var isStaffOnly: Bool {
         switch self {
         case .clinicalEvent, .riskAlert, .sessionNote, .processNote: true
-        case .demographics, .measureResponse, .formulation, .sharedDiaryEntry, .privateDiaryEntry, .accountData: false
+        case .demographics, .measureResponse, .formulation, .sharedDiaryEntry, .message, .privateDiaryEntry, .accountData: false
         }
     }
 }

@@ -36,6 +36,7 @@ enum PatientPage {
             decisionPath: SiteRoute.patientSuitability.path(["patientID": patientID.uuidString]),
             crisisPlanPath: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString]),
             measuresPath: try await access.allows(.read, .measureResponse, patientID: patientID) ? SiteRoute.patientMeasures.path(["patientID": patientID.uuidString]) : nil,
+            messagesPath: try await access.allows(.list, .message, patientID: patientID) ? SiteRoute.patientMessages.path(["patientID": patientID.uuidString]) : nil,
             consents: try await ConsentSummary.lines(for: patientID, on: request.db),
             consentPath: SiteRoute.patientConsents.path(["patientID": patientID.uuidString])
         )
@@ -96,11 +97,12 @@ struct PatientOverviewContext: Encodable {
     let decisionPath: String
     let crisisPlanPath: String
     let measuresPath: String?
+    let messagesPath: String?
     let consents: [ConsentSummary.Line]
     let consentPath: String
 
     init(page: PageChrome, csrfToken: String, patient: Patient, careTeam: [String], status: String, history: [Step], decision: Decision?,
-         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String, measuresPath: String?,
+         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String, measuresPath: String?, messagesPath: String?,
          consents: [ConsentSummary.Line], consentPath: String) {
         self.page = page
         self.csrfToken = csrfToken
@@ -119,6 +121,7 @@ struct PatientOverviewContext: Encodable {
         self.decisionPath = decisionPath
         self.crisisPlanPath = crisisPlanPath
         self.measuresPath = measuresPath
+        self.messagesPath = messagesPath
         self.consents = consents
         self.consentPath = consentPath
     }

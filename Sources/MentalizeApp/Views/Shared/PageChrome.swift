@@ -15,6 +15,7 @@ struct PageChrome: Encodable {
     let openAlerts: [OpenAlerts.Banner]
     /// For patients: their questionnaires and home links.
     let measuresPath: String?
+    let messagesPath: String?
 
     init(titleKey: String, request: Request) {
         self.titleKey = titleKey
@@ -24,6 +25,7 @@ struct PageChrome: Encodable {
         let isPatient = user.map(\.roles) == ["patient"]
         self.crisisPath = isPatient ? SiteRoute.myCrisisPlan.path : nil
         self.measuresPath = isPatient ? SiteRoute.myMeasures.path : nil
+        self.messagesPath = isPatient ? SiteRoute.myMessages.path : nil
         self.openAlerts = request.storage[OpenAlertsKey.self] ?? []
     }
 }

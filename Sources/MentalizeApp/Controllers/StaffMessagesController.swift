@@ -1,0 +1,114 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// Staff side of secure messages: an inbox over the patients one may read messages of (scoped
+/// in SQL by the access policy) with unread counts, a patient's conversations, starting one,
+/// and reading and answering a conversation.
+struct StaffMessagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.staffInbox.pathComponents, use: inbox)
+        routes.get(SiteRoute.patientMessages.pathComponents, use: patientThreads)
+        routes.post(SiteRoute.patientMessageStart.pathComponents, use: start)
+        routes.get(SiteRoute.messageThread.pathComponents, use: thread)
+        routes.post(SiteRoute.messageReply.pathComponents, use: reply)
+    }
+
+    func inbox(_ request: Request) async throws -> View {
+        let user = try request.requireRole(Role.clinicalStaff)
+        let access = try request.patientAccess()
+        let scope = try await access.listScope(.message)
+        let patientIDs = scope.allRows ? [] : scope.patients.map(\.rawValue)
+        let summaries = try await MessageBoard(request: request).threads(patientIDs: patientIDs, reader: user.id)
+        try await access.auditListed(Array(Set(summaries.map { $0.thread.$patient.id })), kind: .message, scope: scope)
+        let lines = summaries.compactMap { summary in
+            summary.thread.id.map { ThreadLine(subject: summary.thread.subject, patient: "\(summary.thread.patient.givenName) \(summary.thread.patient.familyName)",
+                                               last: DisplayTime.minute(summary.thread.lastMessageAt), unread: summary.unread, path: SiteRoute.messageThread.path(["threadID": $0.uuidString])) }
+        }
+        return try await request.view.render("staff-inbox", StaffInboxContext(page: PageChrome(titleKey: "messages.inboxTitle", request: request), threads: lines))
+    }
+
+    func patientThreads(_ request: Request) async throws -> Response {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .list, kind: .message)
+        return try await renderPatient(request, access: access, patient: patient, form: MessageForm(), error: nil, status: .ok)
+    }
+
+    func start(_ request: Request) async throws -> Response {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .message, staffOnly: true)
+        let form = (try? request.content.decode(MessageForm.self)) ?? MessageForm()
+        guard let key = form.storedKey(author: access.user.id), MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) == nil else {
+            let problem = MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) ?? "The form was incomplete; please try again."
+            return try await renderPatient(request, access: access, patient: patient, form: form, error: problem, status: .badRequest)
+        }
+        let thread = try await MessageBoard(request: request).start(patientID: try patient.requireID(), subject: form.trimmedSubject, body: form.trimmedBody,
+                                                                    author: access.user, fromPatient: false, key: key)
+        return request.redirect(to: SiteRoute.messageThread.path(["threadID": try thread.requireID().uuidString]))
+    }
+
+    func thread(_ request: Request) async throws -> View {
+        let (access, patient, thread) = try await load(request, for: .read)
+        try await MessageBoard(request: request).markRead(thread, by: access.user.id)
+        return try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(["threadID": try thread.requireID().uuidString]),
+                                                  backPath: SiteRoute.patientMessages.path(["patientID": try patient.requireID().uuidString]), support: false, error: nil, draft: nil)
+    }
+
+    func reply(_ request: Request) async throws -> Response {
+        let (access, patient, thread) = try await load(request, for: .write)
+        let form = (try? request.content.decode(MessageForm.self)) ?? MessageForm()
+        let threadID = try thread.requireID().uuidString
+        guard let key = form.storedKey(author: access.user.id), MessageBoard.problem(subject: nil, body: form.trimmedBody) == nil else {
+            let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(["threadID": threadID]),
+                                                          backPath: SiteRoute.patientMessages.path(["patientID": try patient.requireID().uuidString]), support: false,
+                                                          error: MessageBoard.problem(subject: nil, body: form.trimmedBody) ?? "The form was incomplete; please try again.", draft: form.body)
+            return try await view.encodeResponse(status: .badRequest, for: request)
+        }
+        try await MessageBoard(request: request).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: false, key: key)
+        return request.redirect(to: SiteRoute.messageThread.path(["threadID": threadID]))
+    }
+
+    /// The thread through its patient's policy (staff only): 404, audited, when out of scope.
+    private func load(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient, MessageThread) {
+        _ = try request.requireRole(Role.clinicalStaff)
+        let access = try request.patientAccess()
+        guard let id = request.parameters.get("threadID", as: UUID.self), let thread = try await MessageThread.find(id, on: request.db) else { throw Abort(.notFound) }
+        let patient = try await access.patient(thread.$patient.id, for: action, kind: .message)
+        return (access, patient, thread)
+    }
+
+    private func renderPatient(_ request: Request, access: PatientAccess, patient: Patient, form: MessageForm, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let patientID = try patient.requireID()
+        let summaries = try await MessageBoard(request: request).threads(patientID: patientID, reader: access.user.id)
+        let context = PatientMessagesContext(
+            page: PageChrome(titleKey: "messages.patientTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
+            threads: summaries.compactMap { summary in summary.thread.id.map { ThreadLine(subject: summary.thread.subject, patient: nil, last: DisplayTime.minute(summary.thread.lastMessageAt), unread: summary.unread, path: SiteRoute.messageThread.path(["threadID": $0.uuidString])) } },
+            canWrite: access.user.isStaff ? try await access.allows(.write, .message, patientID: patientID) : false,
+            action: SiteRoute.patientMessageStart.path(["patientID": patientID.uuidString]), error: error,
+            subject: form.subject ?? "", body: form.body ?? "", key: form.key ?? UUID().uuidString
+        )
+        return try await request.view.render("patient-messages", context).encodeResponse(status: status, for: request)
+    }
+}
+
+/// The staff inbox.
+struct StaffInboxContext: Encodable {
+    let page: PageChrome
+    let threads: [ThreadLine]
+}
+
+/// A patient's conversations, for staff.
+struct PatientMessagesContext: Encodable {
+    let page: PageChrome
+    let csrfToken: String
+    let name: String
+    let patientPath: String
+    let threads: [ThreadLine]
+    let canWrite: Bool
+    let action: String
+    let error: String?
+    let subject: String
+    let body: String
+    let key: String
+}

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// Secure messages between a patient and their care team: threads, posting (idempotent), read
+/// marks and unread counts. A patient's message is screened for risk language first: when it
+/// fires, the caller shows the crisis plan and helplines and the care team gets a risk alert.
+struct MessageBoard {
+    let request: Request
+
+    static let maxBody = 5_000
+    static let maxSubject = 120
+
+    struct ThreadSummary {
+        let thread: MessageThread
+        let unread: Int
+    }
+
+    /// Why a message cannot be sent, as a person would read it; nil when it can.
+    static func problem(subject: String?, body: String) -> String? {
+        if let subject {
+            if subject.isEmpty { return "Give the conversation a short subject." }
+            if subject.count > maxSubject { return "Keep the subject under \(maxSubject) characters." }
+        }
+        if body.isEmpty { return "Write a message before sending." }
+        if body.count > maxBody { return "Messages can be up to \(maxBody) characters; this one has \(body.count)." }
+        return nil
+    }
+
+    /// The patient's threads, newest activity first, with what `userID` has not read yet.
+    func threads(patientID: UUID, reader userID: UUID) async throws -> [ThreadSummary] {
+        let threads = try await MessageThread.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$lastMessageAt, .descending).all()
+        return try await withUnread(threads, reader: userID)
+    }
+
+    /// Threads of these patients (a staff inbox), with unread counts for `userID`.
+    func threads(patientIDs: [UUID], reader userID: UUID) async throws -> [ThreadSummary] {
+        guard !patientIDs.isEmpty else { return [] }
+        let threads = try await MessageThread.query(on: request.db).filter(\.$patient.$id ~~ patientIDs).with(\.$patient)
+            .sort(\.$lastMessageAt, .descending).limit(200).all()
+        return try await withUnread(threads, reader: userID)
+    }
+
+    /// Counts messages from the other side that arrived after the reader's read mark.
+    private func withUnread(_ threads: [MessageThread], reader userID: UUID) async throws -> [ThreadSummary] {
+        let ids = threads.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let marks = try await MessageReadMark.query(on: request.db).filter(\.$thread.$id ~~ ids).filter(\.$user.$id == userID).all()
+        let readAt = Dictionary(marks.map { ($0.$thread.id, $0.readAt) }, uniquingKeysWith: max)
+        let messages = try await SecureMessage.query(on: request.db).filter(\.$thread.$id ~~ ids).filter(\.$author.$id != userID).all()
+        return threads.map { thread in
+            let unread = messages.filter { $0.$thread.id == thread.id && $0.sentAt > (readAt[$0.$thread.id] ?? .distantPast) }.count
+            return ThreadSummary(thread: thread, unread: unread)
+        }
+    }
+
+    /// Starts a thread with its first message.
+    func start(patientID: UUID, subject: String, body: String, author: SignedInUser, fromPatient: Bool, key: String) async throws -> MessageThread {
+        if let existing = try await SecureMessage.query(on: request.db).filter(\.$idempotencyKey == key).filter(\.$author.$id == author.id).with(\.$thread).first() {
+            return existing.thread
+        }
+        let thread = MessageThread()
+        thread.$patient.id = patientID
+        thread.subject = subject
+        thread.$startedBy.id = author.id
+        thread.startedAt = request.now
+        thread.lastMessageAt = request.now
+        try await request.db.transaction { database in
+            try await thread.create(on: database)
+            try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: request.now).create(on: database)
+        }
+        return thread
+    }
+
+    /// Adds a reply; a repeated submission of the same form stores nothing new.
+    func reply(to thread: MessageThread, body: String, author: SignedInUser, fromPatient: Bool, key: String) async throws {
+        if try await SecureMessage.query(on: request.db).filter(\.$idempotencyKey == key).filter(\.$author.$id == author.id).first() != nil { return }
+        thread.lastMessageAt = request.now
+        try await request.db.transaction { database in
+            try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: request.now).create(on: database)
+            try await thread.save(on: database)
+        }
+    }
+
+    /// Records that `userID` has read the thread up to now.
+    func markRead(_ thread: MessageThread, by userID: UUID) async throws {
+        let threadID = try thread.requireID()
+        if let mark = try await MessageReadMark.query(on: request.db).filter(\.$thread.$id == threadID).filter(\.$user.$id == userID).first() {
+            mark.readAt = request.now
+            try await mark.save(on: request.db)
+        } else {
+            let mark = MessageReadMark()
+            mark.$thread.id = threadID
+            mark.$user.id = userID
+            mark.readAt = request.now
+            try await mark.create(on: request.db)
+        }
+    }
+
+    private static func message(in thread: MessageThread, body: String, author: UUID, fromPatient: Bool, key: String, now: Date) throws -> SecureMessage {
+        let message = SecureMessage()
+        message.$thread.id = try thread.requireID()
+        message.$author.id = author
+        message.fromPatient = fromPatient
+        message.body = body
+        message.sentAt = now
+        message.idempotencyKey = key
+        return message
+    }
+}
