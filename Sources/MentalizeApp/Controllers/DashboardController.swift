@@ -12,6 +12,12 @@ struct DashboardController: RouteCollection {
     func page(_ request: Request) async throws -> View {
         let user = try request.requireWebUser()
         let roles = Set(user.roles.compactMap(Role.init(rawValue:)))
+        if roles == [.patient] {
+            let access = try request.patientAccess()
+            if let patientID = try await access.ownPatientIDs().first {
+                return try await PatientHomePage.render(request, access: access, patientID: patientID)
+            }
+        }
         var links: [DashboardContext.Link] = []
         if !roles.isDisjoint(with: [.therapist, .supervisor, .programmeLead]) { links.append(.init(key: "dashboard.patients", path: SiteRoute.patients.path)) }
         if !roles.isDisjoint(with: [.therapist, .programmeLead]) { links.append(.init(key: "dashboard.register", path: SiteRoute.newPatient.path)) }

@@ -21,17 +21,8 @@ struct MyMeasuresController: RouteCollection {
     func list(_ request: Request) async throws -> View {
         let (_, patient) = try await ownPatient(request, for: .list)
         let settings = try request.application.measurement
-        try await AssignmentSync(database: request.db, settings: settings, now: request.now).sync(patient)
         let patientID = try patient.requireID()
-        let texts = InstrumentTexts(database: request.db, catalog: settings.catalog)
-        var due: [MyMeasuresContext.Due] = []
-        for assignment in try await MeasureAssignment.query(on: request.db).filter(\.$patient.$id == patientID)
-            .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).sort(\.$dueAt).all() {
-            let status = settings.window.status(dueAt: assignment.dueAt, now: request.now, completed: false)
-            guard status.isOpen, let definition = try await texts.patientFacing(assignment.instrumentID), let id = assignment.id else { continue }
-            due.append(.init(title: definition.title, dueOn: String(DisplayTime.minute(assignment.dueAt).prefix(10)), overdue: status == .overdue,
-                             startPath: SiteRoute.myMeasureStart.path(["assignmentID": id.uuidString]), questions: ResponseProgress(definition: definition, answers: [:]).questions.count))
-        }
+        let due = try await DueMeasures.list(request, patient: patient)
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patientID)
         let charts: [MyMeasuresContext.Chart] = history.compactMap { series in
             guard let chart = series.chart(), series.definition.rater == .`self` else { return nil }

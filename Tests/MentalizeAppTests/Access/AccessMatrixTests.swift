@@ -82,7 +82,8 @@ import VaporTesting
                 for route in SiteRoute.allCases {
                     switch route.access {
                     case .patientRecord(_, .write):
-                        try await web.get("/home")
+                        // Any page gives the form token; a missing one reads no patient data (no audit event).
+                        try await web.get("/no-such-page")
                         for number in 1...12 {
                             let id = DemoPatients.all[number - 1].id
                             let inScope = Self.expectedWrite[actor.username, default: []].contains(number)
