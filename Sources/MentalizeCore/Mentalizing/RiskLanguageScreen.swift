@@ -5,7 +5,7 @@ public struct RiskLanguageScreen: Sendable {
     private let matcher: RiskMatcher?
 
     public init() {
-        matcher = RiskPatternList.bundled.flatMap { RiskMatcher(patterns: $0.patterns) }
+        matcher = RiskPatternList.bundled.map { RiskMatcher(patterns: $0.patterns) }
     }
 
     public func screen(_ text: String) -> RiskScreenResult {

@@ -69,8 +69,9 @@ enum Tokenizer {
             }
         }
 
-        for scalar in text.unicodeScalars {
-            let width = scalar.utf16.count
+        for original in text.unicodeScalars {
+            let width = original.utf16.count
+            let scalar = original.value < 128 ? original : folded(original)
             let value = scalar.value
             // ASCII fast path; Unicode properties only for other scripts.
             let isASCIILetter = (value >= 97 && value <= 122) || (value >= 65 && value <= 90)
@@ -95,7 +96,7 @@ enum Tokenizer {
                     if scalar.properties.isLowercase { wordHasLower = true } else { wordHasUpper = true }
                     word.append(contentsOf: String(scalar).utf8)
                 }
-            } else if (scalar == "'" || scalar == "\u{2019}") && !word.isEmpty {
+            } else if scalar == "'" && !word.isEmpty {
                 word.append(UInt8(ascii: "'"))
                 wordHasApostrophe = true
             } else if scalar == "-" && !word.isEmpty {
@@ -122,6 +123,15 @@ enum Tokenizer {
         }
         flushWord(at: offset)
         return tokens
+    }
+
+    /// Curly and modifier-letter apostrophes read as `'`, Unicode hyphens as `-`.
+    private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x02BC: return "'"
+        case 0x2010, 0x2011: return "-"
+        default: return scalar
+        }
     }
 
     private static func expandClitic(_ clitic: String) -> String {

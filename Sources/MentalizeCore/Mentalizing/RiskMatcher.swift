@@ -1,0 +1,82 @@
+/// The compiled pattern list: every element gets a bit; each word maps to the elements it satisfies.
+struct RiskMatcher: Sendable {
+    private let patterns: [RiskPattern]
+    /// Bit of the first element of each pattern; element k of pattern p has bit `firstBit[p] + k`.
+    private let firstBit: [Int]
+    /// For each bit, the pattern whose first element it is (nil for later elements).
+    private let patternStartingAt: [Int?]
+    private let setsByWord: [String: RiskElementSet]
+    private let prefixes: [(prefix: String, bit: Int)]
+    /// Elements written `#`: any token starting with a digit.
+    private let numberElements: RiskElementSet
+
+    init(patterns: [RiskPattern]) {
+        var bit = 0
+        var firstBits: [Int] = []
+        var starts: [Int?] = []
+        var sets: [String: RiskElementSet] = [:]
+        var prefixList: [(prefix: String, bit: Int)] = []
+        var numbers = RiskElementSet()
+        for (number, pattern) in patterns.enumerated() {
+            firstBits.append(bit)
+            for (position, alternatives) in pattern.sequence.enumerated() {
+                starts.append(position == 0 ? number : nil)
+                for word in alternatives {
+                    if word == "#" {
+                        numbers.insert(bit)
+                    } else if word.count > 1, word.hasSuffix("*") {
+                        prefixList.append((String(word.dropLast()), bit))
+                    } else {
+                        sets[word, default: RiskElementSet()].insert(bit)
+                    }
+                }
+                bit += 1
+            }
+        }
+        self.patterns = patterns
+        firstBit = firstBits
+        patternStartingAt = starts
+        setsByWord = sets
+        prefixes = prefixList
+        numberElements = numbers
+    }
+
+    /// Every pattern occurrence as (pattern id, token range).
+    func matches(in tokens: [TextToken]) -> [(id: String, range: Range<Int>)] {
+        let sets = tokens.map(elements(of:))
+        var found: [(id: String, range: Range<Int>)] = []
+        for index in tokens.indices where !sets[index].isEmpty {
+            sets[index].forEach { bit in
+                guard bit < patternStartingAt.count, let number = patternStartingAt[bit],
+                      let range = match(patterns[number], firstBit: firstBit[number], at: index, tokens: tokens, sets: sets)
+                else { return }
+                found.append((patterns[number].id, range))
+            }
+        }
+        return found
+    }
+
+    private func elements(of token: TextToken) -> RiskElementSet {
+        guard token.isWord else { return RiskElementSet() }
+        var set = setsByWord[token.norm] ?? RiskElementSet()
+        for entry in prefixes where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
+        if let first = token.norm.utf8.first, first >= 48, first <= 57 { set.formUnion(numberElements) }
+        return set
+    }
+
+    private func match(_ pattern: RiskPattern, firstBit: Int, at index: Int, tokens: [TextToken],
+                       sets: [RiskElementSet]) -> Range<Int>? {
+        var last = index
+        for element in pattern.sequence.indices.dropFirst() {
+            var next = last + 1
+            var found: Int?
+            while next < tokens.count, next - last - 1 <= pattern.maxGap, tokens[next].sentence == tokens[index].sentence {
+                if sets[next].contains(firstBit + element) { found = next; break }
+                next += 1
+            }
+            guard let hit = found else { return nil }
+            last = hit
+        }
+        return index..<(last + 1)
+    }
+}
