@@ -50,6 +50,8 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: MeasurementPlanController())
     try app.register(collection: MyMessagesController())
     try app.register(collection: StaffMessagesController())
+    try app.register(collection: MyDiaryController())
+    try app.register(collection: PatientDiaryController())
     try app.register(collection: APIAuthController())
     try app.register(collection: APIPatientController())
     try app.register(collection: APIMeasuresController())

@@ -23,6 +23,7 @@ enum MigrationCatalog {
         CreateRiskAlerts(),
         CreateInstrumentTextPacks(),
         CreateMessages(),
+        CreateDiaryEntries(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

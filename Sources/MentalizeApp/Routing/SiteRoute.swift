@@ -59,6 +59,14 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case messageReply = "/messages/:threadID/reply"
     case patientMessages = "/patients/:patientID/messages"
     case patientMessageStart = "/patients/:patientID/messages/new"
+    case myDiary = "/me/diary"
+    case myDiaryNew = "/me/diary/new"
+    case myDiaryPrompts = "/me/diary/prompts"
+    case myDiaryEntry = "/me/diary/:entryID"
+    case myDiaryEdit = "/me/diary/:entryID/edit"
+    case myDiaryDelete = "/me/diary/:entryID/delete"
+    case patientDiary = "/patients/:patientID/diary"
+    case patientDiaryFlags = "/patients/:patientID/diary/flags"
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
@@ -88,6 +96,10 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .staffInbox, .messageThread, .messageReply: .roles(Role.clinicalStaff)
         case .patientMessages: .patientRecord(.message, .list)
         case .patientMessageStart: .patientRecord(.message, .write)
+        case .myDiary: .signedIn
+        case .myDiaryNew, .myDiaryPrompts, .myDiaryEntry, .myDiaryEdit, .myDiaryDelete: .roles([.patient])
+        case .patientDiary: .patientRecord(.sharedDiaryEntry, .list)
+        case .patientDiaryFlags: .patientRecord(.sessionNote, .write)
         case .patients, .apiPatients: .patientList(.demographics)
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
         case .patientProgramme, .patientSuitability, .patientConsents: .patientRecord(.demographics, .write)

@@ -7,6 +7,9 @@ public struct ReflectionPromptPicker: Sendable {
         prompts = ReflectionPromptBank.bundled?.prompts ?? []
     }
 
+    /// Every question in the reviewed bank: the only texts the picker ever returns.
+    public static var reviewedBank: [ReflectionPrompt] { ReflectionPromptBank.bundled?.prompts ?? [] }
+
     public func pick(for analysis: MentalizingAnalysis, limit: Int) -> [ReflectionPromptChoice] {
         guard analysis.status != .routeToSafety, limit > 0 else { return [] }
         var choices: [ReflectionPromptChoice] = []

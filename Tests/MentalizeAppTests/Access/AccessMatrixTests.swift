@@ -36,7 +36,7 @@ import VaporTesting
         switch kind {
         case .demographics: actor.patients
         case .measureResponse where action == .export: expectedWrite[actor.username] ?? (actor.username.hasPrefix("patient.") ? actor.patients : [])
-        case .formulation, .measureResponse, .message: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") || actor.username.hasPrefix("patient.") ? actor.patients : [])
+        case .formulation, .measureResponse, .message, .sharedDiaryEntry: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") || actor.username.hasPrefix("patient.") ? actor.patients : [])
         default: []
         }
     }

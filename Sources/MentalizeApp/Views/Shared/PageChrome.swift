@@ -16,6 +16,7 @@ struct PageChrome: Encodable {
     /// For patients: their questionnaires and home links.
     let measuresPath: String?
     let messagesPath: String?
+    let diaryPath: String?
 
     init(titleKey: String, request: Request) {
         self.titleKey = titleKey
@@ -26,6 +27,7 @@ struct PageChrome: Encodable {
         self.crisisPath = isPatient ? SiteRoute.myCrisisPlan.path : nil
         self.measuresPath = isPatient ? SiteRoute.myMeasures.path : nil
         self.messagesPath = isPatient ? SiteRoute.myMessages.path : nil
+        self.diaryPath = isPatient ? SiteRoute.myDiary.path : nil
         self.openAlerts = request.storage[OpenAlertsKey.self] ?? []
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// The diary form as posted: the narrative fields, the picked feelings (`emotion-<key>` = on,
+/// `intensity-<key>` = 0–10), certainty, visibility, whether it is a draft, and the idempotency key.
+struct DiaryForm {
+    var fields: [String: String]
+
+    init(_ fields: [String: String]) {
+        self.fields = fields
+    }
+
+    init(entry: DiaryEntry, key: String) {
+        var fields: [String: String] = ["key": key, "visibility": entry.visibility.rawValue]
+        for field in DiaryField.narrative { fields[field.rawValue] = entry.text(of: field) ?? "" }
+        for rating in entry.emotions {
+            fields["emotion-\(rating.emotion)"] = "on"
+            fields["intensity-\(rating.emotion)"] = String(rating.intensity)
+        }
+        fields["certaintyAboutTheirMind"] = entry.certaintyAboutTheirMind.map(String.init) ?? ""
+        self.fields = fields
+    }
+
+    var key: UUID? { fields["key"].flatMap(UUID.init(uuidString:)) }
+    var isDraft: Bool { fields["action"] == "draft" }
+
+    /// The entry the form describes, and problems the core's validation cannot see (numbers
+    /// that are not numbers). Values are kept as typed so nothing is lost on an error.
+    func entry() -> (DiaryEntry, [String: String]) {
+        var problems: [String: String] = [:]
+        var emotions: [EmotionRating] = []
+        for emotion in DiaryEmotion.allCases where fields["emotion-\(emotion.rawValue)"] == "on" {
+            let raw = (fields["intensity-\(emotion.rawValue)"] ?? "").trimmingCharacters(in: .whitespaces)
+            if raw.isEmpty {
+                emotions.append(EmotionRating(emotion, intensity: 5))
+            } else if let value = Int(raw) {
+                emotions.append(EmotionRating(emotion, intensity: value))
+            } else {
+                problems["intensity-\(emotion.rawValue)"] = "Give a number from 0 to 10."
+            }
+        }
+        let certaintyText = (fields["certaintyAboutTheirMind"] ?? "").trimmingCharacters(in: .whitespaces)
+        let certainty = Int(certaintyText)
+        if !certaintyText.isEmpty, certainty == nil { problems["certaintyAboutTheirMind"] = "Give a number from 0 to 100, or leave it empty." }
+        let entry = DiaryEntry(
+            whatHappened: text(.whatHappened), emotions: emotions, feelingsInMyWords: text(.feelingsInMyWords),
+            whatIThought: text(.whatIThought), whatIDid: text(.whatIDid), otherPersonsMind: text(.otherPersonsMind),
+            otherExplanations: text(.otherExplanations), certaintyAboutTheirMind: certainty, forTherapy: text(.forTherapy),
+            visibility: DiaryVisibility(rawValue: fields["visibility"] ?? "") ?? .private
+        )
+        return (entry, problems)
+    }
+
+    private func text(_ field: DiaryField) -> String {
+        (fields[field.rawValue] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
