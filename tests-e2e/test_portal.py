@@ -59,6 +59,14 @@ def test_patient_portal_on_a_phone_and_what_the_therapist_sees(demo_server, brow
     assert browser.find_element(By.CSS_SELECTOR, ".support a[href='tel:116123']").is_displayed()
     check_page(browser, "diary-safety")
 
+    browser.find_element(By.CSS_SELECTOR, "header a[href='/me/learning']").click()
+    check_page(browser, "learning-list")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "What mentalizing is").click()
+    assert browser.find_element(By.ID, "exercise-heading").text == "Try this"
+    check_page(browser, "module")
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='I have finished this one']"))
+    assert "1 of 12 finished" in browser.page_source
+
     browser.find_element(By.CSS_SELECTOR, "header a[href='/me/messages']").click()
     assert "Not for emergencies" in browser.page_source
     browser.find_element(By.ID, "subject").send_keys("Tuesday")

@@ -81,6 +81,11 @@ public enum AppBootstrap {
             window: AssignmentWindow(overdueAfterDays: configuration.measureOverdueDays, expireAfterDays: configuration.measureExpireDays),
             escalation: AlertEscalationRule(after: configuration.alertEscalationSeconds)
         )
+        do {
+            app.storage[PsychoeducationLibraryKey.self] = try PsychoeducationLibrary.loadBundled()
+        } catch let error as PsychoeducationError {
+            throw ConfigurationError(error.description.replacingOccurrences(of: "\n", with: " "))
+        }
         app.storage[SessionRulesKey.self] = SessionRules(idleTimeout: configuration.sessionIdleSeconds, absoluteTimeout: configuration.sessionAbsoluteSeconds)
         do {
             app.storage[PasswordPolicyKey.self] = PasswordPolicy(blocklist: try PasswordBlocklist.loadBundled())

@@ -24,6 +24,7 @@ enum MigrationCatalog {
         CreateInstrumentTextPacks(),
         CreateMessages(),
         CreateDiaryEntries(),
+        CreateModuleProgress(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -67,6 +67,11 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case myDiaryDelete = "/me/diary/:entryID/delete"
     case patientDiary = "/patients/:patientID/diary"
     case patientDiaryFlags = "/patients/:patientID/diary/flags"
+    case myLearning = "/me/learning"
+    case myModule = "/me/learning/:moduleID"
+    case myModuleDone = "/me/learning/:moduleID/done"
+    case patientLearning = "/patients/:patientID/learning"
+    case patientLearningUnlock = "/patients/:patientID/learning/unlock"
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
@@ -100,6 +105,10 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .myDiaryNew, .myDiaryPrompts, .myDiaryEntry, .myDiaryEdit, .myDiaryDelete: .roles([.patient])
         case .patientDiary: .patientRecord(.sharedDiaryEntry, .list)
         case .patientDiaryFlags: .patientRecord(.sessionNote, .write)
+        case .myLearning: .signedIn
+        case .myModule, .myModuleDone: .roles([.patient])
+        case .patientLearning: .patientRecord(.measureResponse, .read)
+        case .patientLearningUnlock: .patientRecord(.measureResponse, .write)
         case .patients, .apiPatients: .patientList(.demographics)
         case .patient, .apiPatient: .patientRecord(.demographics, .read)
         case .patientProgramme, .patientSuitability, .patientConsents: .patientRecord(.demographics, .write)

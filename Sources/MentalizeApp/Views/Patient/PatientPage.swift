@@ -37,6 +37,7 @@ enum PatientPage {
             crisisPlanPath: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString]),
             measuresPath: try await access.allows(.read, .measureResponse, patientID: patientID) ? SiteRoute.patientMeasures.path(["patientID": patientID.uuidString]) : nil,
             messagesPath: try await access.allows(.list, .message, patientID: patientID) ? SiteRoute.patientMessages.path(["patientID": patientID.uuidString]) : nil,
+            learningPath: try await access.allows(.read, .measureResponse, patientID: patientID) ? SiteRoute.patientLearning.path(["patientID": patientID.uuidString]) : nil,
             diaryPath: try await access.allows(.list, .sharedDiaryEntry, patientID: patientID) ? SiteRoute.patientDiary.path(["patientID": patientID.uuidString]) : nil,
             consents: try await ConsentSummary.lines(for: patientID, on: request.db),
             consentPath: SiteRoute.patientConsents.path(["patientID": patientID.uuidString])
@@ -100,11 +101,12 @@ struct PatientOverviewContext: Encodable {
     let measuresPath: String?
     let messagesPath: String?
     let diaryPath: String?
+    let learningPath: String?
     let consents: [ConsentSummary.Line]
     let consentPath: String
 
     init(page: PageChrome, csrfToken: String, patient: Patient, careTeam: [String], status: String, history: [Step], decision: Decision?,
-         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String, measuresPath: String?, messagesPath: String?, diaryPath: String?,
+         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String, measuresPath: String?, messagesPath: String?, learningPath: String?, diaryPath: String?,
          consents: [ConsentSummary.Line], consentPath: String) {
         self.page = page
         self.csrfToken = csrfToken
@@ -125,6 +127,7 @@ struct PatientOverviewContext: Encodable {
         self.measuresPath = measuresPath
         self.messagesPath = messagesPath
         self.diaryPath = diaryPath
+        self.learningPath = learningPath
         self.consents = consents
         self.consentPath = consentPath
     }

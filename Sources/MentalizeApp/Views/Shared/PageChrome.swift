@@ -17,6 +17,7 @@ struct PageChrome: Encodable {
     let measuresPath: String?
     let messagesPath: String?
     let diaryPath: String?
+    let learningPath: String?
 
     init(titleKey: String, request: Request) {
         self.titleKey = titleKey
@@ -28,6 +29,7 @@ struct PageChrome: Encodable {
         self.measuresPath = isPatient ? SiteRoute.myMeasures.path : nil
         self.messagesPath = isPatient ? SiteRoute.myMessages.path : nil
         self.diaryPath = isPatient ? SiteRoute.myDiary.path : nil
+        self.learningPath = isPatient ? SiteRoute.myLearning.path : nil
         self.openAlerts = request.storage[OpenAlertsKey.self] ?? []
     }
 }

@@ -14,7 +14,7 @@ enum PatientHomePage {
         let helplines = try await CrisisPlans(database: request.db).helplines(clinicID: patient.$clinic.id)
         let context = PatientHomeContext(
             page: PageChrome(titleKey: "home.title", request: request), givenName: patient.givenName, due: due, unread: unread,
-            measuresPath: SiteRoute.myMeasures.path, diaryPath: SiteRoute.myDiary.path, messagesPath: SiteRoute.myMessages.path, crisisPath: SiteRoute.myCrisisPlan.path,
+            measuresPath: SiteRoute.myMeasures.path, diaryPath: SiteRoute.myDiary.path, learningPath: SiteRoute.myLearning.path, messagesPath: SiteRoute.myMessages.path, crisisPath: SiteRoute.myCrisisPlan.path,
             recordAccessPath: SiteRoute.recordAccess.path,
             helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) },
             signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken
@@ -31,6 +31,7 @@ struct PatientHomeContext: Encodable {
     let unread: Int
     let measuresPath: String
     let diaryPath: String
+    let learningPath: String
     let messagesPath: String
     let crisisPath: String
     let recordAccessPath: String

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// Which modules a patient can open, and their progress. The first module is always open; the
+/// others open when a therapist unlocks them (in step with the MBT-I group), and all are open
+/// once a patient has moved past MBT-I. Progress is engagement data: stored and checked as the
+/// patient's measure-response records (the patient may write their own, the care team too).
+struct LearningPlan {
+    let database: any Database
+    let library: PsychoeducationLibrary
+
+    struct Line {
+        let module: PsychoeducationModule
+        let open: Bool
+        let progress: ModuleProgress?
+    }
+
+    static let pastIntroduction = Set([ProgrammePhase.treatment, .ending, .followUp, .discharged].map(\.rawValue))
+
+    func lines(for patient: Patient) async throws -> [Line] {
+        let rows = try await ModuleProgress.query(on: database).filter(\.$patient.$id == patient.requireID()).all()
+        let byModule = Dictionary(rows.map { ($0.moduleID, $0) }, uniquingKeysWith: { first, _ in first })
+        let allOpen = Self.pastIntroduction.contains(patient.phase)
+        return library.modules.sorted { $0.order < $1.order }.map { module in
+            let progress = byModule[module.id]
+            return Line(module: module, open: allOpen || module.order == 1 || progress?.unlockedAt != nil, progress: progress)
+        }
+    }
+
+    /// The progress row for a module, created when first needed.
+    func progress(patientID: UUID, moduleID: String) async throws -> ModuleProgress {
+        if let row = try await ModuleProgress.query(on: database).filter(\.$patient.$id == patientID).filter(\.$moduleID == moduleID).first() { return row }
+        let row = ModuleProgress()
+        row.$patient.id = patientID
+        row.moduleID = moduleID
+        do {
+            try await row.create(on: database)
+        } catch {
+            // Created by a concurrent request: the unique key kept one.
+            if let row = try await ModuleProgress.query(on: database).filter(\.$patient.$id == patientID).filter(\.$moduleID == moduleID).first() { return row }
+            throw error
+        }
+        return row
+    }
+}
+
+struct PsychoeducationLibraryKey: StorageKey {
+    typealias Value = PsychoeducationLibrary
+}
+
+extension Application {
+    /// The modules, validated at start-up (see ``AppBootstrap``).
+    var psychoeducation: PsychoeducationLibrary {
+        get throws {
+            guard let library = storage[PsychoeducationLibraryKey.self] else { throw Abort(.internalServerError, reason: "modules not loaded") }
+            return library
+        }
+    }
+}
