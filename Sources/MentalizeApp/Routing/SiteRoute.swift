@@ -72,6 +72,8 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case myModuleDone = "/me/learning/:moduleID/done"
     case patientLearning = "/patients/:patientID/learning"
     case patientLearningUnlock = "/patients/:patientID/learning/unlock"
+    case myData = "/me/data"
+    case myDataJSON = "/me/data.json"
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
@@ -105,7 +107,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .myDiaryNew, .myDiaryPrompts, .myDiaryEntry, .myDiaryEdit, .myDiaryDelete: .roles([.patient])
         case .patientDiary: .patientRecord(.sharedDiaryEntry, .list)
         case .patientDiaryFlags: .patientRecord(.sessionNote, .write)
-        case .myLearning: .signedIn
+        case .myLearning, .myData, .myDataJSON: .signedIn
         case .myModule, .myModuleDone: .roles([.patient])
         case .patientLearning: .patientRecord(.measureResponse, .read)
         case .patientLearningUnlock: .patientRecord(.measureResponse, .write)

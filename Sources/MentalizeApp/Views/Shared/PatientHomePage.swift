@@ -15,7 +15,7 @@ enum PatientHomePage {
         let context = PatientHomeContext(
             page: PageChrome(titleKey: "home.title", request: request), givenName: patient.givenName, due: due, unread: unread,
             measuresPath: SiteRoute.myMeasures.path, diaryPath: SiteRoute.myDiary.path, learningPath: SiteRoute.myLearning.path, messagesPath: SiteRoute.myMessages.path, crisisPath: SiteRoute.myCrisisPlan.path,
-            recordAccessPath: SiteRoute.recordAccess.path,
+            recordAccessPath: SiteRoute.recordAccess.path, dataPath: SiteRoute.myData.path,
             helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) },
             signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken
         )
@@ -35,6 +35,7 @@ struct PatientHomeContext: Encodable {
     let messagesPath: String
     let crisisPath: String
     let recordAccessPath: String
+    let dataPath: String
     let helplines: [CrisisPlanContext.Line]
     let signOutEverywherePath: String
     let csrfToken: String

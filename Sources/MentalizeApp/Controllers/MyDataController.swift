@@ -1,0 +1,115 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// Data portability: a patient downloads their own diary, questionnaire answers and messages as
+/// JSON, or reads them on one printable page. Each part is read through the access door as an
+/// export of the patient's own records (and audited as such).
+struct MyDataController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.myData.pathComponents, use: page)
+        routes.get(SiteRoute.myDataJSON.pathComponents, use: json)
+    }
+
+    func page(_ request: Request) async throws -> View {
+        let export = try await collect(request)
+        return try await request.view.render("my-data", MyDataContext(page: PageChrome(titleKey: "data.title", request: request), export: export,
+                                                                    jsonPath: SiteRoute.myDataJSON.path))
+    }
+
+    func json(_ request: Request) async throws -> Response {
+        let export = try await collect(request)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.contentDisposition = .init(.attachment, filename: "my-mentalize-data.json")
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(export)))
+    }
+
+    private func collect(_ request: Request) async throws -> PatientDataExport {
+        let access = try request.patientAccess()
+        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
+        let patient = try await access.patient(patientID, for: .export, kind: .privateDiaryEntry)
+        _ = try await access.patient(patientID, for: .export, kind: .measureResponse)
+        _ = try await access.patient(patientID, for: .export, kind: .message)
+        let diary = try await DiaryBook(request: request).entries(patientID: patientID).compactMap { record -> PatientDataExport.Diary? in
+            guard let entry = DiaryBook.decode(record) else { return nil }
+            return .init(written: record.createdAt, updated: record.updatedAt, draft: record.isDraft, entry: entry)
+        }
+        let catalog = try request.application.measurement.catalog
+        let texts = InstrumentTexts(database: request.db, catalog: catalog)
+        var questionnaires: [PatientDataExport.Questionnaire] = []
+        for series in try await MeasureHistory(database: request.db, catalog: catalog).series(for: patientID) {
+            let definition = try await texts.forStaff(series.definition.id) ?? series.definition
+            for entry in series.entries {
+                let answers = MeasureAnswers.decode(entry.response.answersJSON)
+                questionnaires.append(.init(
+                    instrument: definition.title, completed: entry.response.completedAt,
+                    answers: definition.allItems.filter(\.isQuestion).compactMap { item in
+                        answers[item.linkId].map { .init(question: item.text, answer: MeasureQuestionContext.display($0, on: item)) }
+                    },
+                    scores: entry.score.scales.map { .init(scale: $0.scaleId, value: $0.value) }))
+            }
+        }
+        let threads = try await MessageThread.query(on: request.db).filter(\.$patient.$id == patientID).with(\.$messages) { $0.with(\.$author) }.sort(\.$startedAt).all()
+        let messages = threads.map { thread in
+            PatientDataExport.Thread(subject: thread.subject, messages: thread.messages.sorted { $0.sentAt < $1.sentAt }.map {
+                .init(from: $0.author.displayName, sent: $0.sentAt, text: $0.body)
+            })
+        }
+        return PatientDataExport(name: "\(patient.givenName) \(patient.familyName)", exportedAt: request.now, diary: diary, questionnaires: questionnaires, messages: messages)
+    }
+}
+
+/// Everything a patient downloads about themselves from the portal.
+struct PatientDataExport: Content {
+    struct Diary: Codable {
+        let written: Date
+        let updated: Date
+        let draft: Bool
+        let entry: DiaryEntry
+    }
+
+    struct Answer: Codable {
+        let question: String
+        let answer: String
+    }
+
+    struct Score: Codable {
+        let scale: String
+        let value: Double
+    }
+
+    struct Questionnaire: Codable {
+        let instrument: String
+        let completed: Date?
+        let answers: [Answer]
+        let scores: [Score]
+    }
+
+    struct Message: Codable {
+        let from: String
+        let sent: Date
+        let text: String
+    }
+
+    struct Thread: Codable {
+        let subject: String
+        let messages: [Message]
+    }
+
+    let name: String
+    let exportedAt: Date
+    let diary: [Diary]
+    let questionnaires: [Questionnaire]
+    let messages: [Thread]
+}
+
+/// The printable page of the same data.
+struct MyDataContext: Encodable {
+    let page: PageChrome
+    let export: PatientDataExport
+    let jsonPath: String
+}
