@@ -32,7 +32,7 @@ public struct DiaryReflector: Sendable {
                 DiaryPromptSuggestion(prompt: choice.prompt, reason: choice.reason,
                                       evidence: choice.evidence.flatMap(composed.locate))
             }
-        return DiaryReflection(outcome: .prompts, safetyMatches: [], prompts: Array(prompts))
+        return DiaryReflection(outcome: .prompts, safetyMatches: [], prompts: prompts)
     }
 
     private static func safety(_ risk: RiskScreenResult, _ composed: DiaryAnalyzerText) -> DiaryReflection {

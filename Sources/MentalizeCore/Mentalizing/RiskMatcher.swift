@@ -6,7 +6,10 @@ struct RiskMatcher: Sendable {
     /// For each bit, the pattern whose first element it is (nil for later elements).
     private let patternStartingAt: [Int?]
     private let setsByWord: [String: RiskElementSet]
-    private let prefixes: [(prefix: String, bit: Int)]
+    /// Prefix elements keyed by their first four UTF-8 bytes, so most tokens cost one look-up.
+    private let prefixesByHead: [UInt32: [(prefix: String, bit: Int)]]
+    /// Prefixes shorter than four bytes, tested against every token.
+    private let shortPrefixes: [(prefix: String, bit: Int)]
     /// Elements written `#`: any token starting with a digit.
     private let numberElements: RiskElementSet
 
@@ -37,7 +40,12 @@ struct RiskMatcher: Sendable {
         firstBit = firstBits
         patternStartingAt = starts
         setsByWord = sets
-        prefixes = prefixList
+        var byHead: [UInt32: [(prefix: String, bit: Int)]] = [:]
+        for entry in prefixList {
+            if let head = Self.head(entry.prefix) { byHead[head, default: []].append(entry) }
+        }
+        prefixesByHead = byHead
+        shortPrefixes = prefixList.filter { Self.head($0.prefix) == nil }
         numberElements = numbers
     }
 
@@ -59,9 +67,23 @@ struct RiskMatcher: Sendable {
     private func elements(of token: TextToken) -> RiskElementSet {
         guard token.isWord else { return RiskElementSet() }
         var set = setsByWord[token.norm] ?? RiskElementSet()
-        for entry in prefixes where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
+        if let head = Self.head(token.norm), let candidates = prefixesByHead[head] {
+            for entry in candidates where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
+        }
+        for entry in shortPrefixes where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
         if let first = token.norm.utf8.first, first >= 48, first <= 57 { set.formUnion(numberElements) }
         return set
+    }
+
+    /// The first four UTF-8 bytes as one number; nil for shorter words.
+    private static func head(_ word: String) -> UInt32? {
+        var value: UInt32 = 0
+        var count = 0
+        for byte in word.utf8.prefix(4) {
+            value = value << 8 | UInt32(byte)
+            count += 1
+        }
+        return count == 4 ? value : nil
     }
 
     private func match(_ pattern: RiskPattern, firstBit: Int, at index: Int, tokens: [TextToken],
