@@ -54,6 +54,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: PatientDiaryController())
     try app.register(collection: LearningController())
     try app.register(collection: MyDataController())
+    try app.register(collection: PortalSettingsController())
     try app.register(collection: APIAuthController())
     try app.register(collection: APIPatientController())
     try app.register(collection: APIMeasuresController())

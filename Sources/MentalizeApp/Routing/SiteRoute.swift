@@ -74,6 +74,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case patientLearningUnlock = "/patients/:patientID/learning/unlock"
     case myData = "/me/data"
     case myDataJSON = "/me/data.json"
+    case portalSettings = "/programme/portal"
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
@@ -108,6 +109,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patientDiary: .patientRecord(.sharedDiaryEntry, .list)
         case .patientDiaryFlags: .patientRecord(.sessionNote, .write)
         case .myLearning, .myData, .myDataJSON: .signedIn
+        case .portalSettings: .roles([.programmeLead])
         case .myModule, .myModuleDone: .roles([.patient])
         case .patientLearning: .patientRecord(.measureResponse, .read)
         case .patientLearningUnlock: .patientRecord(.measureResponse, .write)

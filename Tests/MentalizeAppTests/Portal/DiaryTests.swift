@@ -66,6 +66,15 @@ import VaporTesting
             try await patient.get("/me/diary")
             #expect(try await patient.post("/me/diary/prompts", form: [:]).status == .seeOther)
             #expect(!(try await patient.get(try #require(saved.headers.first(name: .location))).body.string.contains("Something to think about")))
+            // The clinic can switch them off for everyone too.
+            try await patient.get("/me/diary")
+            #expect(try await patient.post("/me/diary/prompts", form: ["enabled": "on"]).status == .seeOther)
+            #expect(try await patient.get(try #require(saved.headers.first(name: .location))).body.string.contains("Something to think about"))
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
+            try await lead.get("/programme/portal")
+            #expect(try await lead.post("/programme/portal", form: [:]).status == .seeOther)
+            #expect(!(try await patient.get(try #require(saved.headers.first(name: .location))).body.string.contains("Something to think about")))
+            #expect(!(try await patient.get("/me/diary").body.string.contains("Offer me questions")), "nothing to switch when the clinic has them off")
         }
     }
 
