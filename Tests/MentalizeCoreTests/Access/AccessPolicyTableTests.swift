@@ -14,32 +14,32 @@ import Testing
 struct AccessPolicyTableTests {
     static let columns: [RecordKind] = [
         .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation,
-        .sharedDiaryEntry, .processNote, .privateDiaryEntry, .accountData,
+        .formulationResponse, .selfReport, .sharedDiaryEntry, .processNote, .privateDiaryEntry, .accountData,
     ]
 
-    //                     demogr  measure alert   event   note    formul  shared  process private account
+    //                     demogr  measure alert   event   note    formul  fresp   report  shared  process private account
     static let expected: [Role: [String: [String]]] = [
         .patient: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rlwe", "-",    "rlwe", "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rlwe", "w",    "rlwe", "-",    "rlwe", "-"],
         ],
         .therapist: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "-",    "-"],
-            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "rle",  "-",    "-",    "-"],
+            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "rl",   "-",    "-",    "-"],
         ],
         .supervisor: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "rl",   "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "rl",   "-",    "-",    "-"],
         ],
         .programmeLead: [
-            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "rl",   "-",    "-",    "-"],
         ],
         .admin: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
         ],
     ]
 
