@@ -22,6 +22,11 @@ enum MigrationCatalog {
         CreateMeasureResponses(),
         CreateRiskAlerts(),
         CreateInstrumentTextPacks(),
+        CreateProgrammeTypes(),
+        CreatePatientDetails(),
+        CreateAssessmentRecords(),
+        CreateFormulations(),
+        CreateClinicalEvents(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }
