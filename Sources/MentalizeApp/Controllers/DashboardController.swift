@@ -23,6 +23,8 @@ struct DashboardController: RouteCollection {
         if !roles.isDisjoint(with: [.therapist, .programmeLead]) { links.append(.init(key: "dashboard.register", path: SiteRoute.newPatient.path)) }
         if roles.contains(.patient) {
             links.append(.init(key: "dashboard.measures", path: SiteRoute.myMeasures.path))
+            links.append(.init(key: "dashboard.formulation", path: SiteRoute.myFormulation.path))
+            links.append(.init(key: "dashboard.report", path: SiteRoute.myReport.path))
             links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path))
         }
         if !roles.isDisjoint(with: Role.clinicalStaff) {

@@ -20,6 +20,8 @@ struct ProgrammeController: RouteCollection {
     struct DecisionForm: Content {
         var decision: String?
         var reasons: String?
+        /// The staff present at the team (MDT) meeting, one name per line.
+        var participants: String?
     }
 
     func move(_ request: Request) async throws -> Response {
@@ -52,11 +54,23 @@ struct ProgrammeController: RouteCollection {
         let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write)
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(DecisionForm.self)) ?? DecisionForm()
-        let reasons = (form.reasons ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let decision = form.decision.flatMap(SuitabilityDecision.init(rawValue:)), reasons.count >= Self.minimumReasonLength, reasons.count <= 4000 else {
+        let reasons = form.reasons.trimmed
+        let participants = form.participants.trimmed
+        guard let decision = form.decision.flatMap(SuitabilityDecision.init(rawValue:)), reasons.count >= Self.minimumReasonLength, reasons.count <= 4000,
+              (2...1000).contains(participants.count) else {
             return try await PatientPage.render(request, access: access, patient: patient, error: "programme.error.decision", status: .badRequest)
         }
-        try await SuitabilityDecisionRecord(patientID: patientID, decision: decision.rawValue, reasons: reasons, decidedAt: request.now, decidedBy: access.user.id).create(on: request.db)
+        let checklist = try await AssessmentQueries(database: request.db).latestChecklist(of: patientID)
+        do {
+            try SuitabilityRules.check(decision, checklist: checklist.map { SuitabilityChecklist(storedExclusions: $0.exclusions, storedContraindications: $0.contraindications) })
+        } catch {
+            return try await PatientPage.render(request, access: access, patient: patient, error: error.description, status: .conflict)
+        }
+        let record = SuitabilityDecisionRecord(patientID: patientID, decision: decision.rawValue, reasons: reasons, decidedAt: request.now, decidedBy: access.user.id)
+        try await request.db.transaction { db in
+            try await record.create(on: db)
+            try await MDTParticipantsRecord(decisionID: try record.requireID(), participants: participants).create(on: db)
+        }
         return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
     }
 }

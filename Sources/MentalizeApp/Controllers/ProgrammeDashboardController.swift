@@ -19,6 +19,10 @@ struct ProgrammeDashboardController: RouteCollection {
             daysToTreatment: figures.medianDaysToTreatment.map { String(format: "%.0f", $0) },
             dropOuts: ProgrammePhase.allCases.compactMap { phase in
                 figures.dropOutsByPhase[phase].map { .init(label: phase.displayName, count: $0) }
+            },
+            eventKinds: ClinicalEventKind.allCases.map { "events.kind.\($0.rawValue)" },
+            eventMonths: try await EventFigures.perMonth(on: request.db, now: request.now).map { month in
+                .init(month: month.month, counts: ClinicalEventKind.allCases.map { month.counts[$0, default: 0] }, total: month.total)
             }
         )
         return try await request.view.render("programme-dashboard", context)
@@ -66,6 +70,16 @@ struct ProgrammeFigures: Equatable {
     }
 }
 
+/// Clinical events per month over the last twelve months, programme-wide: kinds and dates only.
+enum EventFigures {
+    static func perMonth(on db: any Database, now: Date) async throws -> [MonthlyEventCount] {
+        let months = EventTally.months(12, endingWith: String(FormCheck.today(now).prefix(7)))
+        guard let first = months.first else { return [] }
+        let events = try await ClinicalEventRecord.query(on: db).filter(\.$occurredOn >= first + "-01").field(\.$id).field(\.$kind).field(\.$occurredOn).all()
+        return EventTally.perMonth(events.compactMap { event in ClinicalEventKind(rawValue: event.kind).map { (event.occurredOn, $0) } }, months: months)
+    }
+}
+
 /// What the programme dashboard shows.
 struct ProgrammeDashboardContext: Encodable {
     struct Bar: Encodable {
@@ -73,9 +87,17 @@ struct ProgrammeDashboardContext: Encodable {
         let count: Int
     }
 
+    struct Month: Encodable {
+        let month: String
+        let counts: [Int]
+        let total: Int
+    }
+
     let page: PageChrome
     let phases: [Bar]
     let daysToAssessment: String?
     let daysToTreatment: String?
     let dropOuts: [Bar]
+    let eventKinds: [String]
+    let eventMonths: [Month]
 }

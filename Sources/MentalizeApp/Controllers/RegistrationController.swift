@@ -13,19 +13,22 @@ struct RegistrationController: RouteCollection {
 
     func page(_ request: Request) async throws -> View {
         _ = try request.requireRole([.therapist, .programmeLead])
-        return try await render(request, form: RegistrationForm(), problems: [], duplicate: false)
+        var details = PatientDetailsForm()
+        details.programmeType = ProgrammeType.adultID.uuidString
+        return try await render(request, form: RegistrationForm(), details: details, problems: [], duplicate: false)
     }
 
     func register(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.therapist, .programmeLead])
         let form = (try? request.content.decode(RegistrationForm.self)) ?? RegistrationForm()
-        let problems = form.problems(today: request.now)
+        let details = (try? request.content.decode(PatientDetailsForm.self)) ?? PatientDetailsForm()
+        let problems = form.problems(today: request.now) + details.problems(types: try await PatientDetailsStore(database: request.db).programmeTypes())
         guard problems.isEmpty else {
-            return try await render(request, form: form, problems: problems, duplicate: false).encodeResponse(status: .badRequest, for: request)
+            return try await render(request, form: form, details: details, problems: problems, duplicate: false).encodeResponse(status: .badRequest, for: request)
         }
         let fields = form.cleaned
         if form.confirmDuplicate != "on", try await isDuplicate(fields, on: request.db) {
-            return try await render(request, form: form, problems: [], duplicate: true).encodeResponse(status: .conflict, for: request)
+            return try await render(request, form: form, details: details, problems: [], duplicate: true).encodeResponse(status: .conflict, for: request)
         }
         let clinicID = try await AccountService(database: request.db, hasher: request.application.passwordHasher,
                                                 passwordPolicy: try request.application.passwordPolicy, now: request.now).onlyClinicID()
@@ -40,6 +43,7 @@ struct RegistrationController: RouteCollection {
             if asTherapist {
                 try await CaseloadAssignmentRecord(therapistID: user.id, patientID: patientID, startsAt: now).create(on: db)
             }
+            try await PatientDetailsStore(database: db).save(details, patientID: patientID, by: user.id, at: now)
         }
         let patientID = try patient.requireID()
         try await request.application.auditLog.record([AuditEntry(actorID: user.id, actorRole: asTherapist ? .therapist : .programmeLead, patientID: patientID,
@@ -56,10 +60,11 @@ struct RegistrationController: RouteCollection {
         }
     }
 
-    private func render(_ request: Request, form: RegistrationForm, problems: [String], duplicate: Bool) async throws -> View {
+    private func render(_ request: Request, form: RegistrationForm, details: PatientDetailsForm, problems: [String], duplicate: Bool) async throws -> View {
+        let types = try await PatientDetailsStore(database: request.db).programmeTypes()
         let context = RegistrationContext(page: PageChrome(titleKey: "register.title", request: request), csrfToken: request.csrfToken,
-                                          action: SiteRoute.newPatient.path, form: form, problems: problems, duplicate: duplicate,
-                                          urgencies: RegistrationForm.urgencies)
+                                          action: SiteRoute.newPatient.path, form: form, detailsForm: details, choices: PatientDetailsChoices(types, form: details),
+                                          problems: problems, duplicate: duplicate, urgencies: RegistrationForm.urgencies)
         return try await request.view.render("register", context)
     }
 }
@@ -70,6 +75,8 @@ struct RegistrationContext: Encodable {
     let csrfToken: String
     let action: String
     let form: RegistrationForm
+    let detailsForm: PatientDetailsForm
+    let choices: PatientDetailsChoices
     let problems: [String]
     let duplicate: Bool
     let urgencies: [String]

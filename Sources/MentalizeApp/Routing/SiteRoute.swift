@@ -31,6 +31,19 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case programmeDashboard = "/programme"
     case careTeam = "/care-team"
     case careTeamEnd = "/care-team/:assignmentID/end"
+    case patientDetails = "/patients/:patientID/details"
+    case patientDetailsSave = "/patients/:patientID/details/save"
+    case patientAssessment = "/patients/:patientID/assessment"
+    case patientInterviews = "/patients/:patientID/assessment/interviews"
+    case patientRiskAssessments = "/patients/:patientID/assessment/risk"
+    case patientChecklist = "/patients/:patientID/assessment/checklist"
+    case formulation = "/patients/:patientID/formulation"
+    case formulationSave = "/patients/:patientID/formulation/versions"
+    case formulationCompare = "/patients/:patientID/formulation/compare"
+    case patientEvents = "/patients/:patientID/events"
+    case patientEventSave = "/patients/:patientID/events/new"
+    case myFormulation = "/me/formulation"
+    case myReport = "/me/report"
     case myMeasures = "/me/measures"
     case myMeasureStart = "/me/measures/:assignmentID/start"
     case myMeasureChart = "/me/measures/charts/:instrumentID"
@@ -123,6 +136,13 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .auditLog: .roles([.admin, .programmeLead])
         case .adminUsers, .adminUserDisable: .roles([.admin])
         case .careTeam, .careTeamEnd, .programmeDashboard: .roles([.programmeLead])
+        case .patientDetails: .patientRecord(.demographics, .read)
+        case .patientDetailsSave: .patientRecord(.demographics, .write)
+        case .patientAssessment, .patientEvents: .patientRecord(.clinicalEvent, .read)
+        case .patientInterviews, .patientRiskAssessments, .patientChecklist, .patientEventSave: .patientRecord(.clinicalEvent, .write)
+        case .formulation, .formulationCompare: .patientRecord(.formulation, .read)
+        case .formulationSave: .patientRecord(.formulation, .write)
+        case .myFormulation, .myReport: .roles([.patient])
         }
     }
 

@@ -5,6 +5,7 @@ public enum AccessGrantTable {
     private static let readList: Set<AccessAction> = [.read, .list]
     private static let readListWrite: Set<AccessAction> = [.read, .list, .write]
     private static let readListExport: Set<AccessAction> = [.read, .list, .export]
+    private static let writeOnly: Set<AccessAction> = [.write]
     private static let all: Set<AccessAction> = Set(AccessAction.allCases)
 
     /// The actions `basis` permits on `kind` (empty when it permits none).
@@ -26,7 +27,8 @@ public enum AccessGrantTable {
     private static func ownRecord(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
         case .demographics, .formulation: readListExport
-        case .measureResponse, .sharedDiaryEntry, .message, .privateDiaryEntry: all
+        case .measureResponse, .formulationResponse, .sharedDiaryEntry, .message, .privateDiaryEntry: all
+        case .selfReport: writeOnly
         case .riskAlert, .clinicalEvent, .sessionNote, .processNote, .accountData: []
         }
     }
@@ -43,8 +45,8 @@ public enum AccessGrantTable {
     private static func caseload(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
         case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .message: all
-        case .sharedDiaryEntry: readListExport
-        case .processNote, .privateDiaryEntry, .accountData: []
+        case .sharedDiaryEntry, .formulationResponse: readListExport
+        case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
@@ -52,22 +54,22 @@ public enum AccessGrantTable {
         switch kind {
         case .demographics: readList
         case .measureResponse, .riskAlert, .clinicalEvent, .sessionNote: readListWrite
-        case .formulation, .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData: []
+        case .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
     private static func supervision(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .sharedDiaryEntry, .message: readList
-        case .processNote, .privateDiaryEntry, .accountData: []
+        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .formulationResponse, .sharedDiaryEntry, .message: readList
+        case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
     private static func breakGlass(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .formulation, .sharedDiaryEntry, .message: readList
+        case .demographics, .measureResponse, .formulation, .formulationResponse, .sharedDiaryEntry, .message: readList
         case .riskAlert, .clinicalEvent, .sessionNote: readListWrite
-        case .processNote, .privateDiaryEntry, .accountData: []
+        case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 }

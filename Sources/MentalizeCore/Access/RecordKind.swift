@@ -25,6 +25,13 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case clinicalEvent
     case sessionNote
     case formulation
+    /// The patient's own comment on, or agreement with, a shared formulation version: written by
+    /// the patient, read by the team. Kept apart from `formulation`, which only staff write.
+    case formulationResponse
+    /// A clinical event the patient reports about themselves in the portal (self-harm). The
+    /// patient may submit it but never read the event list back: staff read the stored event as
+    /// a `clinicalEvent`.
+    case selfReport
     case sharedDiaryEntry
     /// Secure messages between the patient and their care team.
     case message
@@ -37,7 +44,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .demographics: .demographics
         case .measureResponse, .riskAlert, .clinicalEvent: .structuredClinical
-        case .sessionNote, .formulation, .sharedDiaryEntry, .message: .freeTextClinical
+        case .sessionNote, .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message: .freeTextClinical
         case .processNote: .processNote
         case .privateDiaryEntry: .patientPrivate
         case .accountData: .accountAdmin
@@ -51,7 +58,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     public var isStaffOnly: Bool {
         switch self {
         case .clinicalEvent, .riskAlert, .sessionNote, .processNote: true
-        case .demographics, .measureResponse, .formulation, .sharedDiaryEntry, .message, .privateDiaryEntry, .accountData: false
+        case .demographics, .measureResponse, .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .privateDiaryEntry, .accountData: false
         }
     }
 }

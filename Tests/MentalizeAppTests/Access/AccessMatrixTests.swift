@@ -37,9 +37,15 @@ import VaporTesting
         case .demographics: actor.patients
         case .measureResponse where action == .export: expectedWrite[actor.username] ?? (actor.username.hasPrefix("patient.") ? actor.patients : [])
         case .formulation, .measureResponse, .message, .sharedDiaryEntry: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") || actor.username.hasPrefix("patient.") ? actor.patients : [])
+        // Staff-only structured records (clinical events, assessments): the caseload therapist and the supervisor.
+        case .clinicalEvent: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") ? actor.patients : [])
         default: []
         }
     }
+
+    /// Staff pages the patient never opens, even for their own record (they have their own page):
+    /// the formulation's drafts and version history.
+    static let staffOnlyRoutes: Set<SiteRoute> = [.formulation, .formulationCompare]
 
     /// Who may change which patients' programme records: the therapist whose caseload they are on.
     static let expectedWrite: [String: Set<Int>] = [
@@ -99,7 +105,8 @@ import VaporTesting
                     case .patientRecord(let kind, let action):
                         for number in 1...12 {
                             let id = DemoPatients.all[number - 1].id
-                            let inScope = Self.expectedRead(actor, kind: kind, action: action).contains(number)
+                            let staffDoor = actor.username.hasPrefix("patient.") && Self.staffOnlyRoutes.contains(route)
+                            let inScope = !staffDoor && Self.expectedRead(actor, kind: kind, action: action).contains(number)
                             let requestID = "m\(probes)"
                             let body = try await fetch(route, ["patientID": id.uuidString], web: web, token: token, requestID: requestID, expect: inScope ? .ok : .notFound)
                             // A patient's own name is in their page header, so it is never a leak for them.

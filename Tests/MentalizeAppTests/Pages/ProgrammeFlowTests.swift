@@ -18,8 +18,16 @@ import VaporTesting
             let refused = try await ash.post(path + "/programme", form: ["target": "treatment", "reason": "Ready to start"])
             #expect(refused.status == .conflict)
             #expect(refused.body.string.contains("cannot start without a team decision"))
-            // the team decides; the move is then accepted and shows in the history
-            let decided = try await ash.post(path + "/suitability", form: ["decision": "suitable", "reasons": "MDT 12 Nov: criteria met, willing to engage (Ash, Birch, Cedar)"])
+            // the team decides, once the suitability checklist is done; the move is then accepted and shows in the history
+            let decision = ["decision": "suitable", "reasons": "MDT 12 Nov: criteria met, willing to engage", "participants": "Robin Ash, Sam Birch, Alex Cedar"]
+            let early = try await ash.post(path + "/suitability", form: decision)
+            #expect(early.status == .conflict)
+            #expect(early.body.string.contains("Complete the suitability checklist"))
+            try await ash.get(path + "/assessment")
+            let checklist = ["activePsychosis": "absent", "severeCognitiveImpairment": "absent", "noWillingnessToEngage": "absent"]
+            #expect(try await ash.post(path + "/assessment/checklist", form: checklist).status == .seeOther)
+            try await ash.get(path)
+            let decided = try await ash.post(path + "/suitability", form: decision)
             #expect(decided.status == .seeOther)
             try await ash.get(path)
             let moved = try await ash.post(path + "/programme", form: ["target": "mbt-i", "reason": "Joins the January MBT-I group"])

@@ -7,7 +7,8 @@ import VaporTesting
 
 @Suite struct RegistrationTests {
     let form = ["givenName": "Morgan", "familyName": "Newcomer", "dateOfBirth": "1994-02-03", "source": "GP Dr Demo (synthetic)",
-                "receivedOn": "2026-11-01", "reason": "Recurrent self-harm, unstable relationships; asking for MBT.", "urgency": "soon"]
+                "receivedOn": "2026-11-01", "reason": "Recurrent self-harm, unstable relationships; asking for MBT.", "urgency": "soon",
+                "programmeType": ProgrammeType.adultID.uuidString]
 
     @Test func aTherapistRegistersAPatientWhoJoinsTheirCaseloadAndTheLeadSeesNoReason() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in

@@ -49,6 +49,7 @@ import VaporTesting
 
     @Test func aWrongCodeIsRefusedAndRepeatedGuessesAreThrottled() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
+            app.clock.freeze()
             let client = WebClient(app: app)
             try await client.signIn(therapist, DemoSeed.password)
             try await client.get("/sign-in/second-factor")

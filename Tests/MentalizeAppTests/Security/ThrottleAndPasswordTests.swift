@@ -9,6 +9,7 @@ import VaporTesting
 
     @Test func repeatedFailuresSlowDownEvenTheRightPassword() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
+            app.clock.freeze()
             let client = WebClient(app: app)
             let schedule = LoginThrottle().perAccount
             for _ in 0...schedule.freeFailures {
@@ -24,6 +25,7 @@ import VaporTesting
 
     @Test func unknownAccountsAreThrottledTheSameWay() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
+            app.clock.freeze()
             let client = WebClient(app: app)
             for _ in 0...LoginThrottle().perAccount.freeFailures {
                 let status = try await client.signIn("ghost@demo.invalid", "wrong-password-here").status

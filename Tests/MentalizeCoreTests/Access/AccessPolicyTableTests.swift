@@ -14,32 +14,32 @@ import Testing
 struct AccessPolicyTableTests {
     static let columns: [RecordKind] = [
         .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation,
-        .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData,
+        .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData,
     ]
 
-    //                     demogr  measure alert   event   note    formul  shared  message process private account
+    //                     demogr  measure alert   event   note    formul  fresp   report  shared  message process private account
     static let expected: [Role: [String: [String]]] = [
         .patient: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rlwe", "rlwe", "-",    "rlwe", "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rlwe", "w",    "rlwe", "rlwe", "-",    "rlwe", "-"],
         ],
         .therapist: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "rlwe", "-",    "-",    "-"],
-            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "rle",  "rlwe", "-",    "-",    "-"],
+            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "rl",   "rl",   "-",    "-",    "-"],
         ],
         .supervisor: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "rl",   "rl",   "-",    "-",    "-"],
         ],
         .programmeLead: [
-            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "-",    "rl",   "rl",   "-",    "-",    "-"],
         ],
         .admin: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
         ],
     ]
 

@@ -2,45 +2,43 @@ import Fluent
 import MentalizeCore
 import Vapor
 
-/// Renders a patient's overview: details, care team, programme status with its history and the
-/// latest suitability decision, and (for those who may write) the forms to change them. Reading
-/// the patient was already authorised and audited by the caller.
+/// Renders the patient chart: details, care team, programme status with its history, assessment,
+/// formulation and crisis-plan status, events, measures, consents and (for those who may write)
+/// the forms to move the programme and record decisions. Reading the patient was already
+/// authorised and audited by the caller (one event per view); each section is shown only when the
+/// policy lets the viewer read its kind.
 enum PatientPage {
     static func render(_ request: Request, access: PatientAccess, patient: Patient, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let patientID = try patient.requireID()
-        let team = try await PatientQueries(database: request.db).careTeam(of: patientID, now: request.now)
-        let programme = ProgrammeQueries(database: request.db)
-        let history = try await programme.history(for: patientID)
-        let decision = try await programme.latestDecision(for: patientID)
+        let visibility = PatientChart.Visibility(freeText: try await access.allows(.read, .formulation, patientID: patientID),
+                                                 clinical: try await access.allows(.read, .clinicalEvent, patientID: patientID),
+                                                 measures: try await access.allows(.read, .measureResponse, patientID: patientID))
+        let chart = try await PatientChart.load(patientID: patientID, visibility: visibility, on: request.db, now: request.now)
         let current = ProgrammeStatus(storageValue: patient.phase)
         let canWrite = try await access.allows(.write, .demographics, patientID: patientID)
-        let canReadFreeText = try await access.allows(.read, .formulation, patientID: patientID)
-        // The referral reason is free text: shown only to those who may read free-text clinical records.
-        let referral = try await Referral.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$receivedOn, .descending).first()
         var targets: [PatientOverviewContext.Choice] = []
         if canWrite, case .inPhase(let phase) = current {
             targets = ProgrammePathway.nextPhases(after: phase).map { ProgrammeStatus.inPhase($0) }.map(PatientOverviewContext.Choice.init)
                 + ProgrammePathway.exits(during: phase).map { ProgrammeStatus.exited($0) }.map(PatientOverviewContext.Choice.init)
         }
+        let path = { (route: SiteRoute) in route.path(["patientID": patientID.uuidString]) }
         let context = PatientOverviewContext(
-            page: PageChrome(titleKey: "patient.title", request: request), csrfToken: request.csrfToken, patient: patient, careTeam: team,
+            page: PageChrome(titleKey: "patient.title", request: request), csrfToken: request.csrfToken,
+            name: "\(patient.givenName) \(patient.familyName)", dateOfBirth: patient.dateOfBirth, careTeam: chart.careTeam,
             status: current?.displayName ?? patient.phase,
-            history: history.map { .init(when: DisplayTime.minute($0.occurredAt), from: ProgrammeStatus(storageValue: $0.fromStatus)?.displayName ?? $0.fromStatus,
-                                         to: ProgrammeStatus(storageValue: $0.toStatus)?.displayName ?? $0.toStatus, reason: $0.reason, by: $0.decidedBy.displayName) },
-            decision: decision.map { .init(decision: $0.decision == SuitabilityDecision.suitable.rawValue ? "programme.suitable" : "programme.notSuitable",
-                                           reasons: $0.reasons, by: $0.decidedBy.displayName, when: DisplayTime.minute($0.decidedAt)) },
-            referral: referral.map { .init(source: $0.source, receivedOn: $0.receivedOn, urgencyKey: "urgency.\($0.urgency)", reason: canReadFreeText ? $0.reason : nil) },
+            history: chart.history.map { .init(when: DisplayTime.minute($0.occurredAt), from: ProgrammeStatus(storageValue: $0.fromStatus)?.displayName ?? $0.fromStatus,
+                                               to: ProgrammeStatus(storageValue: $0.toStatus)?.displayName ?? $0.toStatus, reason: $0.reason, by: $0.decidedBy.displayName) },
+            decision: chart.decision.map { .init(decision: $0.decision == SuitabilityDecision.suitable.rawValue ? "programme.suitable" : "programme.notSuitable",
+                                                 reasons: $0.reasons, by: $0.decidedBy.displayName, when: DisplayTime.minute($0.decidedAt), participants: chart.participants ?? "") },
+            // The referral reason is free text: shown only to those who may read free-text clinical records.
+            referral: chart.referral.map { .init(source: $0.source, receivedOn: $0.receivedOn, urgencyKey: "urgency.\($0.urgency)", reason: visibility.freeText ? $0.reason : nil) },
             canWrite: canWrite, targets: targets,
-            errorKey: error.flatMap { $0.hasPrefix("programme.") ? $0 : nil }, errorText: error.flatMap { $0.hasPrefix("programme.") ? nil : $0 },
-            movePath: SiteRoute.patientProgramme.path(["patientID": patientID.uuidString]),
-            decisionPath: SiteRoute.patientSuitability.path(["patientID": patientID.uuidString]),
-            crisisPlanPath: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString]),
-            measuresPath: try await access.allows(.read, .measureResponse, patientID: patientID) ? SiteRoute.patientMeasures.path(["patientID": patientID.uuidString]) : nil,
-            messagesPath: try await access.allows(.list, .message, patientID: patientID) ? SiteRoute.patientMessages.path(["patientID": patientID.uuidString]) : nil,
-            learningPath: try await access.allows(.read, .measureResponse, patientID: patientID) ? SiteRoute.patientLearning.path(["patientID": patientID.uuidString]) : nil,
-            diaryPath: try await access.allows(.list, .sharedDiaryEntry, patientID: patientID) ? SiteRoute.patientDiary.path(["patientID": patientID.uuidString]) : nil,
-            consents: try await ConsentSummary.lines(for: patientID, on: request.db),
-            consentPath: SiteRoute.patientConsents.path(["patientID": patientID.uuidString])
+            errorKey: error.flatMap { $0.hasPrefix("programme.") || $0.hasPrefix("consent.") ? $0 : nil },
+            errorText: error.flatMap { $0.hasPrefix("programme.") || $0.hasPrefix("consent.") ? nil : $0 },
+            movePath: path(.patientProgramme), decisionPath: path(.patientSuitability), consentPath: path(.patientConsents),
+            consents: chart.consents, summary: DetailsSummary(chart.details, identifiers: chart.identifiers), detailsPath: path(.patientDetails),
+            records: ChartSections(chart, visibility: visibility, path: path, today: FormCheck.today(request.now)),
+            portal: try await PortalLinks(access: access, patientID: patientID, path: path)
         )
         let response = try await request.view.render("patient", context).encodeResponse(for: request)
         response.status = status
@@ -48,7 +46,7 @@ enum PatientPage {
     }
 }
 
-/// What the patient overview shows.
+/// What the patient chart shows.
 struct PatientOverviewContext: Encodable {
     struct Step: Encodable {
         let when: String
@@ -63,6 +61,7 @@ struct PatientOverviewContext: Encodable {
         let reasons: String
         let by: String
         let when: String
+        let participants: String
     }
 
     struct ReferralSummary: Encodable {
@@ -97,38 +96,24 @@ struct PatientOverviewContext: Encodable {
     let errorText: String?
     let movePath: String
     let decisionPath: String
-    let crisisPlanPath: String
-    let measuresPath: String?
+    let consentPath: String
+    let consents: [ConsentSummary.Line]
+    let summary: DetailsSummary
+    let detailsPath: String
+    let records: ChartSections
+    let portal: PortalLinks
+}
+
+/// Links from the chart to the patient's portal records the viewer may open: shared diary,
+/// messages and psychoeducation progress.
+struct PortalLinks: Encodable {
     let messagesPath: String?
     let diaryPath: String?
     let learningPath: String?
-    let consents: [ConsentSummary.Line]
-    let consentPath: String
 
-    init(page: PageChrome, csrfToken: String, patient: Patient, careTeam: [String], status: String, history: [Step], decision: Decision?,
-         referral: ReferralSummary?, canWrite: Bool, targets: [Choice], errorKey: String?, errorText: String?, movePath: String, decisionPath: String, crisisPlanPath: String, measuresPath: String?, messagesPath: String?, learningPath: String?, diaryPath: String?,
-         consents: [ConsentSummary.Line], consentPath: String) {
-        self.page = page
-        self.csrfToken = csrfToken
-        self.name = "\(patient.givenName) \(patient.familyName)"
-        self.dateOfBirth = patient.dateOfBirth
-        self.careTeam = careTeam
-        self.status = status
-        self.history = history
-        self.decision = decision
-        self.referral = referral
-        self.canWrite = canWrite
-        self.targets = targets
-        self.errorKey = errorKey
-        self.errorText = errorText
-        self.movePath = movePath
-        self.decisionPath = decisionPath
-        self.crisisPlanPath = crisisPlanPath
-        self.measuresPath = measuresPath
-        self.messagesPath = messagesPath
-        self.diaryPath = diaryPath
-        self.learningPath = learningPath
-        self.consents = consents
-        self.consentPath = consentPath
+    init(access: PatientAccess, patientID: UUID, path: (SiteRoute) -> String) async throws {
+        messagesPath = try await access.allows(.list, .message, patientID: patientID) ? path(.patientMessages) : nil
+        diaryPath = try await access.allows(.list, .sharedDiaryEntry, patientID: patientID) ? path(.patientDiary) : nil
+        learningPath = try await access.allows(.read, .measureResponse, patientID: patientID) ? path(.patientLearning) : nil
     }
 }

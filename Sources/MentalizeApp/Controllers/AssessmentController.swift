@@ -1,0 +1,99 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// The assessment record: diagnostic interviews, risk assessments and the suitability checklist
+/// that the team's suitability decision depends on. Staff-only structured clinical records
+/// (`clinicalEvent` in the policy): the caseload therapist writes, the supervisor reads.
+struct AssessmentController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.patientAssessment.pathComponents, use: page)
+        routes.post(SiteRoute.patientInterviews.pathComponents, use: addInterview)
+        routes.post(SiteRoute.patientRiskAssessments.pathComponents, use: addRisk)
+        routes.post(SiteRoute.patientChecklist.pathComponents, use: saveChecklist)
+    }
+
+    func page(_ request: Request) async throws -> View {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .clinicalEvent)
+        return try await AssessmentPage.render(request, access: access, patient: patient)
+    }
+
+    func addInterview(_ request: Request) async throws -> Response {
+        let (access, patient) = try await writable(request)
+        let form = (try? request.content.decode(InterviewForm.self)) ?? InterviewForm()
+        let problems = form.problems(today: request.now)
+        guard problems.isEmpty, let kind = DiagnosticInterview(rawValue: form.interview.trimmed) else {
+            return try await AssessmentPage.render(request, access: access, patient: patient, problems: problems, interview: form).encodeResponse(status: .badRequest, for: request)
+        }
+        let record = DiagnosticInterviewRecord()
+        record.$patient.id = try patient.requireID()
+        record.interview = kind.rawValue
+        record.interviewName = kind == .other ? form.interviewName.trimmed : ""
+        (record.conductedOn, record.assessor, record.criteriaMet, record.outcome) = (form.conductedOn.trimmed, form.assessor.trimmed, form.criteria, form.outcome.trimmed)
+        (record.$recordedBy.id, record.recordedAt) = (access.user.id, request.now)
+        try await record.create(on: request.db)
+        return try redirect(request, patient)
+    }
+
+    func addRisk(_ request: Request) async throws -> Response {
+        let (access, patient) = try await writable(request)
+        let form = (try? request.content.decode(RiskForm.self)) ?? RiskForm()
+        let problems = form.problems(today: request.now)
+        guard problems.isEmpty else {
+            return try await AssessmentPage.render(request, access: access, patient: patient, problems: problems, risk: form).encodeResponse(status: .badRequest, for: request)
+        }
+        let record = RiskAssessmentRecord()
+        record.$patient.id = try patient.requireID()
+        (record.assessedOn, record.assessor, record.level, record.summary) = (form.assessedOn.trimmed, form.assessor.trimmed, form.level.trimmed, form.summary.trimmed)
+        (record.$recordedBy.id, record.recordedAt) = (access.user.id, request.now)
+        try await record.create(on: request.db)
+        return try redirect(request, patient)
+    }
+
+    func saveChecklist(_ request: Request) async throws -> Response {
+        let (access, patient) = try await writable(request)
+        let form = (try? request.content.decode(ChecklistForm.self)) ?? ChecklistForm()
+        let problems = form.problems()
+        guard problems.isEmpty else {
+            return try await AssessmentPage.render(request, access: access, patient: patient, problems: problems).encodeResponse(status: .badRequest, for: request)
+        }
+        let record = SuitabilityChecklistRecord()
+        record.$patient.id = try patient.requireID()
+        (record.exclusions, record.contraindications) = (form.checklist.storedExclusions, form.checklist.storedContraindications)
+        (record.$recordedBy.id, record.recordedAt) = (access.user.id, request.now)
+        try await record.create(on: request.db)
+        return try redirect(request, patient)
+    }
+
+    private func writable(_ request: Request) async throws -> (PatientAccess, Patient) {
+        let access = try request.patientAccess()
+        return (access, try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .clinicalEvent))
+    }
+
+    private func redirect(_ request: Request, _ patient: Patient) throws -> Response {
+        request.redirect(to: SiteRoute.patientAssessment.path(["patientID": try patient.requireID().uuidString]))
+    }
+}
+
+/// The queries behind the assessment page and the chart (tested directly).
+struct AssessmentQueries {
+    let database: any Database
+
+    func interviews(of patientID: UUID) async throws -> [DiagnosticInterviewRecord] {
+        try await DiagnosticInterviewRecord.query(on: database).filter(\.$patient.$id == patientID).sort(\.$conductedOn, .descending).sort(\.$recordedAt, .descending).all()
+    }
+
+    func risks(of patientID: UUID) async throws -> [RiskAssessmentRecord] {
+        try await RiskAssessmentRecord.query(on: database).filter(\.$patient.$id == patientID).sort(\.$assessedOn, .descending).sort(\.$recordedAt, .descending).all()
+    }
+
+    func latestChecklist(of patientID: UUID) async throws -> SuitabilityChecklistRecord? {
+        try await SuitabilityChecklistRecord.query(on: database).filter(\.$patient.$id == patientID).sort(\.$recordedAt, .descending).with(\.$recordedBy).first()
+    }
+
+    func participants(of decisionID: UUID?) async throws -> String? {
+        guard let decisionID else { return nil }
+        return try await MDTParticipantsRecord.query(on: database).filter(\.$decision.$id == decisionID).first()?.participants
+    }
+}

@@ -1,0 +1,88 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// Clinical events on the staff side: the list (staff-only: `clinicalEvent` in the policy, never
+/// shown to the patient) with the patient's own reports marked, and the form to record one.
+struct ClinicalEventController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.patientEvents.pathComponents, use: page)
+        routes.post(SiteRoute.patientEventSave.pathComponents, use: save)
+    }
+
+    func page(_ request: Request) async throws -> View {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .clinicalEvent)
+        return try await render(request, access: access, patient: patient, form: nil, problems: [])
+    }
+
+    func save(_ request: Request) async throws -> Response {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .clinicalEvent)
+        let patientID = try patient.requireID()
+        let form = (try? request.content.decode(EventForm.self)) ?? EventForm()
+        let problems = form.problems(today: request.now)
+        guard problems.isEmpty else {
+            return try await render(request, access: access, patient: patient, form: form, problems: problems).encodeResponse(status: .badRequest, for: request)
+        }
+        try await form.record(patientID: patientID, by: access.user.id, at: request.now).create(on: request.db)
+        return request.redirect(to: SiteRoute.patientEvents.path(["patientID": patientID.uuidString]))
+    }
+
+    private func render(_ request: Request, access: PatientAccess, patient: Patient, form: EventForm?, problems: [String]) async throws -> View {
+        let patientID = try patient.requireID()
+        let context = EventsContext(
+            page: PageChrome(titleKey: "events.title", request: request), csrfToken: request.csrfToken,
+            name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
+            events: try await ClinicalEvents(database: request.db).events(of: patientID).map(EventsContext.Event.init),
+            canWrite: try await access.allows(.write, .clinicalEvent, patientID: patientID),
+            form: form ?? EventForm(kind: ClinicalEventKind.selfHarm.rawValue, occurredOn: FormCheck.today(request.now), method: EventMethod.notStated.rawValue,
+                                    severity: MedicalSeverity.unknown.rawValue, reporter: EventReporter.patient.rawValue),
+            problems: problems, kinds: ClinicalEventKind.allCases.map(\.rawValue), methods: EventMethod.allCases.map(\.rawValue),
+            severities: MedicalSeverity.allCases.map(\.rawValue), reporters: EventReporter.allCases.map(\.rawValue),
+            action: SiteRoute.patientEventSave.path(["patientID": patientID.uuidString])
+        )
+        return try await request.view.render("events", context)
+    }
+}
+
+/// What the staff events page shows.
+struct EventsContext: Encodable {
+    struct Event: Encodable {
+        let kindKey: String
+        let on: String
+        let methodKey: String?
+        let severityKey: String
+        let reporterKey: String
+        let admissionDays: Int?
+        let patientReported: Bool
+        let note: String
+        let recorded: String
+
+        init(_ record: ClinicalEventRecord) {
+            kindKey = "events.kind.\(record.kind)"
+            on = record.occurredOn
+            methodKey = record.method == EventMethod.notApplicable.rawValue ? nil : "events.method.\(record.method)"
+            severityKey = "events.severity.\(record.severity)"
+            reporterKey = "events.reporter.\(record.reporter)"
+            admissionDays = record.admissionDays
+            patientReported = record.patientReported
+            note = record.note
+            recorded = "\(record.recordedBy.displayName), \(DisplayTime.minute(record.recordedAt)) UTC"
+        }
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let name: String
+    let patientPath: String
+    let events: [Event]
+    let canWrite: Bool
+    let form: EventForm
+    let problems: [String]
+    let kinds: [String]
+    let methods: [String]
+    let severities: [String]
+    let reporters: [String]
+    let action: String
+}

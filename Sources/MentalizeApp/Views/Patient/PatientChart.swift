@@ -1,0 +1,65 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// Everything the patient chart shows, loaded in a fixed number of queries whatever the size of
+/// the record (no query per row). Sections the viewer may not read are not loaded at all.
+struct PatientChart {
+    /// Which sections the viewer may read, decided by the policy before loading.
+    struct Visibility {
+        var freeText = false
+        var clinical = false
+        var measures = false
+    }
+
+    var careTeam: [String] = []
+    var history: [ProgrammeTransitionRecord] = []
+    var decision: SuitabilityDecisionRecord?
+    var participants: String?
+    var referral: Referral?
+    var consents: [ConsentSummary.Line] = []
+    var details: PatientDetails?
+    var identifiers: [PatientIdentifierRecord] = []
+    var formulation: FormulationVersion?
+    var formulationAgreedAt: Date?
+    var crisisPlan: CrisisPlanVersion?
+    var events: [ClinicalEventRecord] = []
+    var checklist: SuitabilityChecklistRecord?
+    var latestRisk: RiskAssessmentRecord?
+    var interviewCount = 0
+    var completedMeasures: [MeasureResponse] = []
+
+    static func load(patientID: UUID, visibility: Visibility, on db: any Database, now: Date) async throws -> PatientChart {
+        var chart = PatientChart()
+        chart.careTeam = try await PatientQueries(database: db).careTeam(of: patientID, now: now)
+        let programme = ProgrammeQueries(database: db)
+        chart.history = try await programme.history(for: patientID)
+        chart.decision = try await programme.latestDecision(for: patientID)
+        chart.participants = try await AssessmentQueries(database: db).participants(of: chart.decision?.id)
+        chart.referral = try await Referral.query(on: db).filter(\.$patient.$id == patientID).sort(\.$receivedOn, .descending).first()
+        chart.consents = try await ConsentSummary.lines(for: patientID, on: db)
+        chart.details = try await PatientDetails.query(on: db).filter(\.$patient.$id == patientID).with(\.$programmeType).first()
+        chart.identifiers = try await PatientIdentifierRecord.query(on: db).filter(\.$patient.$id == patientID).sort(\.$type).all()
+        if visibility.freeText {
+            chart.formulation = try await FormulationVersion.query(on: db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
+            if let versionID = chart.formulation?.id {
+                chart.formulationAgreedAt = try await FormulationResponse.query(on: db).filter(\.$version.$id == versionID)
+                    .filter(\.$kind == FormulationResponse.agreement).first()?.createdAt
+            }
+            chart.crisisPlan = try await CrisisPlanVersion.query(on: db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
+        }
+        if visibility.clinical {
+            chart.events = try await ClinicalEventRecord.query(on: db).filter(\.$patient.$id == patientID)
+                .field(\.$id).field(\.$kind).field(\.$occurredOn).field(\.$patientReported).sort(\.$occurredOn, .descending).all()
+            let assessment = AssessmentQueries(database: db)
+            chart.checklist = try await assessment.latestChecklist(of: patientID)
+            chart.latestRisk = try await RiskAssessmentRecord.query(on: db).filter(\.$patient.$id == patientID).sort(\.$assessedOn, .descending).sort(\.$recordedAt, .descending).first()
+            chart.interviewCount = try await DiagnosticInterviewRecord.query(on: db).filter(\.$patient.$id == patientID).count()
+        }
+        if visibility.measures {
+            chart.completedMeasures = try await MeasureResponse.query(on: db).filter(\.$patient.$id == patientID).filter(\.$completedAt != nil)
+                .field(\.$id).field(\.$instrumentID).field(\.$completedAt).sort(\.$completedAt, .descending).all()
+        }
+        return chart
+    }
+}
