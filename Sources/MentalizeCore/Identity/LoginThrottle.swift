@@ -21,9 +21,13 @@ public struct BackoffSchedule: Hashable, Sendable, Codable {
     }
 
     /// Seconds still to wait at `now` after `failures` failures, the last at `lastFailure` (0 when none).
+    /// A last failure stamped slightly after `now` (another node's clock, or a timestamp rounded up
+    /// by the database) counts as just now: it never creates a wait where the schedule has none.
     public func remainingWait(failures: Int, lastFailure: Date?, now: Date) -> TimeInterval {
         guard let lastFailure else { return 0 }
-        return max(0, delay(afterFailures: failures) - now.timeIntervalSince(lastFailure))
+        let delay = delay(afterFailures: failures)
+        guard delay > 0 else { return 0 }
+        return max(0, delay - max(0, now.timeIntervalSince(lastFailure)))
     }
 }
 

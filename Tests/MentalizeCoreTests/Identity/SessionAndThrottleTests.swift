@@ -49,6 +49,14 @@ struct SessionAndThrottleTests {
         #expect(schedule.remainingWait(failures: 8, lastFailure: nil, now: last) == 0)
     }
 
+    @Test("a last failure stamped a moment after now neither creates nor lengthens a wait")
+    func futureStampedFailure() {
+        let schedule = BackoffSchedule(freeFailures: 5)
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        #expect(schedule.remainingWait(failures: 1, lastFailure: now.addingTimeInterval(0.001), now: now) == 0)
+        #expect(schedule.remainingWait(failures: 6, lastFailure: now.addingTimeInterval(0.5), now: now) == 1)
+    }
+
     @Test("the throttle applies the longer of the account and address waits")
     func combinedThrottle() {
         let throttle = LoginThrottle()
