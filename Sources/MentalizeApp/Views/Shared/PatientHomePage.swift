@@ -16,6 +16,7 @@ enum PatientHomePage {
             page: PageChrome(titleKey: "home.title", request: request), givenName: patient.givenName, due: due, unread: unread,
             measuresPath: SiteRoute.myMeasures.path, diaryPath: SiteRoute.myDiary.path, learningPath: SiteRoute.myLearning.path, messagesPath: SiteRoute.myMessages.path, crisisPath: SiteRoute.myCrisisPlan.path,
             recordAccessPath: SiteRoute.recordAccess.path, dataPath: SiteRoute.myData.path,
+            formulationPath: SiteRoute.myFormulation.path, reportPath: SiteRoute.myReport.path,
             helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) },
             signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken
         )
@@ -36,6 +37,8 @@ struct PatientHomeContext: Encodable {
     let crisisPath: String
     let recordAccessPath: String
     let dataPath: String
+    let formulationPath: String
+    let reportPath: String
     let helplines: [CrisisPlanContext.Line]
     let signOutEverywherePath: String
     let csrfToken: String
