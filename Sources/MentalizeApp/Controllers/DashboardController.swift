@@ -19,6 +19,13 @@ struct DashboardController: RouteCollection {
             links.append(.init(key: "dashboard.measures", path: SiteRoute.myMeasures.path))
             links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path))
         }
+        if roles.contains(.therapist) {
+            links.append(.init(key: "dashboard.caseload", path: SiteRoute.caseload.path))
+            links.append(.init(key: "dashboard.schedule", path: SiteRoute.schedule.path))
+        }
+        if !roles.isDisjoint(with: [.therapist, .supervisor, .programmeLead]) { links.append(.init(key: "dashboard.groups", path: SiteRoute.groups.path)) }
+        links.append(.init(key: "dashboard.appointments", path: SiteRoute.myAppointments.path))
+        links.append(.init(key: "dashboard.calendar", path: SiteRoute.myCalendar.path))
         if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.alerts", path: SiteRoute.alerts.path)) }
         if !roles.isDisjoint(with: [.admin, .programmeLead]) { links.append(.init(key: "dashboard.audit", path: SiteRoute.auditLog.path)) }
         if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.breakGlass", path: SiteRoute.breakGlass.path)) }

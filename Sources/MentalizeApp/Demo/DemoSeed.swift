@@ -68,6 +68,7 @@ enum DemoSeed {
         for patient in DemoPatients.all where patient.phase == .treatment || patient.phase == .ending {
             try await GroupMembershipRecord(groupID: DemoIDs.id(300), patientID: patient.id, joinedAt: start).create(on: db)
         }
+        try await DemoSessions.seed(clinicID: clinicID, now: now, on: db)
     }
 }
 

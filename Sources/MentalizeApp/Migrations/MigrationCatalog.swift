@@ -22,6 +22,17 @@ enum MigrationCatalog {
         CreateMeasureResponses(),
         CreateRiskAlerts(),
         CreateInstrumentTextPacks(),
+        CreateRooms(),
+        CreateClinicHolidays(),
+        CreateSessionSeries(),
+        CreateSeriesChanges(),
+        CreateOneOffSessions(),
+        CreateWaitingList(),
+        CreateAttendance(),
+        CreateSessionNotes(),
+        CreateProcessNotes(),
+        CreateCalendarFeeds(),
+        CreateSchedulingIndexes(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

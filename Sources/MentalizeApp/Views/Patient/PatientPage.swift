@@ -22,7 +22,7 @@ enum PatientPage {
             targets = ProgrammePathway.nextPhases(after: phase).map { ProgrammeStatus.inPhase($0) }.map(PatientOverviewContext.Choice.init)
                 + ProgrammePathway.exits(during: phase).map { ProgrammeStatus.exited($0) }.map(PatientOverviewContext.Choice.init)
         }
-        let context = PatientOverviewContext(
+        var context = PatientOverviewContext(
             page: PageChrome(titleKey: "patient.title", request: request), csrfToken: request.csrfToken, patient: patient, careTeam: team,
             status: current?.displayName ?? patient.phase,
             history: history.map { .init(when: DisplayTime.minute($0.occurredAt), from: ProgrammeStatus(storageValue: $0.fromStatus)?.displayName ?? $0.fromStatus,
@@ -39,6 +39,7 @@ enum PatientPage {
             consents: try await ConsentSummary.lines(for: patientID, on: request.db),
             consentPath: SiteRoute.patientConsents.path(["patientID": patientID.uuidString])
         )
+        context.sessionsPath = try await access.allows(.read, .sessionNote, patientID: patientID) ? SiteRoute.patientSessions.path(["patientID": patientID.uuidString]) : nil
         let response = try await request.view.render("patient", context).encodeResponse(for: request)
         response.status = status
         return response
@@ -96,6 +97,8 @@ struct PatientOverviewContext: Encodable {
     let decisionPath: String
     let crisisPlanPath: String
     let measuresPath: String?
+    /// The patient's sessions, for staff who may read session notes.
+    var sessionsPath: String?
     let consents: [ConsentSummary.Line]
     let consentPath: String
 
