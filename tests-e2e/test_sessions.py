@@ -24,9 +24,10 @@ def set_value(browser, element_id, value):
     browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, element_id), value)
 
 
-def friday(weeks_ahead):
+def wednesday(weeks_ahead):
+    """A Wednesday: the demo's clinic holidays fall on other weekdays."""
     today = datetime.date.today()
-    return today + datetime.timedelta(days=(4 - today.weekday()) % 7 + 7 * weeks_ahead)
+    return today + datetime.timedelta(days=(2 - today.weekday()) % 7 + 7 * weeks_ahead)
 
 
 def test_a_therapist_books_runs_the_group_and_signs_notes(demo_server, browser):
@@ -41,14 +42,14 @@ def test_a_therapist_books_runs_the_group_and_signs_notes(demo_server, browser):
     # Book a weekly series for Avery, then a clashing single session for the same slot.
     browser.get(f"{demo_server.base_url}/patients/{AVERY}/sessions")
     assert_accessible(browser, "sessions-patient")
-    day = friday(3).isoformat()
+    day = wednesday(3).isoformat()
     set_value(browser, "booking-date", day)
-    set_value(browser, "booking-time", "15:00")
+    set_value(browser, "booking-time", "17:00")
     browser.find_element(By.ID, "modality-phone").click()
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Book weekly series']"))
-    assert f"Friday 15:00, 50 min, {day}" in browser.page_source
-    set_value(browser, "booking-date", friday(4).isoformat())
-    set_value(browser, "booking-time", "15:20")
+    assert f"Wednesday 17:00, 50 min, {day}" in browser.page_source
+    set_value(browser, "booking-date", wednesday(4).isoformat())
+    set_value(browser, "booking-time", "17:20")
     browser.find_element(By.ID, "modality-phone").click()
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Book single session']"))
     conflict = browser.find_element(By.ID, "booking-conflict").text
@@ -91,7 +92,7 @@ def test_a_therapist_books_runs_the_group_and_signs_notes(demo_server, browser):
 
     # A process note on Avery's latest session, visible to its author only.
     browser.get(f"{demo_server.base_url}/patients/{AVERY}/sessions")
-    browser.find_element(By.XPATH, "//section[h2='Recent sessions']//tbody/tr[1]//a").click()
+    browser.find_element(By.XPATH, "(//section[h2='Recent sessions']//tbody//a)[1]").click()
     browser.find_element(By.LINK_TEXT, "Write a process note").click()
     browser.find_element(By.ID, "process-text").send_keys(f"My own reaction today: {MARKER}")
     Select(browser.find_element(By.ID, "process-supervisor")).select_by_visible_text("Alex Cedar (demo supervisor)")
