@@ -13,10 +13,11 @@ struct AttendanceFacts {
         }
     }
 
-    /// Every record of these patients (indexed by patient).
-    func records(for patientIDs: [UUID]) async throws -> [AttendanceRecord] {
+    /// These patients' records from `since` on (indexed by patient and time). A drop-out run is
+    /// read back from the latest session, so recent records are enough to find it.
+    func records(for patientIDs: [UUID], since: Date) async throws -> [AttendanceRecord] {
         guard !patientIDs.isEmpty else { return [] }
-        return Self.records(try await AttendanceEntry.query(on: database).filter(\.$patient.$id ~~ patientIDs).all())
+        return Self.records(try await AttendanceEntry.query(on: database).filter(\.$patient.$id ~~ patientIDs).filter(\.$sessionStart >= since).all())
     }
 
     /// "80% (8 of 10)", or a dash when nothing counts yet.

@@ -27,7 +27,7 @@ struct CaseloadDashboard {
         let sources = Array(Set(pastKeys.map(\.key.source)))
         let written = sources.isEmpty ? [] : try await SessionNoteRecord.query(on: request.db).filter(\.$sourceID ~~ sources).filter(\.$sessionStart >= lookBack).all()
         let missing = pastKeys.filter { session in !written.contains { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description } }
-        let warnings = try NonAttendanceRule().warnings(try await AttendanceFacts(database: request.db).records(for: caseload))
+        let warnings = try NonAttendanceRule().warnings(try await AttendanceFacts(database: request.db).records(for: caseload, since: now.addingTimeInterval(-182 * 86_400)))
         let settings = try request.application.measurement
         let open = caseload.isEmpty ? [] : try await MeasureAssignment.query(on: request.db).filter(\.$patient.$id ~~ caseload)
             .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).filter(\.$dueAt < now).all()
