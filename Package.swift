@@ -78,6 +78,13 @@ let package = Package(
             path: "Benchmarks/Measures",
             swiftSettings: strictSettings
         ),
+        // Performance harness for scheduling: the week view and caseload dashboard (see Benchmarks/README.md).
+        .executableTarget(
+            name: "sessions-benchmark",
+            dependencies: ["MentalizeApp"],
+            path: "Benchmarks/Sessions",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MentalizeCoreTests",
             dependencies: ["MentalizeCore"],

@@ -27,6 +27,13 @@ struct DashboardController: RouteCollection {
             links.append(.init(key: "dashboard.report", path: SiteRoute.myReport.path))
             links.append(.init(key: "dashboard.recordAccess", path: SiteRoute.recordAccess.path))
         }
+        if roles.contains(.therapist) {
+            links.append(.init(key: "dashboard.caseload", path: SiteRoute.caseload.path))
+            links.append(.init(key: "dashboard.schedule", path: SiteRoute.schedule.path))
+        }
+        if !roles.isDisjoint(with: [.therapist, .supervisor, .programmeLead]) { links.append(.init(key: "dashboard.groups", path: SiteRoute.groups.path)) }
+        links.append(.init(key: "dashboard.appointments", path: SiteRoute.myAppointments.path))
+        links.append(.init(key: "dashboard.calendar", path: SiteRoute.myCalendar.path))
         if !roles.isDisjoint(with: Role.clinicalStaff) {
             links.append(.init(key: "dashboard.alerts", path: SiteRoute.alerts.path))
             links.append(.init(key: "dashboard.messages", path: SiteRoute.staffInbox.path))

@@ -69,6 +69,7 @@ enum DemoSeed {
             try await GroupMembershipRecord(groupID: DemoIDs.id(300), patientID: patient.id, joinedAt: start).create(on: db)
         }
         try await DemoPathway.seed(start: start, on: db)
+        try await DemoSessions.seed(clinicID: clinicID, now: now, on: db)
     }
 }
 

@@ -88,6 +88,28 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case myData = "/me/data"
     case myDataJSON = "/me/data.json"
     case portalSettings = "/programme/portal"
+    case schedule = "/schedule"
+    case caseload = "/caseload"
+    case patientSessions = "/patients/:patientID/sessions"
+    case patientSeriesBook = "/patients/:patientID/sessions/series"
+    case patientOneOffBook = "/patients/:patientID/sessions/one-off"
+    case session = "/sessions/:sessionKey"
+    case sessionAttendance = "/sessions/:sessionKey/attendance"
+    case sessionNote = "/sessions/:sessionKey/note"
+    case sessionAddendum = "/sessions/:sessionKey/addendum"
+    case sessionChange = "/sessions/:sessionKey/change"
+    case sessionProcessNote = "/sessions/:sessionKey/process-note"
+    case processNote = "/process-notes/:noteID"
+    case groups = "/groups"
+    case group = "/groups/:groupID"
+    case groupSlot = "/groups/:groupID/slot"
+    case groupMembers = "/groups/:groupID/members"
+    case groupMemberLeave = "/groups/:groupID/members/:membershipID/leave"
+    case groupWaitingList = "/groups/:groupID/waiting-list"
+    case myAppointments = "/me/appointments"
+    case myCalendar = "/me/calendar"
+    case myCalendarRevoke = "/me/calendar/revoke"
+    case calendarFeed = "/calendar/:feedToken"
     case apiToken = "/api/v1/auth/token"
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
@@ -100,6 +122,8 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case patientList(RecordKind)
         case patientRecord(RecordKind, AccessAction)
         case roles(Set<Role>)
+        /// Anyone holding the secret in the path (a calendar feed); no session.
+        case secretLink
     }
 
     var access: Access {
@@ -143,6 +167,14 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .formulation, .formulationCompare: .patientRecord(.formulation, .read)
         case .formulationSave: .patientRecord(.formulation, .write)
         case .myFormulation, .myReport: .roles([.patient])
+        case .schedule, .caseload, .sessionAttendance, .sessionNote, .sessionAddendum, .sessionChange: .roles([.therapist])
+        case .session, .sessionProcessNote, .processNote: .roles([.therapist, .supervisor])
+        case .groups, .group: .roles([.therapist, .supervisor, .programmeLead])
+        case .groupSlot, .groupMembers, .groupMemberLeave, .groupWaitingList: .roles([.therapist])
+        case .patientSessions: .patientRecord(.sessionNote, .read)
+        case .patientSeriesBook, .patientOneOffBook: .patientRecord(.demographics, .write)
+        case .myAppointments, .myCalendar, .myCalendarRevoke: .signedIn
+        case .calendarFeed: .secretLink
         }
     }
 

@@ -13,10 +13,11 @@ import VaporTesting
 @Suite struct AccessMatrixTests {
     /// The expected scope, written from the demo seed's relationships (not from the policy):
     /// Ash's caseload is patients 1,3,5,7,9,11, Birch's 2,4,...,12; both co-lead the group of
-    /// patients 1,2,3,10; the supervisor supervises both; the lead sees the roster; the admin no one.
+    /// patients 1,2,3,10; Birch alone runs the MBT-I course of patients 4 and 5; the supervisor
+    /// supervises both; the lead sees the roster; the admin no one.
     static let expected: [(username: String, userID: UUID, patients: Set<Int>)] = [
         ("therapist.ash@demo.invalid", DemoStaff.therapistAsh.id, [1, 3, 5, 7, 9, 11, 2, 10]),
-        ("therapist.birch@demo.invalid", DemoStaff.therapistBirch.id, [2, 4, 6, 8, 10, 12, 1, 3]),
+        ("therapist.birch@demo.invalid", DemoStaff.therapistBirch.id, [2, 4, 6, 8, 10, 12, 1, 3, 5]),
         ("supervisor.cedar@demo.invalid", DemoStaff.supervisor.id, Set(1...12)),
         ("lead.dogwood@demo.invalid", DemoStaff.lead.id, Set(1...12)),
         ("admin.elm@demo.invalid", DemoStaff.admin.id, []),
@@ -32,13 +33,14 @@ import VaporTesting
     /// Who may read which patients' records of `kind`: demographics as in `expected`; free-text
     /// records (formulation, crisis plan) only through caseload, supervision or one's own record.
     /// Measures as the formulation, but exporting them is for the caseload therapist and the patient only.
+    /// Session notes are staff-only: the caseload therapist and the supervisor.
     static func expectedRead(_ actor: (username: String, userID: UUID, patients: Set<Int>), kind: RecordKind, action: AccessAction) -> Set<Int> {
         switch kind {
         case .demographics: actor.patients
         case .measureResponse where action == .export: expectedWrite[actor.username] ?? (actor.username.hasPrefix("patient.") ? actor.patients : [])
         case .formulation, .measureResponse, .message, .sharedDiaryEntry: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") || actor.username.hasPrefix("patient.") ? actor.patients : [])
         // Staff-only structured records (clinical events, assessments): the caseload therapist and the supervisor.
-        case .clinicalEvent: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") ? actor.patients : [])
+        case .clinicalEvent, .sessionNote: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") ? actor.patients : [])
         default: []
         }
     }
@@ -60,6 +62,8 @@ import VaporTesting
                 #expect(route.rawValue.contains(":patientID"), "\(route.rawValue) is a patient record but names no patient")
             case .roles(let roles):
                 #expect(!route.rawValue.contains(":patientID") && !roles.isEmpty, "\(route.rawValue) names a patient: declare it a patient record")
+            case .secretLink:
+                #expect(!route.rawValue.contains(":patientID"), "\(route.rawValue) names a patient: declare it a patient record")
             default:
                 Issue.record("\(route.rawValue) takes an id but declares no scope")
             }

@@ -17,8 +17,11 @@ import Vapor
             let staff = try await UserAccount.query(on: app.db).filter(\.$roles != "patient").all()
             let roles = staff.flatMap(\.roleNames).sorted()
             #expect(roles == ["admin", "programmeLead", "supervisor", "therapist", "therapist"])
-            #expect(try await TherapyGroup.query(on: app.db).count() == 1)
-            #expect(try await GroupTherapistRecord.query(on: app.db).count() == 2)
+            #expect(try await TherapyGroup.query(on: app.db).count() == 2, "the Tuesday group and the MBT-I course")
+            #expect(try await GroupTherapistRecord.query(on: app.db).count() == 3)
+            #expect(try await SessionSeriesRecord.query(on: app.db).count() == 6, "four individual series, the group slot, the course")
+            #expect(try await SessionNoteRecord.query(on: app.db).filter(\.$state == "signed").count() > 10)
+            #expect(try await RiskAlert.query(on: app.db).count() == 0, "the demo starts without risk alerts")
             #expect(try await CaseloadAssignmentRecord.query(on: app.db).count() == 12)
             // every history follows the pathway to the patient's current phase
             for patient in patients {

@@ -105,15 +105,18 @@ struct PatientOverviewContext: Encodable {
 }
 
 /// Links from the chart to the patient's portal records the viewer may open: shared diary,
-/// messages and psychoeducation progress.
+/// messages, psychoeducation progress and sessions.
 struct PortalLinks: Encodable {
     let messagesPath: String?
     let diaryPath: String?
     let learningPath: String?
+    /// The patient's sessions, for staff who may read session notes.
+    let sessionsPath: String?
 
     init(access: PatientAccess, patientID: UUID, path: (SiteRoute) -> String) async throws {
         messagesPath = try await access.allows(.list, .message, patientID: patientID) ? path(.patientMessages) : nil
         diaryPath = try await access.allows(.list, .sharedDiaryEntry, patientID: patientID) ? path(.patientDiary) : nil
         learningPath = try await access.allows(.read, .measureResponse, patientID: patientID) ? path(.patientLearning) : nil
+        sessionsPath = try await access.allows(.read, .sessionNote, patientID: patientID) ? path(.patientSessions) : nil
     }
 }

@@ -21,6 +21,9 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.init(secondsIntoDay: h * 3600 + m * 60)
     }
 
+    /// 00:00, the start of a day.
+    public static let midnight = LocalTime(secondsIntoDay: 0)
+
     /// Internal constructor for values already in range.
     init(secondsIntoDay seconds: Int) {
         hour = seconds / 3600

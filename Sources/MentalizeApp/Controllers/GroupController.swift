@@ -1,0 +1,151 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// Therapy groups: the list, one group's page (weekly slot or MBT-I curriculum, sessions, members,
+/// waiting list) and the roster changes its therapists make: the weekly slot, members joining
+/// (checked against capacity, pointing to the waiting list when full) and leaving.
+struct GroupController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.groups.pathComponents, use: list)
+        routes.get(SiteRoute.group.pathComponents, use: page)
+        routes.post(SiteRoute.groupSlot.pathComponents, use: slot)
+        routes.post(SiteRoute.groupMembers.pathComponents, use: join)
+        routes.post(SiteRoute.groupMemberLeave.pathComponents, use: leave)
+        routes.post(SiteRoute.groupWaitingList.pathComponents, use: wait)
+    }
+
+    func list(_ request: Request) async throws -> View {
+        let user = try request.requireRole([.therapist, .supervisor, .programmeLead])
+        let access = try request.patientAccess()
+        let facts = try await access.facts()
+        var query = TherapyGroup.query(on: request.db).filter(\.$clinic.$id == user.user.$clinic.id)
+        if !user.roles.contains(Role.programmeLead.rawValue) {
+            let therapists = [user.id] + facts.supervision.filter { $0.period.isCurrent(at: request.now) }.map(\.therapistID.rawValue)
+            let groupIDs = try await GroupTherapistRecord.query(on: request.db).filter(\.$therapist.$id ~~ therapists).all().map { $0.$group.id }
+            query = query.filter(\.$id ~~ groupIDs)
+        }
+        let groups = try await query.sort(\.$name).all()
+        let rows = groups.compactMap { group in group.id.map { GroupsContext.Row(name: group.name, path: SiteRoute.group.path(["groupID": $0.uuidString])) } }
+        return try await request.view.render("groups", GroupsContext(page: PageChrome(titleKey: "groups.title", request: request), rows: rows))
+    }
+
+    func page(_ request: Request) async throws -> Response {
+        let (group, _) = try await load(request, forWriting: false)
+        return try await GroupPage.render(request, group: group)
+    }
+
+    func slot(_ request: Request) async throws -> Response {
+        let (group, therapists) = try await load(request, forWriting: true)
+        let form = (try? request.content.decode(BookingForm.self)) ?? BookingForm()
+        let loader = try await request.scheduleLoader()
+        switch BookingInput.parse(form, mapping: loader.mapping, defaultMinutes: 90) {
+        case .failure(let problems):
+            return try await GroupPage.render(request, group: group, form: form, problems: problems, status: .badRequest)
+        case .success(let input):
+            let result = try await BookingService(database: request.db, loader: loader, now: request.now)
+                .setGroupSlot(groupID: try group.requireID(), label: group.name, therapists: therapists, input: input)
+            if case .failure(let problems) = result {
+                return try await GroupPage.render(request, group: group, form: form, problems: problems, status: .conflict)
+            }
+            return request.redirect(to: SiteRoute.group.path(["groupID": try group.requireID().uuidString]))
+        }
+    }
+
+    func join(_ request: Request) async throws -> Response {
+        try await rosterChange(request) { group, patient, date, roster, zone in
+            var roster = roster
+            try roster.join(PatientID(try patient.requireID()), on: date)
+            try await WaitingListRecord.query(on: request.db).filter(\.$group.$id == group.requireID()).filter(\.$patient.$id == patient.requireID()).delete()
+            try await GroupMembershipRecord(groupID: group.requireID(), patientID: patient.requireID(), joinedAt: GroupRosterQueries.joinInstant(date, zone: zone)).create(on: request.db)
+        }
+    }
+
+    func wait(_ request: Request) async throws -> Response {
+        try await rosterChange(request) { group, patient, date, roster, _ in
+            var roster = roster
+            try roster.addToWaitingList(PatientID(try patient.requireID()), since: date)
+            try await WaitingListRecord(groupID: group.requireID(), patientID: patient.requireID(), since: date.description, addedAt: request.now).create(on: request.db)
+        }
+    }
+
+    func leave(_ request: Request) async throws -> Response {
+        let (group, _) = try await load(request, forWriting: true)
+        let groupID = try group.requireID()
+        guard let spell = try await GroupMembershipRecord.find(request.parameters.get("membershipID", as: UUID.self), on: request.db), spell.$group.id == groupID else { throw Abort(.notFound) }
+        let access = try request.patientAccess()
+        try await access.authorize(.write, RecordDescriptor(kind: .sessionNote, patientID: PatientID(spell.$patient.id), groupID: GroupID(groupID)),
+                                   recordType: "groupMembership", recordID: spell.id?.uuidString)
+        struct Form: Content { var date: String? }
+        let loader = try await request.scheduleLoader()
+        guard let date = try? LocalDate(iso: (try? request.content.decode(Form.self))?.date?.trimmed ?? "") else {
+            return try await GroupPage.render(request, group: group, notice: SchedulingError.invalidDate("").description, status: .badRequest)
+        }
+        var roster = try await GroupRosterQueries(database: request.db).roster(of: group, zone: loader.zone)
+        do {
+            try roster.leave(PatientID(spell.$patient.id), on: date)
+        } catch {
+            return try await GroupPage.render(request, group: group, notice: error.description, status: .badRequest)
+        }
+        spell.leftAt = GroupRosterQueries.leaveInstant(date, zone: loader.zone)
+        try await spell.save(on: request.db)
+        return request.redirect(to: SiteRoute.group.path(["groupID": groupID.uuidString]))
+    }
+
+    /// Adds a patient of the therapist's own caseload (an audited write on their record) to the
+    /// group or its waiting list, after the core's roster rules.
+    private func rosterChange(_ request: Request, _ change: (TherapyGroup, Patient, LocalDate, GroupRoster, ClinicZone) async throws -> Void) async throws -> Response {
+        let (group, _) = try await load(request, forWriting: true)
+        struct Form: Content {
+            var patientID: String?
+            var date: String?
+        }
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        guard let patientID = form.patientID.flatMap(UUID.init(uuidString:)) else {
+            return try await GroupPage.render(request, group: group, notice: "Choose a patient.", status: .badRequest)
+        }
+        let patient = try await request.patientAccess().patient(patientID, for: .write, kind: .demographics, staffOnly: true)
+        let loader = try await request.scheduleLoader()
+        guard let date = try? LocalDate(iso: form.date?.trimmed ?? "") else {
+            return try await GroupPage.render(request, group: group, notice: SchedulingError.invalidDate(form.date ?? "").description, status: .badRequest)
+        }
+        let roster = try await GroupRosterQueries(database: request.db).roster(of: group, zone: loader.zone)
+        do {
+            try await change(group, patient, date, roster, loader.zone)
+        } catch let refusal as GroupRefusal {
+            return try await GroupPage.render(request, group: group, notice: refusal.description, status: .conflict)
+        }
+        return request.redirect(to: SiteRoute.group.path(["groupID": try group.requireID().uuidString]))
+    }
+
+    /// The group in the path, if the user runs it now (or, for reading, supervises a therapist who
+    /// does, or leads the programme); otherwise 404. Returns its current therapists.
+    private func load(_ request: Request, forWriting: Bool) async throws -> (TherapyGroup, [UUID]) {
+        let user = try request.requireRole(forWriting ? [.therapist] : [.therapist, .supervisor, .programmeLead])
+        guard let group = try await TherapyGroup.find(request.parameters.get("groupID", as: UUID.self), on: request.db), group.$clinic.id == user.user.$clinic.id else {
+            throw Abort(.notFound)
+        }
+        let now = request.now
+        let therapists = try await GroupTherapistRecord.query(on: request.db).filter(\.$group.$id == group.requireID()).all()
+            .filter { $0.startsAt <= now && ($0.endsAt.map { now < $0 } ?? true) }.map { $0.$therapist.id }
+        if therapists.contains(user.id) { return (group, therapists) }
+        if !forWriting {
+            if user.roles.contains(Role.programmeLead.rawValue) { return (group, therapists) }
+            let door = try await SessionAccess.make(request)
+            if try await door.runsOrSupervises(try group.requireID()) { return (group, therapists) }
+        }
+        throw Abort(.notFound)
+    }
+}
+
+/// The groups list.
+struct GroupsContext: Encodable {
+    struct Row: Encodable {
+        let name: String
+        let path: String
+    }
+
+    let page: PageChrome
+    let rows: [Row]
+}

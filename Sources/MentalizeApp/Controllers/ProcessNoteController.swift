@@ -1,0 +1,132 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// Process (psychotherapy) notes on an individual session: written by the session's therapist,
+/// who may name one of their supervisors; sealed with the data key; readable only by the author
+/// and that supervisor (the policy's authorship rows), one note at a time. Never listed.
+struct ProcessNoteController: RouteCollection {
+    static let limit = 20_000
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.sessionProcessNote.pathComponents, use: form)
+        routes.post(SiteRoute.sessionProcessNote.pathComponents, use: create)
+        routes.get(SiteRoute.processNote.pathComponents, use: show)
+    }
+
+    func form(_ request: Request) async throws -> Response {
+        let (opened, patient) = try await openSession(request)
+        return try await render(request, opened: opened, patient: patient, text: "", error: nil, status: .ok)
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let (opened, patient) = try await openSession(request)
+        let user = try request.requireWebUser()
+        struct Form: Content {
+            var text: String?
+            var supervisorID: String?
+        }
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let text = (form.text ?? "").trimmed
+        guard !text.isEmpty, text.count <= Self.limit else {
+            return try await render(request, opened: opened, patient: patient, text: form.text ?? "", error: "processNote.error.text", status: .badRequest)
+        }
+        let supervisors = try await supervisors(of: user.id, request: request)
+        let named = form.supervisorID.flatMap(UUID.init(uuidString:)).flatMap { id in supervisors.contains { $0.id == id } ? id : nil }
+        let patientID = try patient.requireID()
+        let access = try request.patientAccess()
+        try await access.authorize(.write, RecordDescriptor(kind: .processNote, patientID: PatientID(patientID), authorID: UserID(user.id), namedSupervisorID: named.map(UserID.init)),
+                                   recordType: RecordKind.processNote.rawValue, recordID: nil)
+        let record = ProcessNoteRecord()
+        record.id = UUID()
+        record.$patient.id = patientID
+        record.sourceID = opened.session.key.source
+        record.sessionDate = opened.session.key.date.description
+        record.$author.id = user.id
+        record.$namedSupervisor.id = named
+        record.sealedText = try Self.cipher(request).seal(Data(text.utf8))
+        record.createdAt = request.now
+        try await record.create(on: request.db)
+        return request.redirect(to: SiteRoute.processNote.path(["noteID": try record.requireID().uuidString]))
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        _ = try request.requireRole([.therapist, .supervisor])
+        guard let record = try await ProcessNoteRecord.find(request.parameters.get("noteID", as: UUID.self), on: request.db) else { throw Abort(.notFound) }
+        let access = try request.patientAccess()
+        try await access.authorize(.read, RecordDescriptor(kind: .processNote, patientID: PatientID(record.$patient.id), authorID: UserID(record.$author.id),
+                                                           namedSupervisorID: record.$namedSupervisor.id.map(UserID.init)),
+                                   recordType: RecordKind.processNote.rawValue, recordID: record.id?.uuidString)
+        let text = String(decoding: try Self.cipher(request).open(record.sealedText), as: UTF8.self)
+        let names = try await SessionPage.staffNames([record.$author.id] + (record.$namedSupervisor.id.map { [$0] } ?? []), request: request)
+        let zone = try await request.scheduleLoader().zone
+        let context = ProcessNoteContext(page: PageChrome(titleKey: "processNote.title", request: request), text: text, author: names[record.$author.id] ?? "",
+                                         supervisor: record.$namedSupervisor.id.flatMap { names[$0] }, written: ClinicClock.text(record.createdAt, zone: zone),
+                                         sessionPath: SiteRoute.session.path(["sessionKey": "\(record.sourceID.uuidString)_\(record.sessionDate)"]))
+        let response = try await request.view.render("process-note", context).encodeResponse(for: request)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// The individual session in the path, opened for writing by its own therapist.
+    private func openSession(_ request: Request) async throws -> (SessionAccess.Opened, Patient) {
+        let user = try request.requireRole([.therapist])
+        let door = try await SessionAccess.make(request)
+        let opened = try await door.open(for: .write)
+        guard let patient = opened.patient, opened.session.therapistIDs.contains(user.id) else { throw Abort(.notFound) }
+        return (opened, patient)
+    }
+
+    private func render(_ request: Request, opened: SessionAccess.Opened, patient: Patient, text: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let user = try request.requireWebUser()
+        let supervisors = try await supervisors(of: user.id, request: request)
+        let context = ProcessNoteFormContext(page: PageChrome(titleKey: "processNote.title", request: request), csrfToken: request.csrfToken, text: text, errorKey: error,
+                                             supervisors: supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
+                                             action: SiteRoute.sessionProcessNote.path(["sessionKey": opened.session.key.description]),
+                                             sessionPath: SiteRoute.session.path(["sessionKey": opened.session.key.description]))
+        let response = try await request.view.render("process-note-form", context).encodeResponse(for: request)
+        response.status = status
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// The author's current supervisors, who may be named.
+    private func supervisors(of therapistID: UUID, request: Request) async throws -> [(id: UUID, name: String)] {
+        let now = request.now
+        let links = try await SupervisionLinkRecord.query(on: request.db).filter(\.$therapist.$id == therapistID).with(\.$supervisor).all()
+            .filter { $0.startsAt <= now && ($0.endsAt.map { now < $0 } ?? true) }
+        return links.map { ($0.$supervisor.id, $0.supervisor.displayName) }
+    }
+
+    static func cipher(_ request: Request) throws -> FieldCipher {
+        guard let key = request.application.storage[SecretKeyStorageKey.self] else { throw Abort(.internalServerError) }
+        return FieldCipher(secretKey: key, purpose: "process-notes")
+    }
+}
+
+/// The process-note form.
+struct ProcessNoteFormContext: Encodable {
+    struct Supervisor: Encodable {
+        let id: String
+        let name: String
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let text: String
+    let errorKey: String?
+    let supervisors: [Supervisor]
+    let action: String
+    let sessionPath: String
+}
+
+/// One process note, for its author or named supervisor.
+struct ProcessNoteContext: Encodable {
+    let page: PageChrome
+    let text: String
+    let author: String
+    let supervisor: String?
+    let written: String
+    let sessionPath: String
+}

@@ -1,0 +1,72 @@
+import Foundation
+import MentalizeCore
+
+/// What a weekly series is for.
+enum SeriesKind: String, Sendable, CaseIterable {
+    case individual
+    case group
+    case course
+}
+
+/// How a stored session is held (the room or link sit in their own columns).
+enum ModalityKind: String, Sendable, CaseIterable {
+    case inPerson
+    case video
+    case phone
+}
+
+/// Identifies one session in links and rows: its source (series or one-off id) and its original
+/// date in the clinic's zone, written `<uuid>_<YYYY-MM-DD>`.
+struct SessionKey: Hashable, Sendable, CustomStringConvertible {
+    let source: UUID
+    let date: LocalDate
+
+    init(source: UUID, date: LocalDate) {
+        self.source = source
+        self.date = date
+    }
+
+    /// Parses the link form; nil for anything else.
+    init?(text: String) {
+        let parts = text.split(separator: "_")
+        guard parts.count == 2, let source = UUID(uuidString: String(parts[0])), let date = try? LocalDate(iso: String(parts[1])) else { return nil }
+        self.init(source: source, date: date)
+    }
+
+    var description: String { "\(source.uuidString)_\(date)" }
+}
+
+/// One session as pages, the caseload and calendar feeds see it: computed from a series (or a
+/// one-off row) by the core, never stored one by one.
+struct ScheduledSession: Sendable {
+    let key: SessionKey
+    let kind: SeriesKind
+    let slot: TimeSlot
+    let status: OccurrenceStatus
+    /// Free of clinical detail: "Individual session", the group's name, "<course>: <session title>".
+    let title: String
+    let patientID: UUID?
+    let groupID: UUID?
+    let therapistIDs: [UUID]
+    let modality: SessionModality
+    /// True for a one-off session (cancelled in its own row, not through a series change).
+    let isOneOff: Bool
+
+    var takesPlace: Bool {
+        if case .cancelled = status { false } else { true }
+    }
+
+    var booking: Booking {
+        Booking(id: BookingID(source: key.source, date: isOneOff ? nil : key.date), label: title,
+                therapists: therapistIDs.map(UserID.init), modality: modality, slot: slot)
+    }
+
+    /// A status word key for pages, e.g. `sessions.status.cancelled`.
+    var statusKey: String {
+        switch status {
+        case .scheduled: "sessions.status.scheduled"
+        case .moved: "sessions.status.moved"
+        case .cancelled(let reason): "sessions.status.cancelled.\(reason.rawValue)"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// Saves, signs and adds addenda to a session's note through the core's `SignableNote`: a signed
+/// note refuses edits, signing needs a complete note (and, for a group, a short note per member
+/// and no other member named), addenda only after signing.
+struct NoteWriter {
+    let request: Request
+    let opened: SessionAccess.Opened
+    let author: UUID
+
+    enum Outcome {
+        case saved
+        case refused([String])
+    }
+
+    func write(fields: [String: String], sign: Bool) async throws -> Outcome {
+        let store = SessionNoteStore(database: request.db)
+        let session = opened.session
+        let existing = try await store.record(for: session.key)
+        let body: SessionNoteBody
+        switch NoteForm.body(fields) {
+        case .success(let value): body = value
+        case .failure(let refusal): return .refused([refusal.description])
+        }
+        do {
+            if session.patientID != nil {
+                var note = try existing.map { try store.decode($0, as: IndividualSessionNote.self) }
+                    ?? SignableNote(id: NoteID(UUID()), session: session.booking.id, author: UserID(author), content: IndividualSessionNote(body: body))
+                try note.edit(IndividualSessionNote(body: body))
+                if sign { try note.sign(by: UserID(author), at: request.now) }
+                try await store.save(note, existing: existing, session: session, now: request.now)
+            } else {
+                let memberIDs = try opened.allMembers.map { try $0.requireID() }
+                let members: [MemberNote]
+                switch NoteForm.memberNotes(fields, members: memberIDs) {
+                case .success(let value): members = value
+                case .failure(let refusal): return .refused([refusal.description])
+                }
+                let content = GroupSessionNote(body: body, memberNotes: members)
+                var note = try existing.map { try store.decode($0, as: GroupSessionNote.self) }
+                    ?? SignableNote(id: NoteID(UUID()), session: session.booking.id, author: UserID(author), content: content)
+                try note.edit(content)
+                if sign { try note.sign(by: UserID(author), at: request.now, context: GroupNoteContext(members: try SessionPage.directory(opened))) }
+                try await store.save(note, existing: existing, session: session, now: request.now)
+            }
+        } catch let refusal as NoteRefusal {
+            return .refused(Self.sentences(refusal))
+        }
+        return .saved
+    }
+
+    func addAddendum(_ text: String) async throws -> Outcome {
+        let store = SessionNoteStore(database: request.db)
+        guard let existing = try await store.record(for: opened.session.key) else { return .refused([NoteRefusal.notSigned.description]) }
+        do {
+            if existing.kind == "group" {
+                var note = try store.decode(existing, as: GroupSessionNote.self)
+                try note.addAddendum(text, by: UserID(author), at: request.now)
+                try await store.save(note, existing: existing, session: opened.session, now: request.now)
+            } else {
+                var note = try store.decode(existing, as: IndividualSessionNote.self)
+                try note.addAddendum(text, by: UserID(author), at: request.now)
+                try await store.save(note, existing: existing, session: opened.session, now: request.now)
+            }
+        } catch let refusal as NoteRefusal {
+            return .refused([refusal.description])
+        }
+        return .saved
+    }
+
+    /// An incomplete note lists each problem on its own line.
+    static func sentences(_ refusal: NoteRefusal) -> [String] {
+        if case .incomplete(let problems) = refusal { return ["The note cannot be signed yet."] + problems }
+        return [refusal.description]
+    }
+}

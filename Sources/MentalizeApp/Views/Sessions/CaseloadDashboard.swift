@@ -1,0 +1,95 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// The therapist's caseload dashboard: today's and this week's sessions, notes not yet signed
+/// (drafts and past sessions without a note), patients with a drop-out warning, overdue measures
+/// and open risk alerts. Every query is bounded by the therapist's own caseload and sessions.
+struct CaseloadDashboard {
+    let request: Request
+
+    func build() async throws -> CaseloadContext {
+        let user = try request.requireWebUser()
+        let access = try request.patientAccess()
+        let loader = try await request.scheduleLoader()
+        let zone = loader.zone
+        let now = request.now
+        let today = zone.localDate(of: now)
+        let monday = today.adding(days: -(Weekday.allCases.firstIndex(of: today.weekday) ?? 0))
+        let weekStart = zone.instant(on: monday, at: .midnight)
+        let lookBack = now.addingTimeInterval(-14 * 86_400)
+        let window = try TimeSlot(start: min(weekStart, lookBack), end: zone.instant(on: monday.adding(days: 7), at: .midnight))
+        let sessions = try await loader.forTherapist(user.id, in: window).filter(\.takesPlace)
+        let caseload = try await access.facts().caseload.filter { $0.therapistID.rawValue == user.id && $0.period.isCurrent(at: now) }.map(\.patientID.rawValue)
+        let drafts = try await SessionNoteRecord.query(on: request.db).filter(\.$author.$id == user.id).filter(\.$state == "draft").sort(\.$sessionStart).limit(50).all()
+        let pastKeys = sessions.filter { $0.slot.end <= now && $0.slot.start >= lookBack }
+        let sources = Array(Set(pastKeys.map(\.key.source)))
+        let written = sources.isEmpty ? [] : try await SessionNoteRecord.query(on: request.db).filter(\.$sourceID ~~ sources).filter(\.$sessionStart >= lookBack).all()
+        let missing = pastKeys.filter { session in !written.contains { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description } }
+        let warnings = try NonAttendanceRule().warnings(try await AttendanceFacts(database: request.db).records(for: caseload, since: now.addingTimeInterval(-182 * 86_400)))
+        let settings = try request.application.measurement
+        let open = caseload.isEmpty ? [] : try await MeasureAssignment.query(on: request.db).filter(\.$patient.$id ~~ caseload)
+            .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).filter(\.$dueAt < now).all()
+        let overdue = open.filter { settings.window.status(dueAt: $0.dueAt, now: now, completed: false) == .overdue }
+        let alerts = caseload.isEmpty ? [] : try await RiskAlert.query(on: request.db).filter(\.$patient.$id ~~ caseload).filter(\.$state != "resolved").all()
+        let named = sessions.compactMap(\.patientID) + drafts.compactMap { $0.$patient.id } + warnings.map(\.patient.rawValue) + overdue.map { $0.$patient.id } + alerts.map { $0.$patient.id }
+        let names = try await ScheduleNames(request: request).listed(named)
+        let endOfToday = zone.instant(on: today.adding(days: 1), at: .midnight)
+        let startOfToday = zone.instant(on: today, at: .midnight)
+        func row(_ session: ScheduledSession) -> CaseloadContext.SessionRow {
+            .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, who: session.patientID.flatMap { names[$0] } ?? "",
+                  path: SiteRoute.session.path(["sessionKey": session.key.description]))
+        }
+        return CaseloadContext(
+            page: PageChrome(titleKey: "caseload.title", request: request), zone: zone.identifier,
+            today: sessions.filter { $0.slot.start >= startOfToday && $0.slot.start < endOfToday }.map(row),
+            week: sessions.filter { $0.slot.start >= weekStart }.map(row),
+            unsigned: drafts.map { draft in
+                .init(when: ClinicClock.text(draft.sessionStart, zone: zone), title: draft.kind == "group" ? "Group session" : "Individual session",
+                      who: draft.$patient.id.flatMap { names[$0] } ?? "", path: SiteRoute.session.path(["sessionKey": "\(draft.sourceID.uuidString)_\(draft.sessionDate)"]))
+            },
+            withoutNote: missing.map(row),
+            warnings: warnings.map { .init(who: names[$0.patient.rawValue] ?? "", missed: $0.consecutiveMissed, since: ClinicClock.text($0.since, zone: zone),
+                                           path: SiteRoute.patientSessions.path(["patientID": $0.patient.rawValue.uuidString])) },
+            overdue: overdue.map { .init(who: names[$0.$patient.id] ?? "", what: settings.catalog.definition(id: $0.instrumentID)?.title ?? $0.instrumentID,
+                                         path: SiteRoute.patientMeasures.path(["patientID": $0.$patient.id.uuidString])) },
+            alerts: alerts.compactMap { alert in alert.id.map { .init(who: names[alert.$patient.id] ?? "", what: alert.level, path: SiteRoute.alert.path(["alertID": $0.uuidString])) } },
+            schedulePath: SiteRoute.schedule.path, groupsPath: SiteRoute.groups.path)
+    }
+}
+
+/// What the caseload dashboard shows.
+struct CaseloadContext: Encodable {
+    struct SessionRow: Encodable {
+        let when: String
+        let title: String
+        let who: String
+        let path: String
+    }
+
+    struct Warning: Encodable {
+        let who: String
+        let missed: Int
+        let since: String
+        let path: String
+    }
+
+    struct Item: Encodable {
+        let who: String
+        let what: String
+        let path: String
+    }
+
+    let page: PageChrome
+    let zone: String
+    let today: [SessionRow]
+    let week: [SessionRow]
+    let unsigned: [SessionRow]
+    let withoutNote: [SessionRow]
+    let warnings: [Warning]
+    let overdue: [Item]
+    let alerts: [Item]
+    let schedulePath: String
+    let groupsPath: String
+}

@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// Builds and renders the session page. Access was already decided by ``SessionAccess``.
+enum SessionPage {
+    /// What to show in the note form instead of the stored note (a refused submission).
+    struct Draft {
+        let fields: [String: String]
+        let problems: [String]
+    }
+
+    static func render(_ request: Request, opened: SessionAccess.Opened, loader: ScheduleLoader, draft: Draft? = nil, notice: String? = nil, noticeKeys: [String] = [],
+                       status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try request.requireWebUser()
+        let session = opened.session
+        let key = session.key.description
+        let zone = loader.zone
+        let isGroup = session.patientID == nil
+        let names = try directory(opened)
+        let initials = Initials.directory(names)
+        let visible = isGroup ? opened.members : opened.patient.map { [$0] } ?? []
+        let marks = try await AttendanceEntry.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description).all()
+        let attendance = try visible.map { patient in
+            let id = try patient.requireID()
+            let entry = marks.first { $0.$patient.id == id }
+            return SessionPageContext.AttendanceRow(
+                field: "mark.\(id.uuidString)", noticeField: "notice.\(id.uuidString)", name: "\(patient.givenName) \(patient.familyName)",
+                initials: initials[PatientID(id)] ?? "", options: AttendanceChoice.allCases.map { .init(value: $0.rawValue, label: "attendance.\($0.rawValue)", selected: entry?.mark == $0.rawValue) },
+                notice: entry?.noticeGivenAt.map { ClinicClock.inputValue($0, zone: zone) } ?? "")
+        }
+        let store = SessionNoteStore(database: request.db)
+        let record = try await store.record(for: session.key)
+        var fields = draft?.fields ?? [:]
+        var signed: SessionPageContext.SignedNote?
+        var memberTexts: [PatientID: String] = [:]
+        if let record {
+            let (body, members, state, addenda) = try decoded(record, store: store)
+            memberTexts = Dictionary(members.map { ($0.patient, $0.text) }, uniquingKeysWith: { first, _ in first })
+            if draft == nil { fields = NoteForm.fields(body, members: members) }
+            if case .signed(let by, let at) = state {
+                let staff = try await staffNames([by.rawValue] + addenda.map(\.author.rawValue), request: request)
+                signed = .init(signedBy: staff[by.rawValue] ?? "", signedAt: ClinicClock.text(at, zone: zone),
+                               interventions: body.interventions.map(\.displayName).sorted().joined(separator: ", "),
+                               modes: body.observed.modes.map(\.displayName).sorted().joined(separator: ", "),
+                               imbalances: body.observed.imbalances.map { "\($0.dimension.rawValue): \($0.displayName)" }.sorted().joined(separator: ", "),
+                               narrative: body.narrative, risk: body.risk.map { "\($0.change.rawValue)\($0.summary.isEmpty ? "" : ": \($0.summary)")" } ?? "", plan: body.plan,
+                               members: try visible.map { patient in
+                                   let id = PatientID(try patient.requireID())
+                                   return .init(field: "", name: "\(patient.givenName) \(patient.familyName)", initials: initials[id] ?? "", text: memberTexts[id] ?? "")
+                               },
+                               addenda: addenda.map { .init(who: staff[$0.author.rawValue] ?? "", when: ClinicClock.text($0.writtenAt, zone: zone), text: $0.text) })
+            }
+        }
+        let processNote = try await ProcessNoteRecord.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description)
+            .group(.or) { $0.filter(\.$author.$id == user.id).filter(\.$namedSupervisor.$id == user.id) }.first()
+        let canWrite = session.therapistIDs.contains(user.id) && user.roles.contains(Role.therapist.rawValue)
+        let localStart = zone.localTime(of: session.slot.start)
+        let context = SessionPageContext(
+            page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
+            title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey, isGroup: isGroup,
+            patientName: opened.patient.map { "\($0.givenName) \($0.familyName)" },
+            patientPath: try opened.patient.map { SiteRoute.patientSessions.path(["patientID": try $0.requireID().uuidString]) },
+            groupPath: session.groupID.map { SiteRoute.group.path(["groupID": $0.uuidString]) },
+            canWrite: canWrite, attendancePath: SiteRoute.sessionAttendance.path(["sessionKey": key]), attendance: attendance,
+            initialsNote: isGroup ? visible.compactMap { patient in patient.id.flatMap { initials[PatientID($0)] } }.joined(separator: ", ") : nil,
+            noteState: "sessions.noteState." + (signed != nil ? "signed" : (record == nil ? "none" : "draft")),
+            notePath: SiteRoute.sessionNote.path(["sessionKey": key]), addendumPath: SiteRoute.sessionAddendum.path(["sessionKey": key]),
+            interventions: MBTIntervention.allCases.map { .init(name: "intervention.\($0.rawValue)", label: $0.displayName, checked: fields["intervention.\($0.rawValue)"] != nil) },
+            modes: PrementalizingMode.allCases.map { .init(name: "mode.\($0.rawValue)", label: $0.displayName, checked: fields["mode.\($0.rawValue)"] != nil) },
+            dimensions: MentalizingDimension.allCases.map { dimension in
+                .init(name: "pole.\(dimension.rawValue)", label: "sessions.dimension.\(dimension.rawValue)",
+                      options: MentalizingPole.allCases.filter { $0.dimension == dimension }.map { .init(value: $0.rawValue, label: $0.displayName, selected: fields["pole.\(dimension.rawValue)"] == $0.rawValue) })
+            },
+            narrative: fields["narrative"] ?? "",
+            risks: RiskChange.allCases.map { .init(value: $0.rawValue, label: "sessions.risk.\($0.rawValue)", selected: fields["risk"] == $0.rawValue) },
+            riskSummary: fields["riskSummary"] ?? "", crisisPlanReviewed: fields["crisisPlanReviewed"] != nil, plan: fields["plan"] ?? "",
+            memberNotes: try visible.map { patient in
+                let id = try patient.requireID()
+                return .init(field: "member.\(id.uuidString)", name: "\(patient.givenName) \(patient.familyName)", initials: initials[PatientID(id)] ?? "", text: fields["member.\(id.uuidString)"] ?? "")
+            },
+            signed: signed, problems: draft?.problems ?? [], notice: notice, noticeKeys: noticeKeys,
+            changePath: SiteRoute.sessionChange.path(["sessionKey": key]), canChange: canWrite,
+            moveDate: zone.localDate(of: session.slot.start).description, moveTime: localStart.description,
+            processNotePath: processNote?.id.map { SiteRoute.processNote.path(["noteID": $0.uuidString]) } ?? (canWrite ? SiteRoute.sessionProcessNote.path(["sessionKey": key]) : nil),
+            processNoteIsOwn: processNote != nil)
+        let response = try await request.view.render("session", context).encodeResponse(for: request)
+        response.status = status
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// Names of everyone in the group on the date (or the one patient), for initials and checks.
+    static func directory(_ opened: SessionAccess.Opened) throws -> [PatientID: PersonName] {
+        var names: [PatientID: PersonName] = [:]
+        for patient in opened.allMembers + (opened.patient.map { [$0] } ?? []) {
+            names[PatientID(try patient.requireID())] = try? PersonName(given: patient.givenName, family: patient.familyName)
+        }
+        return names
+    }
+
+    private static func decoded(_ record: SessionNoteRecord, store: SessionNoteStore) throws -> (SessionNoteBody, [MemberNote], NoteState, [MentalizeCore.Addendum]) {
+        if record.kind == "group" {
+            let note = try store.decode(record, as: GroupSessionNote.self)
+            return (note.content.body, Array(note.content.memberNotes.values), note.state, note.addenda)
+        }
+        let note = try store.decode(record, as: IndividualSessionNote.self)
+        return (note.content.body, [], note.state, note.addenda)
+    }
+
+    static func staffNames(_ ids: [UUID], request: Request) async throws -> [UUID: String] {
+        let users = try await UserAccount.query(on: request.db).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(users.compactMap { user in user.id.map { ($0, user.displayName) } }, uniquingKeysWith: { first, _ in first })
+    }
+}

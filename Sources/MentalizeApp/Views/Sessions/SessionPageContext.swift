@@ -1,0 +1,95 @@
+import Foundation
+
+/// What the session page shows: when and where, attendance per patient, the MBT note (form while
+/// a draft, read-only once signed, with addenda), and the way to a private process note.
+struct SessionPageContext: Encodable {
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Check: Encodable {
+        let name: String
+        let label: String
+        let checked: Bool
+    }
+
+    struct Dimension: Encodable {
+        let name: String
+        let label: String
+        let options: [Option]
+    }
+
+    struct AttendanceRow: Encodable {
+        let field: String
+        let noticeField: String
+        let name: String
+        let initials: String
+        let options: [Option]
+        let notice: String
+    }
+
+    struct MemberNoteField: Encodable {
+        let field: String
+        let name: String
+        let initials: String
+        let text: String
+    }
+
+    struct Addendum: Encodable {
+        let who: String
+        let when: String
+        let text: String
+    }
+
+    struct SignedNote: Encodable {
+        let signedBy: String
+        let signedAt: String
+        let interventions: String
+        let modes: String
+        let imbalances: String
+        let narrative: String
+        let risk: String
+        let plan: String
+        let members: [MemberNoteField]
+        let addenda: [Addendum]
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let title: String
+    let when: String
+    let location: String
+    let statusKey: String
+    let isGroup: Bool
+    let patientName: String?
+    let patientPath: String?
+    let groupPath: String?
+    let canWrite: Bool
+    let attendancePath: String
+    let attendance: [AttendanceRow]
+    let initialsNote: String?
+    let noteState: String
+    let notePath: String
+    let addendumPath: String
+    let interventions: [Check]
+    let modes: [Check]
+    let dimensions: [Dimension]
+    let narrative: String
+    let risks: [Option]
+    let riskSummary: String
+    let crisisPlanReviewed: Bool
+    let plan: String
+    let memberNotes: [MemberNoteField]
+    let signed: SignedNote?
+    let problems: [String]
+    let notice: String?
+    let noticeKeys: [String]
+    let changePath: String
+    let canChange: Bool
+    let moveDate: String
+    let moveTime: String
+    let processNotePath: String?
+    let processNoteIsOwn: Bool
+}

@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+@testable import MentalizeApp
+import MentalizeCore
+import Testing
+import VaporTesting
+
+/// Booking weekly series and single sessions: clashes of therapist or room are refused with a
+/// clear message, bad input comes back kept (400), and weekly series keep their wall-clock time
+/// across daylight-saving changes.
+@Suite struct BookingTests {
+    let patientPath = "/patients/\(SessionFixtures.avery.id.uuidString)/sessions"
+
+    @Test func aTherapistBooksAWeeklySeriesAndAClashIsRefused() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get(patientPath)
+            let friday = try await SessionFixtures.date(weeksAhead: 2, weekday: .friday, app)
+            // act
+            let booked = try await ash.post(patientPath + "/series", form: ["date": friday.description, "time": "15:00", "minutes": "50", "modality": "inPerson", "roomID": DemoSessions.roomOne.uuidString])
+            let caseyPath = "/patients/\(SessionFixtures.casey.id.uuidString)/sessions"
+            try await ash.get(caseyPath)
+            let clash = try await ash.post(caseyPath + "/one-off", form: ["date": friday.adding(days: 7).description, "time": "15:30", "modality": "phone"])
+            let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
+            let blakePath = "/patients/\(SessionFixtures.blake.id.uuidString)/sessions"
+            try await birch.get(blakePath)
+            let roomClash = try await birch.post(blakePath + "/series", form: ["date": friday.adding(days: 14).description, "time": "15:20", "modality": "inPerson", "roomID": DemoSessions.roomOne.uuidString])
+            // verify
+            #expect(booked.status == .seeOther)
+            let series = try await SessionSeriesRecord.query(on: app.db).filter(\.$patient.$id == SessionFixtures.avery.id).filter(\.$firstDate == friday.description).first()
+            #expect(series?.startTime == "15:00" && series?.durationMinutes == 50)
+            #expect(clash.status == .conflict)
+            #expect(clash.body.string.contains("Robin Ash (demo therapist) is already booked"), "names who clashes")
+            #expect(clash.body.string.contains("15:30") && clash.body.string.contains("(Europe/London)"), "both times in the clinic's zone")
+            #expect(roomClash.status == .conflict && roomClash.body.string.contains("Room 1 is already booked"))
+            #expect(try await OneOffSessionRecord.query(on: app.db).count() == 0, "nothing booked on a clash")
+            let week = try await ash.get("/schedule?week=\(friday)").body.string
+            #expect(week.contains("15:00–15:50") && week.contains("Avery Testpatient"))
+        }
+    }
+
+    @Test func badInputIsExplainedAndKept() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get(patientPath)
+            let response = try await ash.post(patientPath + "/series", form: ["date": "2026-02-30", "time": "25:00", "modality": "video", "videoURL": "https://evil.example/room"])
+            #expect(response.status == .badRequest)
+            let html = response.body.string
+            #expect(html.contains("is not a valid date") && html.contains("is not a valid time") && html.contains("video link is not accepted"))
+            #expect(html.contains("value=\"https://evil.example/room\""), "what was typed is kept")
+        }
+    }
+
+    @Test func aWeeklySeriesKeepsItsLocalTimeAcrossTheClockChange() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // 10:00 London on Mondays from 12 Oct 2026; clocks go back on 25 Oct.
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get(patientPath)
+            let response = try await ash.post(patientPath + "/series", form: ["date": "2026-10-12", "time": "08:00", "lastDate": "2026-11-02", "modality": "phone"])
+            #expect(response.status == .seeOther)
+            let loader = try await SessionFixtures.loader(app)
+            let window = try TimeSlot(start: loader.zone.instant(on: try LocalDate(iso: "2026-10-12"), at: .midnight), end: loader.zone.instant(on: try LocalDate(iso: "2026-11-03"), at: .midnight))
+            let sessions = try await loader.forPatient(SessionFixtures.avery.id, in: window).filter { loader.zone.localTime(of: $0.slot.start).hour == 8 }
+            #expect(sessions.count == 4)
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(identifier: "UTC") ?? .current
+            #expect(sessions.map { utc.component(.hour, from: $0.slot.start) } == [7, 7, 8, 8], "BST then GMT: the UTC hour moves, the local hour does not")
+        }
+    }
+
+    @Test func aCancelledSessionShowsAsCancelledAndCanBeMoved() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let loader = try await SessionFixtures.loader(app)
+            let now = app.clock.now()
+            let upcoming = try #require(try await loader.forPatient(SessionFixtures.avery.id, in: try TimeSlot(start: now, end: now.addingTimeInterval(21 * 86_400))).first { $0.patientID != nil })
+            let path = SessionFixtures.path(upcoming)
+            try await ash.get(path)
+            #expect(try await ash.post(path + "/change", form: ["action": "cancel", "reason": "clinic"]).status == .seeOther)
+            #expect(try await ash.get(path).body.string.contains("Cancelled by the clinic"))
+            let newDate = loader.zone.localDate(of: upcoming.slot.start).adding(days: 1)
+            #expect(try await ash.post(path + "/change", form: ["action": "move", "date": newDate.description, "time": "13:00"]).status == .seeOther)
+            let moved = try #require(try await loader.session(upcoming.key))
+            #expect(loader.zone.localTime(of: moved.slot.start).description == "13:00" && moved.statusKey == "sessions.status.moved")
+        }
+    }
+}
