@@ -109,6 +109,11 @@ import VaporTesting
             let entry = try #require(try await DiaryEntryRecord.query(on: app.db).filter(\.$visibility == "sharedWithTherapist").first())
             #expect(try await ash.post(path + "/flags", form: ["entryID": try entry.requireID().uuidString, "flagged": "on"]).status == .seeOther)
             #expect(try await DiarySessionFlag.query(on: app.db).count() == 1)
+            // The marked entry appears beside the note form of Avery's session.
+            let sessions = try await ash.get("/patients/\(avery.id.uuidString)/sessions").body.string
+            let sessionPath = String(try #require(sessions.firstMatch(of: /href="(\/sessions\/[^"\/]+)"/)).1)
+            let sessionPage = try await ash.get(sessionPath).body.string
+            #expect(sessionPage.contains("Diary entries to bring to this session") && sessionPage.contains("My sister cancelled our lunch"))
             let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
             #expect(try await birch.get(path).status == .notFound)
             let blake = try await SignedInClients.web(app, userID: DemoPatients.all[1].userID)

@@ -57,7 +57,7 @@ enum SessionPage {
             .group(.or) { $0.filter(\.$author.$id == user.id).filter(\.$namedSupervisor.$id == user.id) }.first()
         let canWrite = session.therapistIDs.contains(user.id) && user.roles.contains(Role.therapist.rawValue)
         let localStart = zone.localTime(of: session.slot.start)
-        let context = SessionPageContext(
+        var context = SessionPageContext(
             page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
             title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey, isGroup: isGroup,
             patientName: opened.patient.map { "\($0.givenName) \($0.familyName)" },
@@ -85,6 +85,9 @@ enum SessionPage {
             moveDate: zone.localDate(of: session.slot.start).description, moveTime: localStart.description,
             processNotePath: processNote?.id.map { SiteRoute.processNote.path(["noteID": $0.uuidString]) } ?? (canWrite ? SiteRoute.sessionProcessNote.path(["sessionKey": key]) : nil),
             processNoteIsOwn: processNote != nil)
+        if canWrite, let patientID = opened.patient?.id {
+            context.broughtEntries = try await BroughtDiaryEntries.load(request, patientID: patientID, therapistID: user.id)
+        }
         let response = try await request.view.render("session", context).encodeResponse(for: request)
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -92,4 +92,6 @@ struct SessionPageContext: Encodable {
     let moveTime: String
     let processNotePath: String?
     let processNoteIsOwn: Bool
+    /// Shared diary entries the therapist marked "bring to next session" (individual sessions).
+    var broughtEntries: [BroughtDiaryEntries.Entry] = []
 }

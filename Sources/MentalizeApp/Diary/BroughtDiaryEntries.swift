@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// The shared diary entries a therapist marked "bring to next session", shown beside the session
+/// note form. Reading them is a shared-diary read through the access door (audited once).
+enum BroughtDiaryEntries {
+    struct Entry: Encodable {
+        let written: String
+        let whatHappened: String
+        let forTherapy: String
+    }
+
+    static func load(_ request: Request, patientID: UUID, therapistID: UUID) async throws -> [Entry] {
+        let access = try request.patientAccess()
+        guard try await access.allows(.read, .sharedDiaryEntry, patientID: patientID) else { return [] }
+        let flagged = try await DiarySessionFlag.query(on: request.db).filter(\.$therapist.$id == therapistID).all().map(\.$entry.id)
+        guard !flagged.isEmpty else { return [] }
+        let records = try await DiaryEntryRecord.query(on: request.db).filter(\.$id ~~ flagged).filter(\.$patient.$id == patientID)
+            .filter(\.$visibility == DiaryVisibility.sharedWithTherapist.rawValue).filter(\.$deletedAt == nil).sort(\.$updatedAt, .descending).all()
+        guard !records.isEmpty else { return [] }
+        try await access.authorize(.read, RecordDescriptor(kind: .sharedDiaryEntry, patientID: PatientID(patientID)),
+                                   recordType: RecordKind.sharedDiaryEntry.rawValue, recordID: nil)
+        return records.compactMap { record in
+            DiaryBook.decode(record).map { Entry(written: DisplayTime.minute(record.updatedAt), whatHappened: $0.whatHappened, forTherapy: $0.forTherapy) }
+        }
+    }
+}
