@@ -69,11 +69,16 @@ def test_patient_portal_on_a_phone_and_what_the_therapist_sees(demo_server, brow
 
     browser.find_element(By.CSS_SELECTOR, "header a[href='/me/messages']").click()
     assert "Not for emergencies" in browser.page_source
+    check_page(browser, "messages")
     browser.find_element(By.ID, "subject").send_keys("Tuesday")
     browser.find_element(By.ID, "body").send_keys("Could we talk about my sister on Tuesday?")
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send']"))
     assert "Could we talk about my sister on Tuesday?" in browser.page_source
     check_page(browser, "message-thread")
+
+    browser.get(demo_server.base_url + "/me/data")
+    assert "My sister cancelled our lunch" in browser.page_source and "Could we talk about my sister" in browser.page_source
+    check_page(browser, "my-data")
 
     sign_in_staff(browser, demo_server, "therapist.ash@demo.invalid")
     browser.set_window_size(1280, 900)

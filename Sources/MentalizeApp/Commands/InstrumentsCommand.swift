@@ -72,7 +72,12 @@ struct InstrumentsCommand: AsyncParsableCommand {
                 return
             }
             try await withStoredApplication(storage) { app in
-                let result = try await TextPackImport(database: app.db, catalog: try app.measurement.catalog).run(data, now: app.clock.now())
+                let result: TextPack
+                do {
+                    result = try await TextPackImport(database: app.db, catalog: try app.measurement.catalog).run(data, now: app.clock.now())
+                } catch let error as ConfigurationError {
+                    throw ConfigurationError("text pack \(file): \(error.message)")
+                }
                 print("Imported \(result.instrumentId) texts (\(result.language), version \(result.version)): \(result.items.count) items. Patients can now be shown it.")
             }
         }
