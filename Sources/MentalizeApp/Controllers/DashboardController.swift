@@ -45,6 +45,7 @@ struct DashboardController: RouteCollection {
             links.append(.init(key: "dashboard.careTeam", path: SiteRoute.careTeam.path))
             links.append(.init(key: "dashboard.measurementPlan", path: SiteRoute.measurementPlan.path))
             links.append(.init(key: "dashboard.portalSettings", path: SiteRoute.portalSettings.path))
+            links.append(.init(key: "dashboard.programmeTypes", path: SiteRoute.programmeTypes.path))
         }
         if roles.contains(.admin) { links.append(.init(key: "dashboard.adminUsers", path: SiteRoute.adminUsers.path)) }
         var emergencies: [DashboardContext.Emergency] = []

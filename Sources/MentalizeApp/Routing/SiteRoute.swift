@@ -88,6 +88,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case myData = "/me/data"
     case myDataJSON = "/me/data.json"
     case portalSettings = "/programme/portal"
+    case programmeTypes = "/programme/types"
     case schedule = "/schedule"
     case caseload = "/caseload"
     case patientSessions = "/patients/:patientID/sessions"
@@ -146,7 +147,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patientDiary: .patientRecord(.sharedDiaryEntry, .list)
         case .patientDiaryFlags: .patientRecord(.sessionNote, .write)
         case .myLearning, .myData, .myDataJSON: .signedIn
-        case .portalSettings: .roles([.programmeLead])
+        case .portalSettings, .programmeTypes: .roles([.programmeLead])
         case .myModule, .myModuleDone: .roles([.patient])
         case .patientLearning: .patientRecord(.measureResponse, .read)
         case .patientLearningUnlock: .patientRecord(.measureResponse, .write)
