@@ -89,6 +89,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case myDataJSON = "/me/data.json"
     case portalSettings = "/programme/portal"
     case programmeTypes = "/programme/types"
+    case groupNew = "/groups/new"
     case schedule = "/schedule"
     case caseload = "/caseload"
     case patientSessions = "/patients/:patientID/sessions"
@@ -148,6 +149,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patientDiaryFlags: .patientRecord(.sessionNote, .write)
         case .myLearning, .myData, .myDataJSON: .signedIn
         case .portalSettings, .programmeTypes: .roles([.programmeLead])
+        case .groupNew: .roles([.therapist])
         case .myModule, .myModuleDone: .roles([.patient])
         case .patientLearning: .patientRecord(.measureResponse, .read)
         case .patientLearningUnlock: .patientRecord(.measureResponse, .write)
