@@ -14,6 +14,7 @@ struct GroupController: RouteCollection {
         routes.post(SiteRoute.groupMembers.pathComponents, use: join)
         routes.post(SiteRoute.groupMemberLeave.pathComponents, use: leave)
         routes.post(SiteRoute.groupWaitingList.pathComponents, use: wait)
+        routes.post(SiteRoute.groupWaitingListRemove.pathComponents, use: removeWaiting)
     }
 
     func list(_ request: Request) async throws -> View {
@@ -69,6 +70,16 @@ struct GroupController: RouteCollection {
             try roster.addToWaitingList(PatientID(try patient.requireID()), since: date)
             try await WaitingListRecord(groupID: group.requireID(), patientID: patient.requireID(), since: date.description, addedAt: request.now).create(on: request.db)
         }
+    }
+
+    /// Takes a patient off the waiting list (an audited write on their record).
+    func removeWaiting(_ request: Request) async throws -> Response {
+        let (group, _) = try await load(request, forWriting: true)
+        let groupID = try group.requireID()
+        guard let entry = try await WaitingListRecord.find(request.parameters.get("entryID", as: UUID.self), on: request.db), entry.$group.id == groupID else { throw Abort(.notFound) }
+        _ = try await request.patientAccess().patient(entry.$patient.id, for: .write, kind: .demographics, staffOnly: true)
+        try await entry.delete(on: request.db)
+        return request.redirect(to: SiteRoute.group.path(["groupID": groupID.uuidString]))
     }
 
     func leave(_ request: Request) async throws -> Response {

@@ -30,7 +30,8 @@ enum GroupPage {
         var waiting: [GroupContext.Waiting] = []
         for entry in try await WaitingListRecord.query(on: request.db).filter(\.$group.$id == groupID).with(\.$patient).sort(\.$addedAt).all()
         where try await visible(entry.$patient.id, groupID: groupID, access: access) {
-            waiting.append(.init(name: "\(entry.patient.givenName) \(entry.patient.familyName)", since: entry.since))
+            waiting.append(.init(name: "\(entry.patient.givenName) \(entry.patient.familyName)", since: entry.since,
+                                 removePath: entry.id.map { SiteRoute.groupWaitingListRemove.path(["groupID": groupID.uuidString, "entryID": $0.uuidString]) } ?? ""))
         }
         let roster = try await GroupRosterQueries(database: request.db).roster(of: group, zone: zone)
         let window = try TimeSlot(start: now.addingTimeInterval(-8 * 7 * 86_400), end: now.addingTimeInterval(6 * 7 * 86_400))
@@ -89,6 +90,7 @@ struct GroupContext: Encodable {
     struct Waiting: Encodable {
         let name: String
         let since: String
+        let removePath: String
     }
 
     struct Slot: Encodable {
