@@ -63,6 +63,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: PortalSettingsController())
     try app.register(collection: ProgrammeTypesController())
     try app.register(collection: GroupCreationController())
+    try app.register(collection: CourseCreationController())
     try app.register(collection: ScheduleController())
     try app.register(collection: PatientSessionsController())
     try app.register(collection: SessionController())

@@ -30,7 +30,8 @@ struct GroupController: RouteCollection {
         let groups = try await query.sort(\.$name).all()
         let rows = groups.compactMap { group in group.id.map { GroupsContext.Row(name: group.name, path: SiteRoute.group.path(["groupID": $0.uuidString])) } }
         return try await request.view.render("groups", GroupsContext(page: PageChrome(titleKey: "groups.title", request: request), rows: rows,
-                                                                 canCreate: user.roles.contains(Role.therapist.rawValue), newPath: SiteRoute.groupNew.path))
+                                                                 canCreate: user.roles.contains(Role.therapist.rawValue), newPath: SiteRoute.groupNew.path,
+                                                                 coursePath: SiteRoute.courseNew.path))
     }
 
     func page(_ request: Request) async throws -> Response {
@@ -162,4 +163,5 @@ struct GroupsContext: Encodable {
     let rows: [Row]
     let canCreate: Bool
     let newPath: String
+    let coursePath: String
 }

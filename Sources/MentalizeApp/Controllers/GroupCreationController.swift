@@ -32,7 +32,7 @@ struct GroupCreationController: RouteCollection {
         guard let capacity = Int(form.capacity ?? ""), (1...12).contains(capacity) else {
             return try await render(request, user: user, form: form, error: "Capacity must be a number from 1 to 12 (MBT groups usually have 6 to 9).", status: .badRequest)
         }
-        let colleagues = try await therapists(request, user: user)
+        let colleagues = try await Self.therapists(request, user: user)
         var coTherapist: UUID?
         if let text = form.coTherapistID, !text.isEmpty {
             guard let id = UUID(uuidString: text), colleagues.contains(where: { $0.id == id }) else {
@@ -52,13 +52,14 @@ struct GroupCreationController: RouteCollection {
         return request.redirect(to: SiteRoute.group.path(["groupID": try group.requireID().uuidString]))
     }
 
-    private func therapists(_ request: Request, user: SignedInUser) async throws -> [UserAccount] {
+    /// Therapists of the user's clinic other than the user: the possible co-therapists.
+    static func therapists(_ request: Request, user: SignedInUser) async throws -> [UserAccount] {
         try await UserAccount.query(on: request.db).filter(\.$clinic.$id == user.user.$clinic.id).filter(\.$disabledAt == nil).all()
             .filter { $0.roleNames.contains(Role.therapist.rawValue) && $0.id != user.id }
     }
 
     private func render(_ request: Request, user: SignedInUser, form: Form, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let colleagues = try await therapists(request, user: user).sorted { $0.displayName < $1.displayName }
+        let colleagues = try await Self.therapists(request, user: user).sorted { $0.displayName < $1.displayName }
         let context = GroupCreationContext(
             page: PageChrome(titleKey: "groups.newTitle", request: request), csrfToken: request.csrfToken, error: error,
             name: form.name ?? "", capacity: form.capacity ?? "",

@@ -90,6 +90,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case portalSettings = "/programme/portal"
     case programmeTypes = "/programme/types"
     case groupNew = "/groups/new"
+    case courseNew = "/groups/new-course"
     case groupWaitingListRemove = "/groups/:groupID/waiting-list/:entryID/remove"
     case schedule = "/schedule"
     case caseload = "/caseload"
@@ -150,7 +151,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patientDiaryFlags: .patientRecord(.sessionNote, .write)
         case .myLearning, .myData, .myDataJSON: .signedIn
         case .portalSettings, .programmeTypes: .roles([.programmeLead])
-        case .groupNew, .groupWaitingListRemove: .roles([.therapist])
+        case .groupNew, .courseNew, .groupWaitingListRemove: .roles([.therapist])
         case .myModule, .myModuleDone: .roles([.patient])
         case .patientLearning: .patientRecord(.measureResponse, .read)
         case .patientLearningUnlock: .patientRecord(.measureResponse, .write)

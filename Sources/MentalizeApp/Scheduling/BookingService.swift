@@ -50,6 +50,30 @@ struct BookingService {
         return .success(id)
     }
 
+    /// Plans an MBT-I course for a new group: one weekly session per curriculum title from
+    /// `input.date` (holidays push later sessions back, so the clash check looks a few weeks
+    /// further), refused when the therapists or the room are already booked.
+    func createCourse(group: TherapyGroup, therapists: [UUID], input: BookingInput, title: String, curriculum: [String]) async throws -> Result<UUID, BookingProblems> {
+        let id = UUID()
+        let reach = BookingInput(date: input.date, time: input.time, minutes: input.minutes, lastDate: input.date.adding(days: 7 * (curriculum.count + 3)),
+                                 modalityKind: input.modalityKind, roomID: input.roomID, videoURL: input.videoURL, modality: input.modality)
+        let proposed = try proposedSeries(id: id, input: reach, therapists: therapists, label: title)
+        if let refusal = try await conflicts(proposed, therapists: therapists, roomID: input.roomID) { return .failure(BookingProblems(conflict: refusal)) }
+        try await database.transaction { db in
+            try await group.create(on: db)
+            let groupID = try group.requireID()
+            for therapist in therapists {
+                try await GroupTherapistRecord(groupID: groupID, therapistID: therapist, startsAt: now).create(on: db)
+            }
+            let record = seriesRecord(id: id, kind: .course, input: input)
+            record.$group.id = groupID
+            record.title = title
+            record.curriculum = curriculum.joined(separator: "\n")
+            try await record.create(on: db)
+        }
+        return .success(id)
+    }
+
     /// Books a single session at `input.date` and `input.time`.
     func bookOneOff(patientID: UUID, therapistID: UUID, input: BookingInput) async throws -> Result<UUID, BookingProblems> {
         let id = UUID()

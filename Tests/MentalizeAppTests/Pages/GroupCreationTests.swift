@@ -26,3 +26,31 @@ import VaporTesting
         }
     }
 }
+
+/// A therapist plans an MBT-I course with its curriculum; a clash is refused with the reason.
+@Suite struct CourseCreationTests {
+    @Test func aTherapistPlansAnMBTICourseAndAClashIsRefused() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get("/groups/new-course")
+            let loader = try await ScheduleLoader.make(database: app.db, clinicID: try #require(try await Clinic.query(on: app.db).first()?.id))
+            let first = loader.zone.localDate(of: app.clock.now().addingTimeInterval(10 * 7 * 86_400))
+            var form = ["name": "Spring MBT-I", "capacity": "9", "curriculum": CourseDefaults.curriculum.prefix(9).joined(separator: "\n"),
+                        "date": first.description, "time": "17:30", "minutes": "75", "modality": "video", "videoURL": "https://video.demo.invalid/r/spring"]
+            let short = try await ash.post("/groups/new-course", form: form)
+            #expect(short.status == .badRequest && short.body.string.contains("this has 9"))
+            form["curriculum"] = CourseDefaults.curriculum.joined(separator: "\n")
+            let planned = try await ash.post("/groups/new-course", form: form)
+            #expect(planned.status == .seeOther)
+            let group = try #require(try await TherapyGroup.query(on: app.db).filter(\.$name == "Spring MBT-I").first())
+            let series = try #require(try await SessionSeriesRecord.query(on: app.db).filter(\.$group.$id == group.requireID()).first())
+            #expect(series.kind == "course" && series.curriculum?.split(separator: "\n").count == 11)
+            let page = try await ash.get(try #require(planned.headers.first(name: .location))).body.string
+            #expect(page.contains("What mentalizing is"))
+            form["name"] = "Clashing course"
+            let clash = try await ash.post("/groups/new-course", form: form)
+            #expect(clash.status == .conflict && clash.body.string.contains("Robin Ash"))
+            #expect(try await TherapyGroup.query(on: app.db).filter(\.$name == "Clashing course").count() == 0)
+        }
+    }
+}
