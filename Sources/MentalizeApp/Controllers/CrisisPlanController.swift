@@ -64,7 +64,7 @@ struct CrisisPlanController: RouteCollection {
         let plan = try await CrisisPlans(database: request.db).versions(of: patientID).first
         let helplines = try await CrisisPlans(database: request.db).helplines(clinicID: patient.$clinic.id)
         let context = CrisisPlanContext(page: PageChrome(titleKey: "crisis.title", request: request), plan: plan.map(CrisisPlanContext.Plan.init),
-                                        helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) })
+                                        helplines: helplines.map(CrisisPlanContext.Line.init))
         return try await request.view.render("my-crisis-plan", context)
     }
 
@@ -121,8 +121,16 @@ struct CrisisPlanContext: Encodable {
     struct Line: Encodable {
         let name: String
         let phone: String
+        /// The number as a `tel:` link dials it: digits and a leading plus only.
         let dial: String
         let hours: String
+
+        init(_ helpline: Helpline) {
+            name = helpline.name
+            phone = helpline.phone
+            dial = helpline.phone.filter { $0.isNumber || $0 == "+" }
+            hours = helpline.hours
+        }
     }
 
     let page: PageChrome

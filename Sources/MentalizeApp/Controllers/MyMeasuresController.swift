@@ -113,7 +113,7 @@ struct MyMeasuresController: RouteCollection {
         let helplines = try await CrisisPlans(database: request.db).helplines(clinicID: step.patient.$clinic.id)
         let context = MeasureDoneContext(page: PageChrome(titleKey: "measures.doneTitle", request: request), title: step.definition.title,
                                          showSupport: rule && risk != nil, crisisPath: SiteRoute.myCrisisPlan.path, measuresPath: SiteRoute.myMeasures.path,
-                                         helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) })
+                                         helplines: helplines.map(CrisisPlanContext.Line.init))
         return try await request.view.render("measure-done", context)
     }
 

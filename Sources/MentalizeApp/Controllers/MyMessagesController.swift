@@ -73,7 +73,7 @@ struct MyMessagesController: RouteCollection {
         let context = MyMessagesContext(
             page: PageChrome(titleKey: "messages.myTitle", request: request), csrfToken: request.csrfToken,
             threads: summaries.compactMap { summary in summary.thread.id.map { ThreadLine(subject: summary.thread.subject, patient: nil, last: DisplayTime.minute(summary.thread.lastMessageAt), unread: summary.unread, path: SiteRoute.myMessageThread.path(["threadID": $0.uuidString])) } },
-            helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) },
+            helplines: helplines.map(CrisisPlanContext.Line.init),
             crisisPath: SiteRoute.myCrisisPlan.path, action: SiteRoute.myMessagesStart.path, error: error,
             subject: form.subject ?? "", body: form.body ?? "", key: form.key ?? UUID().uuidString
         )

@@ -55,7 +55,7 @@ struct MyReportController: RouteCollection {
         let helplines = try await CrisisPlans(database: request.db).helplines(clinicID: clinicID)
         let context = MyReportContext(
             page: PageChrome(titleKey: "myReport.title", request: request), csrfToken: request.csrfToken,
-            helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) },
+            helplines: helplines.map(CrisisPlanContext.Line.init),
             crisisPath: SiteRoute.myCrisisPlan.path, action: SiteRoute.myReport.path, form: form, problems: problems, sent: sent,
             helpChoices: SelfReportForm.helpChoices.map(\.answer)
         )

@@ -45,7 +45,7 @@ enum DiaryEntryPage {
             sections: sections, feelings: entry.emotions.map { .init(labelKey: "diary.emotion.\($0.emotion)", intensity: $0.intensity) },
             certainty: entry.certaintyAboutTheirMind, shared: entry.visibility == .sharedWithTherapist,
             safety: reflection.outcome == .routeToSafety, prompts: prompts, promptsEnabled: promptsEnabled,
-            helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) },
+            helplines: helplines.map(CrisisPlanContext.Line.init),
             crisisPath: SiteRoute.myCrisisPlan.path, editPath: SiteRoute.myDiaryEdit.path(["entryID": id]),
             deletePath: SiteRoute.myDiaryDelete.path(["entryID": id]), listPath: SiteRoute.myDiary.path
         )

@@ -14,7 +14,7 @@ enum MessageThreadPage {
             page: PageChrome(titleKey: "messages.threadTitle", request: request), csrfToken: request.csrfToken, subject: thread.subject,
             patient: "\(patient.givenName) \(patient.familyName)",
             messages: messages.map { MessageLine(author: $0.author.displayName, fromPatient: $0.fromPatient, sent: DisplayTime.minute($0.sentAt), body: $0.body) },
-            helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) },
+            helplines: helplines.map(CrisisPlanContext.Line.init),
             support: support, crisisPath: SiteRoute.myCrisisPlan.path, replyPath: replyPath, backPath: backPath,
             error: error, draft: draft ?? "", key: UUID().uuidString
         )

@@ -24,7 +24,7 @@ enum PatientHomePage {
             measuresPath: SiteRoute.myMeasures.path, diaryPath: SiteRoute.myDiary.path, learningPath: SiteRoute.myLearning.path, messagesPath: SiteRoute.myMessages.path, crisisPath: SiteRoute.myCrisisPlan.path,
             recordAccessPath: SiteRoute.recordAccess.path, dataPath: SiteRoute.myData.path,
             formulationPath: SiteRoute.myFormulation.path, reportPath: SiteRoute.myReport.path,
-            helplines: helplines.map { .init(name: $0.name, phone: $0.phone, dial: $0.phone.filter { $0.isNumber || $0 == "+" }, hours: $0.hours) },
+            helplines: helplines.map(CrisisPlanContext.Line.init),
             signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken
         )
         return try await request.view.render("patient-home", context)
