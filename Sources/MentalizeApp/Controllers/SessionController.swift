@@ -98,7 +98,12 @@ struct SessionController: RouteCollection {
         if let problem = result {
             return try await SessionPage.render(request, opened: opened, loader: door.loader, notice: problem, status: .badRequest)
         }
-        return request.redirect(to: SiteRoute.session.path(["sessionKey": opened.session.key.description]))
+        // A one-off session's key carries its date, so a moved one lives at a new address.
+        var key = opened.session.key
+        if opened.session.isOneOff, form.action == "move", let day = try? LocalDate(iso: form.date?.trimmed ?? "") {
+            key = SessionKey(source: key.source, date: day)
+        }
+        return request.redirect(to: SiteRoute.session.path(["sessionKey": key.description]))
     }
 
     /// Opens the session for writing: only its own therapist writes (supervisors read).

@@ -85,4 +85,20 @@ import VaporTesting
             #expect(loader.zone.localTime(of: moved.slot.start).description == "13:00" && moved.statusKey == "sessions.status.moved")
         }
     }
+
+    @Test func aMovedSingleSessionIsFoundAtItsNewDate() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get(patientPath)
+            let friday = try await SessionFixtures.date(weeksAhead: 3, weekday: .friday, app)
+            #expect(try await ash.post(patientPath + "/one-off", form: ["date": friday.description, "time": "16:00", "modality": "phone"]).status == .seeOther)
+            let record = try #require(try await OneOffSessionRecord.query(on: app.db).first())
+            let path = "/sessions/\(SessionKey(source: try record.requireID(), date: friday).description)"
+            try await ash.get(path)
+            let moved = try await ash.post(path + "/change", form: ["action": "move", "date": friday.adding(days: 3).description, "time": "18:30"])
+            let location = try #require(moved.headers.first(name: .location))
+            #expect(location.hasSuffix(friday.adding(days: 3).description))
+            #expect(try await ash.get(location).status == .ok, "the redirect leads to the moved session")
+        }
+    }
 }
