@@ -24,7 +24,23 @@ import numpy as np
 from scipy import stats
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "..", "shared", "data")
+
+
+def shared_data() -> str:
+    """The project's shared data: $MENTALIZE_SHARED_DATA, else ../shared/data beside this checkout,
+    else beside the repository this one was cloned from (a throw-away clone in /tmp for CI)."""
+    if os.environ.get("MENTALIZE_SHARED_DATA"):
+        return os.environ["MENTALIZE_SHARED_DATA"]
+    beside = os.path.join(ROOT, "..", "shared", "data")
+    if os.path.isdir(beside):
+        return beside
+    origin = subprocess.run(["git", "-C", ROOT, "remote", "get-url", "origin"], capture_output=True, text=True).stdout.strip()
+    if origin and os.path.isdir(origin):
+        return os.path.join(os.path.abspath(origin), "..", "shared", "data")
+    return beside
+
+
+DATA = shared_data()
 WEIGHTS = os.path.join(ROOT, "Sources", "MentalizeCore", "Resources", "Mentalizing", "weights.json")
 QUALITY_FEATURES = [
     "has.otherBelief", "has.nestedState", "has.states", "states", "causal.event", "holder.specificOther",
