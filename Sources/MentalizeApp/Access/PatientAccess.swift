@@ -59,6 +59,13 @@ struct PatientAccess {
         return patient
     }
 
+    /// The signed-in patient's own record through the policy for `action` on `kind` (audited);
+    /// 404 for anyone without a patient record of their own.
+    func ownPatient(for action: AccessAction = .read, kind: RecordKind = .demographics) async throws -> Patient {
+        guard let patientID = try await ownPatientIDs().first else { throw Abort(.notFound) }
+        return try await patient(patientID, for: action, kind: kind)
+    }
+
     /// The patient records of the signed-in patient themselves (empty for staff).
     func ownPatientIDs() async throws -> [UUID] {
         try await facts().patientAccounts.filter { $0.userID.rawValue == user.id && $0.period.isCurrent(at: request.now) }.map(\.patientID.rawValue)

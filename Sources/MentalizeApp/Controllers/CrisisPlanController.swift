@@ -59,9 +59,8 @@ struct CrisisPlanController: RouteCollection {
 
     func patientPage(_ request: Request) async throws -> View {
         let access = try request.patientAccess()
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        let patient = try await access.patient(patientID, kind: .formulation)
-        let plan = try await CrisisPlans(database: request.db).versions(of: patientID).first
+        let patient = try await access.ownPatient(kind: .formulation)
+        let plan = try await CrisisPlans(database: request.db).versions(of: try patient.requireID()).first
         let helplines = try await CrisisPlans(database: request.db).helplines(clinicID: patient.$clinic.id)
         let context = CrisisPlanContext(page: PageChrome(titleKey: "crisis.title", request: request), plan: plan.map(CrisisPlanContext.Plan.init),
                                         helplines: helplines.map(CrisisPlanContext.Line.init))

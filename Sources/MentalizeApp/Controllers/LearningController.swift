@@ -87,8 +87,7 @@ struct LearningController: RouteCollection {
 
     private func own(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient) {
         let access = try request.patientAccess()
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        return (access, try await access.patient(patientID, for: action, kind: .measureResponse))
+        return (access, try await access.ownPatient(for: action, kind: .measureResponse))
     }
 }
 

@@ -30,8 +30,8 @@ struct MyDataController: RouteCollection {
 
     private func collect(_ request: Request) async throws -> PatientDataExport {
         let access = try request.patientAccess()
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        let patient = try await access.patient(patientID, for: .export, kind: .privateDiaryEntry)
+        let patient = try await access.ownPatient(for: .export, kind: .privateDiaryEntry)
+        let patientID = try patient.requireID()
         _ = try await access.patient(patientID, for: .export, kind: .measureResponse)
         _ = try await access.patient(patientID, for: .export, kind: .message)
         let diary = try await DiaryBook(request: request).entries(patientID: patientID).compactMap { record -> PatientDataExport.Diary? in

@@ -87,8 +87,7 @@ struct MyDiaryController: RouteCollection {
     /// private-diary accesses; which entries a therapist sees is decided by the entry's visibility.
     private func own(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient) {
         let access = try request.patientAccess()
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        return (access, try await access.patient(patientID, for: action, kind: .privateDiaryEntry))
+        return (access, try await access.ownPatient(for: action, kind: .privateDiaryEntry))
     }
 
     private func save(_ request: Request, access: PatientAccess, patient: Patient, existing: DiaryEntryRecord?, action: String) async throws -> Response {

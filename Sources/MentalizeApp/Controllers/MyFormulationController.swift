@@ -61,8 +61,7 @@ struct MyFormulationController: RouteCollection {
 
     private func ownPatient(_ request: Request, for action: AccessAction, kind: RecordKind) async throws -> (PatientAccess, Patient) {
         let access = try request.patientAccess()
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        return (access, try await access.patient(patientID, for: action, kind: kind))
+        return (access, try await access.ownPatient(for: action, kind: kind))
     }
 
     private func render(_ request: Request, patient: Patient, error: String?, comment: String?) async throws -> View {

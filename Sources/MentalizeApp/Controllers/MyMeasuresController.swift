@@ -137,8 +137,7 @@ struct MyMeasuresController: RouteCollection {
 
     private func ownPatient(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient) {
         let access = try request.patientAccess()
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        return (access, try await access.patient(patientID, for: action, kind: .measureResponse))
+        return (access, try await access.ownPatient(for: action, kind: .measureResponse))
     }
 
     /// The signed-in patient's own response (anyone else's is a 404), with its patient-facing texts.

@@ -56,8 +56,7 @@ struct MyMessagesController: RouteCollection {
 
     private func ownPatient(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient) {
         let access = try request.patientAccess()
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        return (access, try await access.patient(patientID, for: action, kind: .message))
+        return (access, try await access.ownPatient(for: action, kind: .message))
     }
 
     private func ownThread(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient, MessageThread) {

@@ -17,8 +17,7 @@ struct MyReportController: RouteCollection {
     func page(_ request: Request) async throws -> View {
         let user = try request.requireRole([.patient])
         let access = PatientAccess(request: request, user: user)
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        let patient = try await access.patient(patientID)
+        let patient = try await access.ownPatient()
         return try await render(request, clinicID: patient.$clinic.id, form: SelfReportForm(occurredOn: FormCheck.today(request.now), key: UUID().uuidString),
                                 problems: [], sent: request.query[String.self, at: "sent"] == "1")
     }
@@ -26,8 +25,8 @@ struct MyReportController: RouteCollection {
     func submit(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.patient])
         let access = PatientAccess(request: request, user: user)
-        guard let patientID = try await access.ownPatientIDs().first else { throw Abort(.notFound) }
-        let patient = try await access.patient(patientID, for: .write, kind: .selfReport)
+        let patient = try await access.ownPatient(for: .write, kind: .selfReport)
+        let patientID = try patient.requireID()
         let form = (try? request.content.decode(SelfReportForm.self)) ?? SelfReportForm()
         let problems = form.problems(today: request.now)
         guard problems.isEmpty, let severity = form.severity else {
