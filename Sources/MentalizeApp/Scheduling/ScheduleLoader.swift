@@ -92,11 +92,12 @@ struct ScheduleLoader {
             }
             switch kind {
             case .course:
-                guard let course = mapping.course(record, changes: changes[id] ?? [], therapists: therapists(window.start).isEmpty ? groupTherapists.filter { $0.$group.id == record.$group.id }.map { $0.$therapist.id } : therapists(window.start)),
+                guard let course = mapping.course(record, changes: changes[id] ?? [], therapists: therapists(window.start).isEmpty ? groupTherapists.filter { $0.$group.id == record.$group.id }.map { $0.$therapist.id } : therapists(window.start),
+                                                  holidays: holidays),
                       let placed = try? course.sessions(holidays: holidays) else { continue }
                 for session in placed where session.slot.overlaps(window) {
                     sessions.append(ScheduledSession(key: SessionKey(source: id, date: session.date), kind: .course, slot: session.slot,
-                                                     status: .scheduled, title: "\(course.title): \(session.title)", patientID: nil, groupID: record.$group.id,
+                                                     status: session.isMoved ? .moved(from: course.recurrence.slot(on: session.date)) : .scheduled, title: "\(course.title): \(session.title)", patientID: nil, groupID: record.$group.id,
                                                      therapistIDs: therapists(session.slot.start), modality: modality, isOneOff: false))
                 }
             case .individual, .group:

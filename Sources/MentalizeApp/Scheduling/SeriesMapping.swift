@@ -45,13 +45,23 @@ struct SeriesMapping {
         return series
     }
 
-    func course(_ record: SessionSeriesRecord, changes: [SeriesChangeRecord], therapists: [UUID]) -> MBTICourse? {
+    func course(_ record: SessionSeriesRecord, changes: [SeriesChangeRecord], therapists: [UUID], holidays: ClinicHolidays) -> MBTICourse? {
         guard let id = record.id, let recurrence = recurrence(record), let groupTherapists = try? GroupTherapists(therapists.map(UserID.init)) else { return nil }
         let curriculum = (record.curriculum ?? "").split(separator: "\n").map(String.init)
         guard var course = try? MBTICourse(id: CourseID(id), title: record.title ?? "MBT-I", recurrence: recurrence, curriculum: curriculum,
                                            therapists: groupTherapists, modality: modality(kind: record.modality, roomID: record.$room.id, videoURL: record.videoURL)) else { return nil }
         for change in changes where change.change == "skipped" {
             if let date = try? LocalDate(iso: change.originalDate) { try? course.skipWeek(date) }
+        }
+        // A move is stored by the week it belongs to; the core moves by curriculum number, so the
+        // number placed in that week (after skips) is looked up first.
+        let moves = changes.filter { $0.change == "moved" }
+        guard !moves.isEmpty else { return course }
+        let numbers = Dictionary(((try? course.sessions(holidays: holidays)) ?? []).map { ($0.date, $0.number) }, uniquingKeysWith: { first, _ in first })
+        for change in moves {
+            guard let date = try? LocalDate(iso: change.originalDate), let number = numbers[date],
+                  let start = change.movedStart, let end = change.movedEnd, let slot = try? TimeSlot(start: start, end: end) else { continue }
+            try? course.move(session: number, to: slot)
         }
         return course
     }

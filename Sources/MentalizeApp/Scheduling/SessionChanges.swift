@@ -5,8 +5,8 @@ import Vapor
 
 /// Changes to one session: cancel (holiday, clinic or patient), move to another time (checked for
 /// clashes like a new booking), or restore. Series sessions change through a row keyed by their
-/// original date; a one-off changes its own row; an MBT-I course skips the week instead, which
-/// pushes the remaining curriculum back.
+/// original date; a one-off changes its own row. Cancelling an MBT-I course session skips the
+/// week, which pushes the remaining curriculum back; moving one moves that week's meeting only.
 struct SessionChanges {
     let request: Request
     let loader: ScheduleLoader
@@ -19,7 +19,6 @@ struct SessionChanges {
             if session.isOneOff { return try await updateOneOff(session) { $0.cancellation = reason.rawValue } }
             try await upsert(session, change: session.kind == .course ? "skipped" : "cancelled", reason: reason.rawValue, slot: nil)
         case "move":
-            guard session.kind != .course else { return "A course session cannot be moved here; cancel it to push the course back a week." }
             guard let day = try? LocalDate(iso: date?.trimmed ?? ""), let at = try? LocalTime(text: time?.trimmed ?? "") else {
                 return "Give the new date (YYYY-MM-DD) and time (HH:MM)."
             }
