@@ -62,6 +62,8 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: MyDataController())
     try app.register(collection: PortalSettingsController())
     try app.register(collection: ProgrammeTypesController())
+    try app.register(collection: ClinicRoomsController())
+    try app.register(collection: ClinicHolidaysController())
     try app.register(collection: GroupCreationController())
     try app.register(collection: CourseCreationController())
     try app.register(collection: ScheduleController())

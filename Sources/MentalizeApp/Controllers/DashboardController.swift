@@ -46,6 +46,8 @@ struct DashboardController: RouteCollection {
             links.append(.init(key: "dashboard.measurementPlan", path: SiteRoute.measurementPlan.path))
             links.append(.init(key: "dashboard.portalSettings", path: SiteRoute.portalSettings.path))
             links.append(.init(key: "dashboard.programmeTypes", path: SiteRoute.programmeTypes.path))
+            links.append(.init(key: "dashboard.rooms", path: SiteRoute.clinicRooms.path))
+            links.append(.init(key: "dashboard.holidays", path: SiteRoute.clinicHolidays.path))
         }
         if roles.contains(.admin) { links.append(.init(key: "dashboard.adminUsers", path: SiteRoute.adminUsers.path)) }
         var emergencies: [DashboardContext.Emergency] = []

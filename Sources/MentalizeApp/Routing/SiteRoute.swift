@@ -89,6 +89,10 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case myDataJSON = "/me/data.json"
     case portalSettings = "/programme/portal"
     case programmeTypes = "/programme/types"
+    case clinicRooms = "/programme/rooms"
+    case clinicRoomRemove = "/programme/rooms/:roomID/remove"
+    case clinicHolidays = "/programme/holidays"
+    case clinicHolidayRemove = "/programme/holidays/:holidayID/remove"
     case groupNew = "/groups/new"
     case courseNew = "/groups/new-course"
     case groupWaitingListRemove = "/groups/:groupID/waiting-list/:entryID/remove"
@@ -151,6 +155,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patientDiaryFlags: .patientRecord(.sessionNote, .write)
         case .myLearning, .myData, .myDataJSON: .signedIn
         case .portalSettings, .programmeTypes: .roles([.programmeLead])
+        case .clinicRooms, .clinicRoomRemove, .clinicHolidays, .clinicHolidayRemove: .roles([.programmeLead])
         case .groupNew, .courseNew, .groupWaitingListRemove: .roles([.therapist])
         case .myModule, .myModuleDone: .roles([.patient])
         case .patientLearning: .patientRecord(.measureResponse, .read)

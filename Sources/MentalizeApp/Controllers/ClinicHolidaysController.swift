@@ -1,0 +1,107 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// The clinic's closed days, kept by programme leads. Sessions are computed from their series, so
+/// adding a holiday cancels that day's weekly sessions and pushes MBT-I courses back a week at
+/// once; removing an upcoming one restores them (past ones stay, as the record of what happened). After adding, the page says how many sessions it affected.
+struct ClinicHolidaysController: RouteCollection {
+    static let nameLength = 2...80
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.clinicHolidays.pathComponents, use: page)
+        routes.post(SiteRoute.clinicHolidays.pathComponents, use: add)
+        routes.post(SiteRoute.clinicHolidayRemove.pathComponents, use: remove)
+    }
+
+    struct Form: Content {
+        var date: String?
+        var name: String?
+    }
+
+    func page(_ request: Request) async throws -> Response {
+        _ = try request.requireRole([.programmeLead])
+        let loader = try await request.scheduleLoader()
+        var impact: (LocalDate, HolidayImpact)?
+        if let added = request.query[String.self, at: "added"].flatMap({ try? LocalDate(iso: $0) }), loader.holidays.isHoliday(added) {
+            impact = (added, try await HolidayImpact.of(added, loader: loader))
+        }
+        return try await render(request, form: Form(), impact: impact, error: nil, status: .ok)
+    }
+
+    func add(_ request: Request) async throws -> Response {
+        let user = try request.requireRole([.programmeLead])
+        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let name = (form.name ?? "").trimmed
+        guard let date = try? LocalDate(iso: (form.date ?? "").trimmed), (2000...2100).contains(date.year) else {
+            return try await render(request, form: form, impact: nil, error: "holidays.error.date", status: .badRequest)
+        }
+        guard Self.nameLength.contains(name.count) else {
+            return try await render(request, form: form, impact: nil, error: "holidays.error.name", status: .badRequest)
+        }
+        let clinicID = user.user.$clinic.id
+        guard try await ClinicHolidayRecord.query(on: request.db).filter(\.$clinic.$id == clinicID).filter(\.$date == date.description).first() == nil else {
+            return try await render(request, form: form, impact: nil, error: "holidays.error.duplicate", status: .badRequest)
+        }
+        try await ClinicHolidayRecord(clinicID: clinicID, date: date.description, name: name).create(on: request.db)
+        return request.redirect(to: SiteRoute.clinicHolidays.path + "?added=\(date.description)")
+    }
+
+    func remove(_ request: Request) async throws -> Response {
+        let user = try request.requireRole([.programmeLead])
+        guard let holiday = try await ClinicHolidayRecord.find(request.parameters.get("holidayID", as: UUID.self), on: request.db),
+              holiday.$clinic.id == user.user.$clinic.id else { throw Abort(.notFound) }
+        let zone = try await request.scheduleLoader().zone
+        // A past holiday stays: removing it would turn closed days back into sessions nobody held.
+        guard let date = try? LocalDate(iso: holiday.date), date >= zone.localDate(of: request.now) else {
+            return try await render(request, form: Form(), impact: nil, error: "holidays.error.past", status: .conflict)
+        }
+        try await holiday.delete(on: request.db)
+        return request.redirect(to: SiteRoute.clinicHolidays.path)
+    }
+
+    private func render(_ request: Request, form: Form, impact: (LocalDate, HolidayImpact)?, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let user = try request.requireWebUser()
+        let zone = try await request.scheduleLoader().zone
+        let today = zone.localDate(of: request.now)
+        let holidays = try await ClinicHolidayRecord.query(on: request.db).filter(\.$clinic.$id == user.user.$clinic.id).sort(\.$date).all()
+        let rows: [ClinicHolidaysContext.Row] = try holidays.compactMap { holiday in
+            guard let date = try? LocalDate(iso: holiday.date) else { return nil }
+            return .init(day: zone.dayText(date), name: holiday.name, isPast: date < today,
+                         removePath: SiteRoute.clinicHolidayRemove.path(["holidayID": try holiday.requireID().uuidString]))
+        }
+        let context = ClinicHolidaysContext(
+            page: PageChrome(titleKey: "holidays.title", request: request), csrfToken: request.csrfToken,
+            upcoming: rows.filter { !$0.isPast }, past: rows.filter(\.isPast), errorKey: error, date: form.date ?? "", name: form.name ?? "",
+            added: impact.map { .init(day: zone.dayText($0.0), cancelledSessions: $0.1.cancelledSessions, postponedCourses: $0.1.postponedCourses) },
+            action: SiteRoute.clinicHolidays.path)
+        return try await request.view.render("clinic-holidays", context).encodeResponse(status: status, for: request)
+    }
+}
+
+/// The holidays page.
+struct ClinicHolidaysContext: Encodable {
+    struct Row: Encodable {
+        let day: String
+        let name: String
+        let isPast: Bool
+        let removePath: String
+    }
+
+    /// What the holiday just added did to the schedule.
+    struct Added: Encodable {
+        let day: String
+        let cancelledSessions: Int
+        let postponedCourses: Int
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let upcoming: [Row]
+    let past: [Row]
+    let errorKey: String?
+    let date: String
+    let name: String
+    let added: Added?
+    let action: String
+}
