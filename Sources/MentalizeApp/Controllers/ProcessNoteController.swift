@@ -3,9 +3,10 @@ import Foundation
 import MentalizeCore
 import Vapor
 
-/// Process (psychotherapy) notes on an individual session: written by the session's therapist,
-/// who may name one of their supervisors; sealed with the data key; readable only by the author
-/// and that supervisor (the policy's authorship rows), one note at a time. Never listed.
+/// Process (psychotherapy) notes on a session: written by the session's therapist, who may name one
+/// of their supervisors; sealed with the data key; readable only by the author and that supervisor
+/// (the policy's authorship rows), one note at a time. Never listed. A process note is about one
+/// patient, as the law treats them: on a group session the therapist picks the member it concerns.
 struct ProcessNoteController: RouteCollection {
     static let limit = 20_000
 
@@ -15,22 +16,27 @@ struct ProcessNoteController: RouteCollection {
         routes.get(SiteRoute.processNote.pathComponents, use: show)
     }
 
+    struct Form: Content {
+        var text: String?
+        var supervisorID: String?
+        var patientID: String?
+    }
+
     func form(_ request: Request) async throws -> Response {
-        let (opened, patient) = try await openSession(request)
-        return try await render(request, opened: opened, patient: patient, text: "", error: nil, status: .ok)
+        let opened = try await openSession(request)
+        return try await render(request, opened: opened, form: Form(patientID: request.query[String.self, at: "patientID"]), error: nil, status: .ok)
     }
 
     func create(_ request: Request) async throws -> Response {
-        let (opened, patient) = try await openSession(request)
+        let opened = try await openSession(request)
         let user = try request.requireWebUser()
-        struct Form: Content {
-            var text: String?
-            var supervisorID: String?
-        }
         let form = (try? request.content.decode(Form.self)) ?? Form()
+        guard let patient = Self.subject(of: opened, chosen: form.patientID) else {
+            return try await render(request, opened: opened, form: form, error: "processNote.error.member", status: .badRequest)
+        }
         let text = (form.text ?? "").trimmed
         guard !text.isEmpty, text.count <= Self.limit else {
-            return try await render(request, opened: opened, patient: patient, text: form.text ?? "", error: "processNote.error.text", status: .badRequest)
+            return try await render(request, opened: opened, form: form, error: "processNote.error.text", status: .badRequest)
         }
         let supervisors = try await supervisors(of: user.id, request: request)
         let named = form.supervisorID.flatMap(UUID.init(uuidString:)).flatMap { id in supervisors.contains { $0.id == id } ? id : nil }
@@ -69,20 +75,33 @@ struct ProcessNoteController: RouteCollection {
         return response
     }
 
-    /// The individual session in the path, opened for writing by its own therapist.
-    private func openSession(_ request: Request) async throws -> (SessionAccess.Opened, Patient) {
+    /// The session in the path, opened for writing by its own therapist.
+    private func openSession(_ request: Request) async throws -> SessionAccess.Opened {
         let user = try request.requireRole([.therapist])
         let door = try await SessionAccess.make(request)
         let opened = try await door.open(for: .write)
-        guard let patient = opened.patient, opened.session.therapistIDs.contains(user.id) else { throw Abort(.notFound) }
-        return (opened, patient)
+        guard opened.session.therapistIDs.contains(user.id), opened.patient != nil || !opened.members.isEmpty else { throw Abort(.notFound) }
+        return opened
     }
 
-    private func render(_ request: Request, opened: SessionAccess.Opened, patient: Patient, text: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
+    /// The patient the note concerns: the individual session's patient, or the chosen member of a
+    /// group session (only members on the session's date whose records the therapist may reach).
+    static func subject(of opened: SessionAccess.Opened, chosen: String?) -> Patient? {
+        if let patient = opened.patient { return patient }
+        guard let id = chosen.flatMap(UUID.init(uuidString:)) else { return nil }
+        return opened.members.first { $0.id == id }
+    }
+
+    private func render(_ request: Request, opened: SessionAccess.Opened, form: Form, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let user = try request.requireWebUser()
         let supervisors = try await supervisors(of: user.id, request: request)
-        let context = ProcessNoteFormContext(page: PageChrome(titleKey: "processNote.title", request: request), csrfToken: request.csrfToken, text: text, errorKey: error,
-                                             supervisors: supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
+        let initials = Initials.directory(try SessionPage.directory(opened))
+        let members: [ProcessNoteFormContext.Member] = opened.patient != nil ? [] : try opened.members.map { patient in
+            let id = try patient.requireID()
+            return .init(id: id.uuidString, label: "\(patient.givenName) \(patient.familyName) (\(initials[PatientID(id)] ?? ""))", selected: form.patientID == id.uuidString)
+        }
+        let context = ProcessNoteFormContext(page: PageChrome(titleKey: "processNote.title", request: request), csrfToken: request.csrfToken, text: form.text ?? "", errorKey: error,
+                                             members: members, supervisors: supervisors.map { .init(id: $0.id.uuidString, name: $0.name, selected: form.supervisorID == $0.id.uuidString) },
                                              action: SiteRoute.sessionProcessNote.path(["sessionKey": opened.session.key.description]),
                                              sessionPath: SiteRoute.session.path(["sessionKey": opened.session.key.description]))
         let response = try await request.view.render("process-note-form", context).encodeResponse(for: request)
@@ -110,12 +129,21 @@ struct ProcessNoteFormContext: Encodable {
     struct Supervisor: Encodable {
         let id: String
         let name: String
+        let selected: Bool
+    }
+
+    /// A group member the note may concern (empty for an individual session).
+    struct Member: Encodable {
+        let id: String
+        let label: String
+        let selected: Bool
     }
 
     let page: PageChrome
     let csrfToken: String
     let text: String
     let errorKey: String?
+    let members: [Member]
     let supervisors: [Supervisor]
     let action: String
     let sessionPath: String

@@ -78,6 +78,44 @@ import VaporTesting
         }
     }
 
+    @Test func eachMemberNoteCarriesObservedMentalizingAndRisk() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let session = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.groupID == SessionFixtures.tuesdayGroup })
+            let path = SessionFixtures.path(session)
+            try await ash.get(path)
+            let members = try await GroupRosterQueries(database: app.db).members(of: SessionFixtures.tuesdayGroup, at: session.slot.start)
+            var fields = Self.complete
+            for member in members { fields["member.\(try member.requireID().uuidString)"] = "Took part." }
+            let avery = "member.\(SessionFixtures.avery.id.uuidString)"
+            fields[avery + ".mode.teleological"] = "on"
+            fields[avery + ".pole.cognitiveAffective"] = "affective"
+            fields[avery + ".risk"] = "increased"
+            // act: an increase without a summary is refused and nothing typed is lost
+            fields["action"] = "save"
+            let refused = try await ash.post(path + "/note", form: fields)
+            #expect(refused.status == .badRequest && refused.body.string.contains("Say briefly how risk has increased."))
+            let kept = refused.body.string
+            #expect(kept.contains("id=\"\(avery).mode.teleological\" name=\"\(avery).mode.teleological\" checked"))
+            #expect(kept.contains("<option value=\"affective\" selected>"))
+            fields[avery + ".riskSummary"] = "Spoke of urges to self-harm after the session; crisis plan reviewed with A.T."
+            #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
+            // verify: the draft shows the member's details open, then signing keeps them
+            #expect(try await ash.get(path).body.string.contains("<details class=\"member-note__more\" open>"))
+            fields["action"] = "sign"
+            #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
+            let store = SessionNoteStore(database: app.db)
+            let record = try #require(try await store.record(for: session.key))
+            let note = try store.decode(record, as: GroupSessionNote.self)
+            let averyNote = try #require(note.content.memberNotes[PatientID(SessionFixtures.avery.id)])
+            #expect(averyNote.observed.modes == [.teleological] && averyNote.risk?.change == .increased)
+            #expect(note.content.memberNotes[PatientID(SessionFixtures.blake.id)]?.observed == ObservedMentalizing.none)
+            let signed = try await ash.get(path).body.string
+            #expect(signed.contains("Teleological") && signed.contains("increased: Spoke of urges to self-harm"))
+        }
+    }
+
     @Test func attendanceIsRecordedAndMissedRunsWarnOnTheCaseload() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)

@@ -70,4 +70,40 @@ import VaporTesting
             #expect(audit.contains { $0.recordType == "processNote" && $0.outcome == "denied" }, "refused reads are audited")
         }
     }
+
+    @Test func aGroupSessionProcessNoteConcernsOneMemberAndStaysWithItsAuthor() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: Ash and Birch run the Tuesday group together
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let session = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.groupID == SessionFixtures.tuesdayGroup })
+            let sessionPath = SessionFixtures.path(session)
+            let form = try await ash.get(sessionPath + "/process-note").body.string
+            #expect(form.contains("Group member the note is about") && form.contains("Avery Testpatient (A.T.)"))
+            // act: a member must be chosen, and only a member of the group on that date
+            let text = "Group countertransference: \(Self.marker)"
+            let none = try await ash.post(sessionPath + "/process-note", form: ["text": text])
+            #expect(none.status == .badRequest && none.body.string.contains("Choose the group member this note is about."))
+            #expect(none.body.string.contains(Self.marker), "the typed note is kept for the author")
+            let outsider = try await ash.post(sessionPath + "/process-note", form: ["text": text, "patientID": SessionFixtures.kai.id.uuidString])
+            #expect(outsider.status == .badRequest)
+            #expect(try await ProcessNoteRecord.query(on: app.db).count() == 0)
+            let saved = try await ash.post(sessionPath + "/process-note", form: ["text": text, "patientID": SessionFixtures.avery.id.uuidString])
+            #expect(saved.status == .seeOther)
+            let notePath = try #require(saved.headers.first(name: .location))
+            // verify: filed under Avery, sealed, listed for Ash by initials only
+            let record = try #require(try await ProcessNoteRecord.query(on: app.db).first())
+            #expect(record.$patient.id == SessionFixtures.avery.id && !record.sealedText.contains(Self.marker))
+            let page = try await ash.get(sessionPath).body.string
+            #expect(page.contains("Open the process note (A.T.)") && !page.contains(Self.marker))
+            #expect(try await ash.get(notePath).body.string.contains(Self.marker))
+            // The co-therapist sees the group session but not the note, nor a link to it.
+            let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
+            let birchPage = try await birch.get(sessionPath).body.string
+            #expect(birchPage.contains("Avery Testpatient") && !birchPage.contains(notePath))
+            #expect(try await birch.get(notePath).status == .notFound)
+            // The supervisor was not named, so not even the supervisor reads it.
+            let cedar = try await SignedInClients.web(app, userID: DemoStaff.supervisor.id)
+            #expect(try await cedar.get(notePath).status == .notFound)
+        }
+    }
 }

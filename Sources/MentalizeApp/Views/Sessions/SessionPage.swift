@@ -34,27 +34,29 @@ enum SessionPage {
         let record = try await store.record(for: session.key)
         var fields = draft?.fields ?? [:]
         var signed: SessionPageContext.SignedNote?
-        var memberTexts: [PatientID: String] = [:]
+        var memberNotes: [PatientID: MemberNote] = [:]
         if let record {
             let (body, members, state, addenda) = try decoded(record, store: store)
-            memberTexts = Dictionary(members.map { ($0.patient, $0.text) }, uniquingKeysWith: { first, _ in first })
+            memberNotes = Dictionary(members.map { ($0.patient, $0) }, uniquingKeysWith: { first, _ in first })
             if draft == nil { fields = NoteForm.fields(body, members: members) }
             if case .signed(let by, let at) = state {
                 let staff = try await staffNames([by.rawValue] + addenda.map(\.author.rawValue), request: request)
                 signed = .init(signedBy: staff[by.rawValue] ?? "", signedAt: ClinicClock.text(at, zone: zone),
                                interventions: body.interventions.map(\.displayName).sorted().joined(separator: ", "),
-                               modes: body.observed.modes.map(\.displayName).sorted().joined(separator: ", "),
-                               imbalances: body.observed.imbalances.map { "\($0.dimension.rawValue): \($0.displayName)" }.sorted().joined(separator: ", "),
-                               narrative: body.narrative, risk: body.risk.map { "\($0.change.rawValue)\($0.summary.isEmpty ? "" : ": \($0.summary)")" } ?? "", plan: body.plan,
+                               modes: modesText(body.observed), imbalances: imbalancesText(body.observed),
+                               narrative: body.narrative, risk: riskText(body.risk), plan: body.plan,
                                members: try visible.map { patient in
                                    let id = PatientID(try patient.requireID())
-                                   return .init(field: "", name: "\(patient.givenName) \(patient.familyName)", initials: initials[id] ?? "", text: memberTexts[id] ?? "")
+                                   let note = memberNotes[id]
+                                   return .init(field: "", name: "\(patient.givenName) \(patient.familyName)", initials: initials[id] ?? "", text: note?.text ?? "",
+                                                observedText: note.map { [modesText($0.observed), imbalancesText($0.observed)].filter { !$0.isEmpty }.joined(separator: "; ") } ?? "",
+                                                riskText: riskText(note?.risk))
                                },
                                addenda: addenda.map { .init(who: staff[$0.author.rawValue] ?? "", when: ClinicClock.text($0.writtenAt, zone: zone), text: $0.text) })
             }
         }
-        let processNote = try await ProcessNoteRecord.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description)
-            .group(.or) { $0.filter(\.$author.$id == user.id).filter(\.$namedSupervisor.$id == user.id) }.first()
+        let processNotes = try await ProcessNoteRecord.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description)
+            .group(.or) { $0.filter(\.$author.$id == user.id).filter(\.$namedSupervisor.$id == user.id) }.sort(\.$createdAt).all()
         let canWrite = session.therapistIDs.contains(user.id) && user.roles.contains(Role.therapist.rawValue)
         let localStart = zone.localTime(of: session.slot.start)
         var context = SessionPageContext(
@@ -68,23 +70,25 @@ enum SessionPage {
             noteState: "sessions.noteState." + (signed != nil ? "signed" : (record == nil ? "none" : "draft")),
             notePath: SiteRoute.sessionNote.path(["sessionKey": key]), addendumPath: SiteRoute.sessionAddendum.path(["sessionKey": key]),
             interventions: MBTIntervention.allCases.map { .init(name: "intervention.\($0.rawValue)", label: $0.displayName, checked: fields["intervention.\($0.rawValue)"] != nil) },
-            modes: PrementalizingMode.allCases.map { .init(name: "mode.\($0.rawValue)", label: $0.displayName, checked: fields["mode.\($0.rawValue)"] != nil) },
-            dimensions: MentalizingDimension.allCases.map { dimension in
-                .init(name: "pole.\(dimension.rawValue)", label: "sessions.dimension.\(dimension.rawValue)",
-                      options: MentalizingPole.allCases.filter { $0.dimension == dimension }.map { .init(value: $0.rawValue, label: $0.displayName, selected: fields["pole.\(dimension.rawValue)"] == $0.rawValue) })
-            },
-            narrative: fields["narrative"] ?? "",
-            risks: RiskChange.allCases.map { .init(value: $0.rawValue, label: "sessions.risk.\($0.rawValue)", selected: fields["risk"] == $0.rawValue) },
+            modes: modeChecks(fields, prefix: ""), dimensions: dimensionSelects(fields, prefix: ""),
+            narrative: fields["narrative"] ?? "", risks: riskOptions(fields, prefix: ""),
             riskSummary: fields["riskSummary"] ?? "", crisisPlanReviewed: fields["crisisPlanReviewed"] != nil, plan: fields["plan"] ?? "",
             memberNotes: try visible.map { patient in
-                let id = try patient.requireID()
-                return .init(field: "member.\(id.uuidString)", name: "\(patient.givenName) \(patient.familyName)", initials: initials[PatientID(id)] ?? "", text: fields["member.\(id.uuidString)"] ?? "")
+                let prefix = NoteForm.memberPrefix(try patient.requireID())
+                let field = String(prefix.dropLast())
+                return SessionPageContext.MemberNoteField(
+                    field: field, name: "\(patient.givenName) \(patient.familyName)", initials: initials[PatientID(try patient.requireID())] ?? "", text: fields[field] ?? "",
+                    modes: modeChecks(fields, prefix: prefix), dimensions: dimensionSelects(fields, prefix: prefix), risks: riskOptions(fields, prefix: prefix),
+                    riskSummaryField: prefix + "riskSummary", riskSummary: fields[prefix + "riskSummary"] ?? "",
+                    hasDetail: fields.contains { $0.key.hasPrefix(prefix) && !$0.value.isEmpty })
             },
             signed: signed, problems: draft?.problems ?? [], notice: notice, noticeKeys: noticeKeys,
             changePath: SiteRoute.sessionChange.path(["sessionKey": key]), canChange: canWrite,
             moveDate: zone.localDate(of: session.slot.start).description, moveTime: localStart.description,
-            processNotePath: processNote?.id.map { SiteRoute.processNote.path(["noteID": $0.uuidString]) } ?? (canWrite ? SiteRoute.sessionProcessNote.path(["sessionKey": key]) : nil),
-            processNoteIsOwn: processNote != nil)
+            processNotes: processNotes.compactMap { note in
+                note.id.map { .init(path: SiteRoute.processNote.path(["noteID": $0.uuidString]), concerns: isGroup ? initials[PatientID(note.$patient.id)] ?? "" : "") }
+            },
+            processNoteWritePath: canWrite && (opened.patient != nil || !opened.members.isEmpty) ? SiteRoute.sessionProcessNote.path(["sessionKey": key]) : nil)
         if canWrite, let patientID = opened.patient?.id {
             context.broughtEntries = try await BroughtDiaryEntries.load(request, patientID: patientID, therapistID: user.id)
         }
@@ -92,6 +96,34 @@ enum SessionPage {
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    private static func modeChecks(_ fields: [String: String], prefix: String) -> [SessionPageContext.Check] {
+        PrementalizingMode.allCases.map { .init(name: "\(prefix)mode.\($0.rawValue)", label: $0.displayName, checked: fields["\(prefix)mode.\($0.rawValue)"] != nil) }
+    }
+
+    private static func dimensionSelects(_ fields: [String: String], prefix: String) -> [SessionPageContext.Dimension] {
+        MentalizingDimension.allCases.map { dimension in
+            let name = "\(prefix)pole.\(dimension.rawValue)"
+            return .init(name: name, label: "sessions.dimension.\(dimension.rawValue)",
+                         options: MentalizingPole.allCases.filter { $0.dimension == dimension }.map { .init(value: $0.rawValue, label: $0.displayName, selected: fields[name] == $0.rawValue) })
+        }
+    }
+
+    private static func riskOptions(_ fields: [String: String], prefix: String) -> [SessionPageContext.Option] {
+        RiskChange.allCases.map { .init(value: $0.rawValue, label: "sessions.risk.\($0.rawValue)", selected: fields["\(prefix)risk"] == $0.rawValue) }
+    }
+
+    private static func modesText(_ observed: ObservedMentalizing) -> String {
+        observed.modes.map(\.displayName).sorted().joined(separator: ", ")
+    }
+
+    private static func imbalancesText(_ observed: ObservedMentalizing) -> String {
+        observed.imbalances.map { "\($0.dimension.rawValue): \($0.displayName)" }.sorted().joined(separator: ", ")
+    }
+
+    private static func riskText(_ risk: RiskUpdate?) -> String {
+        risk.map { "\($0.change.rawValue)\($0.summary.isEmpty ? "" : ": \($0.summary)")" } ?? ""
     }
 
     /// Names of everyone in the group on the date (or the one patient), for initials and checks.

@@ -30,11 +30,27 @@ struct SessionPageContext: Encodable {
         let notice: String
     }
 
+    /// One member's part of a group note: text, observed mentalizing and a risk update (form
+    /// controls while a draft; `observedText` and `riskText` once signed).
     struct MemberNoteField: Encodable {
         let field: String
         let name: String
         let initials: String
         let text: String
+        var modes: [Check] = []
+        var dimensions: [Dimension] = []
+        var risks: [Option] = []
+        var riskSummaryField = ""
+        var riskSummary = ""
+        var observedText = ""
+        var riskText = ""
+        /// Whether anything beyond the text was entered (the form shows those fields open).
+        var hasDetail = false
+    }
+
+    struct ProcessNoteLink: Encodable {
+        let path: String
+        let concerns: String
     }
 
     struct Addendum: Encodable {
@@ -90,8 +106,10 @@ struct SessionPageContext: Encodable {
     let canChange: Bool
     let moveDate: String
     let moveTime: String
-    let processNotePath: String?
-    let processNoteIsOwn: Bool
+    /// Process notes on this session that the user wrote or was named to read (by member initials
+    /// on a group session); shown only to them.
+    let processNotes: [ProcessNoteLink]
+    let processNoteWritePath: String?
     /// Shared diary entries the therapist marked "bring to next session" (individual sessions).
     var broughtEntries: [BroughtDiaryEntries.Entry] = []
 }
