@@ -6,6 +6,10 @@ import Vapor
 /// Configures a Vapor application for Mentalize: middleware, templates, static files and routes.
 /// The database must already be registered (see ``AppBootstrap``).
 func configure(_ app: Application, resources: AppResources) throws {
+    // Forms carry clinical text: a session narrative may hold 20,000 characters and a group note
+    // nine member notes besides, several times that once URL-encoded. Vapor's 16 kB default would
+    // refuse them; 1 MB still bounds what one request can make the server hold.
+    app.routes.defaultMaxBodySize = "1mb"
     app.middleware = .init()
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(AccessLogMiddleware())

@@ -20,6 +20,9 @@ struct CSRFProtection: AsyncMiddleware {
         }
         request.storage[CSRFTokenKey.self] = request.signedInUser?.session.csrfToken ?? newCookieToken ?? request.cookies[Self.cookieName]?.string
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // A body that reaches the server in more than one read arrives as a stream; collect it
+            // (within the routes' size limit) so the token can be read, as the route would.
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
             try Self.check(request)
         }
         let response = try await next.respond(to: request)

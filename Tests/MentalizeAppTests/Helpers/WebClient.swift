@@ -3,14 +3,19 @@ import Foundation
 import Testing
 import VaporTesting
 
-/// A browser-like client for the in-memory tester: keeps cookies, does not follow redirects, and
-/// remembers the last form token it saw so posts can carry it.
+/// A browser-like client for the in-memory tester (or, `live`, a real HTTP server on loopback):
+/// keeps cookies, does not follow redirects, and remembers the last form token it saw so posts
+/// can carry it.
 final class WebClient {
     let app: Application
+    let live: Bool
     private(set) var cookies: [String: String] = [:]
     private(set) var lastCSRF = ""
 
-    init(app: Application) { self.app = app }
+    init(app: Application, live: Bool = false) {
+        self.app = app
+        self.live = live
+    }
 
     @discardableResult
     func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
@@ -44,7 +49,7 @@ final class WebClient {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         var result: TestingHTTPResponse?
-        try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+        try await (live ? app.liveTester() : app.testing()).test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             result = response
         }
         let response = try #require(result)

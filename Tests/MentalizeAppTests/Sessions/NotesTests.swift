@@ -78,6 +78,27 @@ import VaporTesting
         }
     }
 
+    @Test func aLongNoteSentOverARealConnectionIsSaved() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: a real HTTP server, so a long form arrives in several reads, as from a browser
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id, live: true)
+            let session = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.patientID == SessionFixtures.avery.id })
+            let path = SessionFixtures.path(session)
+            #expect(try await ash.get(path).status == .ok)
+            let narrative = String(repeating: "She said \"you never listen\" & I felt 100% unheard; we slowed down. ", count: 280)
+            try #require(narrative.count < SessionNoteBody.narrativeLimit && narrative.utf8.count > 16_384)
+            var fields = Self.complete
+            fields["narrative"] = narrative
+            fields["action"] = "save"
+            // act
+            let saved = try await ash.post(path + "/note", form: fields)
+            // verify
+            #expect(saved.status == .ok && saved.body.string.contains("Draft"), "saved, and the live client followed the redirect to the session")
+            #expect(try await SessionNoteRecord.query(on: app.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description).first()?.state == "draft")
+            #expect(try await ash.get(path).body.string.contains("we slowed down. She said &quot;you never listen&quot;"))
+        }
+    }
+
     @Test func eachMemberNoteCarriesObservedMentalizingAndRisk() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup
