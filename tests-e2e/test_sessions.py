@@ -80,11 +80,16 @@ def test_a_therapist_books_runs_the_group_and_signs_notes(demo_server, browser):
     browser.find_element(By.ID, "narrative").send_keys("The group stayed with a conflict between two members and slowed it down.")
     Select(browser.find_element(By.ID, "risk")).select_by_visible_text("No concerns")
     browser.find_element(By.ID, "plan").send_keys("Return to the conflict next week.")
-    for field in browser.find_elements(By.CSS_SELECTOR, "textarea[id^='member.']"):
+    for field in browser.find_elements(By.CSS_SELECTOR, "textarea[id^='member.']:not([id$='.riskSummary'])"):
         field.send_keys("Took part; curious about B.T.'s view.")
+    # Observed mentalizing for one member, in the fold under their note.
+    browser.find_element(By.XPATH, f"//summary[contains(., 'Observed mentalizing and risk for A.T.')]").click()
+    browser.find_element(By.ID, f"member.{AVERY}.mode.psychicEquivalence").click()
+    Select(browser.find_element(By.ID, f"member.{AVERY}.risk")).select_by_visible_text("No concerns")
     assert_accessible(browser, "sessions-group-note")
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Sign note']"))
     assert "Signed by Robin Ash" in browser.find_element(By.ID, "note-state").text
+    assert "Psychic equivalence" in browser.find_element(By.XPATH, "//li[strong[contains(., 'Avery Testpatient')]]").text
     browser.find_element(By.ID, "addendum").send_keys("One member phoned afterwards; no change in risk.")
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Add addendum']"))
     assert "One member phoned afterwards" in browser.page_source

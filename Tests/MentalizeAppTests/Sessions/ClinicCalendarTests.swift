@@ -59,7 +59,7 @@ import VaporTesting
             #expect(added.status == .seeOther)
             // verify: the page counts the cancelled sessions; the session says so
             let page = try await lead.get(try #require(added.headers.first(name: .location))).body.string
-            #expect(page.contains("\(loader.zone.dayText(day)): \(expected.count) sessions that day are now cancelled"))
+            #expect(page.contains("\(loader.zone.dayText(day)) is now a clinic holiday. Sessions cancelled that day: \(expected.count)."))
             #expect(page.contains("Staff training day"))
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             #expect(try await ash.get(SessionFixtures.path(target)).body.string.contains("Cancelled (clinic holiday)"))
