@@ -62,19 +62,11 @@ public enum MeasuresBenchmark {
                          ("baseline: /healthz", "/healthz")]
             var medians: [Double] = []
             var lines: [String] = []
+            let timer = PageTimer(app: app, token: token)
             for (name, path) in paths {
-                _ = try await get(app, path, token: token)
-                var times: [Double] = []
-                for _ in 0..<requests {
-                    let start = DispatchTime.now().uptimeNanoseconds
-                    let status = try await get(app, path, token: token)
-                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-                    guard status == .ok else { throw Abort(.internalServerError, reason: "\(path) answered \(status.code)") }
-                }
-                times.sort()
-                let median = times[times.count / 2]
+                let (median, p90) = try await timer.measure(path, requests: requests)
                 medians.append(median)
-                lines.append("\(name): median \(String(format: "%.2f", median)) ms, p90 \(String(format: "%.2f", times[times.count * 9 / 10])) ms")
+                lines.append("\(name): median \(String(format: "%.2f", median)) ms, p90 \(String(format: "%.2f", p90)) ms")
             }
             lines.append("outcome page / overview = \(String(format: "%.1f", medians[0] / medians[1]))x; outcome page / healthz = \(String(format: "%.0f", medians[0] / medians[2]))x")
             try await app.asyncShutdown()
@@ -83,15 +75,6 @@ public enum MeasuresBenchmark {
             try? await app.asyncShutdown()
             throw error
         }
-    }
-
-    private static func get(_ app: Application, _ path: String, token: String) async throws -> HTTPResponseStatus {
-        var headers = HTTPHeaders()
-        headers.add(name: .cookie, value: "\(SessionCookie.name)=\(token)")
-        let request = Request(application: app, method: .GET, url: URI(path: path), headers: headers, on: app.eventLoopGroup.next())
-        let response = try await app.responder.respond(to: request).get()
-        _ = try await response.body.collect(on: request.eventLoop).get()
-        return response.status
     }
 
     /// 60 monthly responses to PHQ-9, GAD-7, CORE-10 and WSAS, replacing the demo's history.

@@ -29,8 +29,9 @@ public enum SessionsBenchmark {
             let token = try await SessionStore(database: app.db, rules: .init(), now: app.clock.now()).start(userID: measured, kind: "web", secondFactorDone: true).token
             var lines = ["database: \(patients) patients, \(therapists) therapists, \(counts); seeded in \(String(format: "%.0f", seeding)) s"]
             var medians: [Double] = []
+            let timer = PageTimer(app: app, token: token)
             for (name, path) in [("week view", "/schedule"), ("caseload dashboard", "/caseload"), ("baseline /healthz", "/healthz")] {
-                let (median, p90) = try await measure(app, path: path, token: token, requests: requests)
+                let (median, p90) = try await timer.measure(path, requests: requests)
                 medians.append(median)
                 lines.append("\(name) (caseload \(measuredCaseload)): median \(String(format: "%.2f", median)) ms, p90 \(String(format: "%.2f", p90)) ms")
             }
@@ -41,28 +42,6 @@ public enum SessionsBenchmark {
             try? await app.asyncShutdown()
             throw error
         }
-    }
-
-    private static func measure(_ app: Application, path: String, token: String, requests: Int) async throws -> (Double, Double) {
-        _ = try await get(app, path, token: token)
-        var times: [Double] = []
-        for _ in 0..<requests {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let status = try await get(app, path, token: token)
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-            guard status == .ok else { throw Abort(.internalServerError, reason: "\(path) answered \(status.code)") }
-        }
-        times.sort()
-        return (times[times.count / 2], times[times.count * 9 / 10])
-    }
-
-    private static func get(_ app: Application, _ path: String, token: String) async throws -> HTTPResponseStatus {
-        var headers = HTTPHeaders()
-        headers.add(name: .cookie, value: "\(SessionCookie.name)=\(token)")
-        let request = Request(application: app, method: .GET, url: URI(path: path), headers: headers, on: app.eventLoopGroup.next())
-        let response = try await app.responder.respond(to: request).get()
-        _ = try await response.body.collect(on: request.eventLoop).get()
-        return response.status
     }
 
     /// Seeds the therapists, patients, caseloads, series, attendance and notes; returns the
