@@ -71,7 +71,7 @@ struct MyMessagesController: RouteCollection {
         let helplines = try await CrisisPlans(database: request.db).helplines(clinicID: patient.$clinic.id)
         let context = MyMessagesContext(
             page: PageChrome(titleKey: "messages.myTitle", request: request), csrfToken: request.csrfToken,
-            threads: summaries.compactMap { summary in summary.thread.id.map { ThreadLine(subject: summary.thread.subject, patient: nil, last: DisplayTime.minute(summary.thread.lastMessageAt), unread: summary.unread, path: SiteRoute.myMessageThread.path(["threadID": $0.uuidString])) } },
+            threads: summaries.compactMap { ThreadLine($0, route: .myMessageThread, showPatient: false) },
             helplines: helplines.map(CrisisPlanContext.Line.init),
             crisisPath: SiteRoute.myCrisisPlan.path, action: SiteRoute.myMessagesStart.path, error: error,
             subject: form.subject ?? "", body: form.body ?? "", key: form.key ?? UUID().uuidString

@@ -21,10 +21,7 @@ struct StaffMessagesController: RouteCollection {
         let patientIDs = scope.allRows ? [] : scope.patients.map(\.rawValue)
         let summaries = try await MessageBoard(request: request).threads(patientIDs: patientIDs, reader: user.id)
         try await access.auditListed(Array(Set(summaries.map { $0.thread.$patient.id })), kind: .message, scope: scope)
-        let lines = summaries.compactMap { summary in
-            summary.thread.id.map { ThreadLine(subject: summary.thread.subject, patient: "\(summary.thread.patient.givenName) \(summary.thread.patient.familyName)",
-                                               last: DisplayTime.minute(summary.thread.lastMessageAt), unread: summary.unread, path: SiteRoute.messageThread.path(["threadID": $0.uuidString])) }
-        }
+        let lines = summaries.compactMap { ThreadLine($0, route: .messageThread, showPatient: true) }
         return try await request.view.render("staff-inbox", StaffInboxContext(page: PageChrome(titleKey: "messages.inboxTitle", request: request), threads: lines))
     }
 
@@ -83,7 +80,7 @@ struct StaffMessagesController: RouteCollection {
         let context = PatientMessagesContext(
             page: PageChrome(titleKey: "messages.patientTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
             patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
-            threads: summaries.compactMap { summary in summary.thread.id.map { ThreadLine(subject: summary.thread.subject, patient: nil, last: DisplayTime.minute(summary.thread.lastMessageAt), unread: summary.unread, path: SiteRoute.messageThread.path(["threadID": $0.uuidString])) } },
+            threads: summaries.compactMap { ThreadLine($0, route: .messageThread, showPatient: false) },
             canWrite: access.user.isStaff ? try await access.allows(.write, .message, patientID: patientID) : false,
             action: SiteRoute.patientMessageStart.path(["patientID": patientID.uuidString]), error: error,
             subject: form.subject ?? "", body: form.body ?? "", key: form.key ?? UUID().uuidString

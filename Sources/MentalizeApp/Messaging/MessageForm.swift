@@ -32,6 +32,17 @@ struct ThreadLine: Encodable {
     let last: String
     let unread: Int
     let path: String
+
+    /// The line for a thread summary, linking to `route` (which takes `:threadID`); nil for an
+    /// unsaved thread. `showPatient` names the patient (the staff inbox lists many).
+    init?(_ summary: MessageBoard.ThreadSummary, route: SiteRoute, showPatient: Bool) {
+        guard let id = summary.thread.id else { return nil }
+        subject = summary.thread.subject
+        patient = showPatient ? "\(summary.thread.patient.givenName) \(summary.thread.patient.familyName)" : nil
+        last = DisplayTime.minute(summary.thread.lastMessageAt)
+        unread = summary.unread
+        path = route.path(["threadID": id.uuidString])
+    }
 }
 
 /// Screens a patient's message for risk language and, when it fires, alerts the care team.
