@@ -5,7 +5,8 @@ import Vapor
 
 /// Saves, signs and adds addenda to a session's note through the core's `SignableNote`: a signed
 /// note refuses edits, signing needs a complete note (and, for a group, a short note per member
-/// and no other member named), addenda only after signing.
+/// and no other member named), addenda only after signing. Signing a group note that records a
+/// member's risk as increased alerts that member's own therapists (``MemberRiskAlerts``).
 struct NoteWriter {
     let request: Request
     let opened: SessionAccess.Opened
@@ -45,6 +46,11 @@ struct NoteWriter {
                 try note.edit(content)
                 if sign { try note.sign(by: UserID(author), at: request.now, context: GroupNoteContext(members: try SessionPage.directory(opened))) }
                 try await store.save(note, existing: existing, session: session, now: request.now)
+                if sign {
+                    let user = try request.requireWebUser()
+                    try await MemberRiskAlerts(request: request, access: try request.patientAccess())
+                        .raise(for: content, session: session, author: author, authorName: user.user.displayName, zone: try await request.scheduleLoader().zone)
+                }
             }
         } catch let refusal as NoteRefusal {
             return .refused(Self.sentences(refusal))

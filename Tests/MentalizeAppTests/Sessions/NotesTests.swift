@@ -99,7 +99,7 @@ import VaporTesting
         }
     }
 
-    @Test func eachMemberNoteCarriesObservedMentalizingAndRisk() async throws {
+    @Test func eachMemberNoteCarriesObservedMentalizingAndRiskAndAnIncreaseAlertsTheirTherapist() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
@@ -124,8 +124,22 @@ import VaporTesting
             #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
             // verify: the draft shows the member's details open, then signing keeps them
             #expect(try await ash.get(path).body.string.contains("<details class=\"member-note__more\" open>"))
+            let blake = "member.\(SessionFixtures.blake.id.uuidString)"
+            fields[blake + ".risk"] = "increased"
+            fields[blake + ".riskSummary"] = "Described a recent overdose; B.T.'s individual therapist to follow up."
+            #expect(try await RiskAlert.query(on: app.db).count() == 0)
             fields["action"] = "sign"
             #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
+            // Blake's individual therapist (Birch) is alerted; Avery's is Ash, who wrote the note.
+            let alerts = try await RiskAlert.query(on: app.db).all()
+            #expect(alerts.map(\.$patient.id) == [SessionFixtures.blake.id] && alerts.first?.source == "group-note")
+            let recipients = try await RiskAlertRecipient.query(on: app.db).all()
+            #expect(recipients.map(\.$user.id) == [DemoStaff.therapistBirch.id])
+            let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
+            let alertPage = try await birch.get("/alerts/\(try #require(alerts.first?.requireID()).uuidString)").body.string
+            #expect(alertPage.contains("a group therapist&#39;s signed note") || alertPage.contains("a group therapist's signed note"))
+            #expect(alertPage.contains("Risk increased in the group session on") && alertPage.contains("recorded by Robin Ash"))
+            #expect(!alertPage.contains("overdose"), "the alert names the session, not the note's words")
             let store = SessionNoteStore(database: app.db)
             let record = try #require(try await store.record(for: session.key))
             let note = try store.decode(record, as: GroupSessionNote.self)

@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// When a signed group note records that a member's risk has increased, the member's own
+/// (individual) therapists must hear of it: in MBT the group and individual therapists are often
+/// different people. Raises a risk alert to the member's caseload (the programme lead when the
+/// caseload is empty), unless the author is the member's only caseload therapist. The alert names
+/// the session and the author, not the note's words: programme leads, who may receive it on
+/// escalation, do not read session notes.
+struct MemberRiskAlerts {
+    let request: Request
+    let access: PatientAccess
+
+    static let source = "group-note"
+
+    func raise(for note: GroupSessionNote, session: ScheduledSession, author: UUID, authorName: String, zone: ClinicZone) async throws {
+        let now = request.now
+        for member in note.memberNotes.values.sorted(by: { $0.patient.description < $1.patient.description }) where member.risk?.change == .increased {
+            let patientID = member.patient.rawValue
+            let caseload = try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$startsAt <= now)
+                .group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > now) }.all().map(\.$therapist.id)
+            guard Set(caseload) != [author] else { continue }
+            let reason = "Risk increased in the group session on \(zone.dayText(session.key.date)) (recorded by \(authorName))"
+            try await RiskAlerts(request: request).raise(patientID: patientID, source: Self.source, sourceID: nil, instrumentID: nil,
+                                                         ruleIDs: [reason.replacingOccurrences(of: ",", with: "")], level: .high, raisedBy: access)
+        }
+    }
+}
