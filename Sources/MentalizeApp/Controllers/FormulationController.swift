@@ -9,6 +9,7 @@ struct FormulationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.formulation.pathComponents, use: page)
         routes.post(SiteRoute.formulationSave.pathComponents, use: save)
+        routes.post(SiteRoute.formulationShare.pathComponents, use: share)
         routes.get(SiteRoute.formulationCompare.pathComponents, use: compare)
     }
 
@@ -30,6 +31,22 @@ struct FormulationController: RouteCollection {
         }
         let latest = try await FormulationVersion.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
         try await form.version(patientID: patientID, number: (latest?.version ?? 0) + 1, by: access.user.id, at: request.now).create(on: request.db)
+        return request.redirect(to: SiteRoute.formulation.path(["patientID": patientID.uuidString]))
+    }
+
+    /// Shares a saved version with the patient as it stands (a draft need not be saved again).
+    func share(_ request: Request) async throws -> Response {
+        let access = try request.patientAccess()
+        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .formulation)
+        let patientID = try patient.requireID()
+        guard let number = request.parameters.get("number", as: Int.self),
+              let version = try await FormulationVersion.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$version == number).first() else {
+            return try await render(request, access: access, patient: patient, form: nil, problems: ["formulation.error.noSuchVersion"]).encodeResponse(status: .badRequest, for: request)
+        }
+        if version.sharedAt == nil {
+            version.sharedAt = request.now
+            try await version.save(on: request.db)
+        }
         return request.redirect(to: SiteRoute.formulation.path(["patientID": patientID.uuidString]))
     }
 
@@ -65,7 +82,8 @@ struct FormulationController: RouteCollection {
         let context = StaffFormulationContext(
             page: PageChrome(titleKey: "formulation.title", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
             patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
-            latest: versions.first.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt), shared: $0.sharedAt != nil, sections: FormulationSectionView.all($0)) },
+            latest: versions.first.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt), shared: $0.sharedAt != nil, sections: FormulationSectionView.all($0),
+                                               sharePath: SiteRoute.formulationShare.path(["patientID": patientID.uuidString, "number": String($0.version)])) },
             versions: versions.map { version in
                 let agreement = responses.first { $0.$version.id == version.id && $0.kind == FormulationResponse.agreement }
                 return .init(number: version.version, when: DisplayTime.minute(version.writtenAt), by: version.writtenBy.displayName,
@@ -108,6 +126,8 @@ struct StaffFormulationContext: Encodable {
         let when: String
         let shared: Bool
         let sections: [FormulationSectionView]
+        /// Where to share this version as it stands.
+        let sharePath: String
     }
 
     struct Version: Encodable {

@@ -40,6 +40,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case formulation = "/patients/:patientID/formulation"
     case formulationSave = "/patients/:patientID/formulation/versions"
     case formulationCompare = "/patients/:patientID/formulation/compare"
+    case formulationShare = "/patients/:patientID/formulation/versions/:number/share"
     case patientEvents = "/patients/:patientID/events"
     case patientEventSave = "/patients/:patientID/events/new"
     case myFormulation = "/me/formulation"
@@ -175,7 +176,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patientAssessment, .patientEvents: .patientRecord(.clinicalEvent, .read)
         case .patientInterviews, .patientRiskAssessments, .patientChecklist, .patientEventSave: .patientRecord(.clinicalEvent, .write)
         case .formulation, .formulationCompare: .patientRecord(.formulation, .read)
-        case .formulationSave: .patientRecord(.formulation, .write)
+        case .formulationSave, .formulationShare: .patientRecord(.formulation, .write)
         case .myFormulation, .myReport: .roles([.patient])
         case .schedule, .caseload, .sessionAttendance, .sessionNote, .sessionAddendum, .sessionChange: .roles([.therapist])
         case .session, .sessionProcessNote, .processNote: .roles([.therapist, .supervisor])

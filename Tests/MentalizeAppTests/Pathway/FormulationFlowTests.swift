@@ -30,6 +30,35 @@ import VaporTesting
         }
     }
 
+    @Test func aDraftIsSharedAsItStandsWithoutSavingItAgain() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: a draft version 3
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let path = "/patients/\(avery.id.uuidString)/formulation"
+            try await ash.get(path)
+            #expect(try await ash.post(path + "/versions", form: ["treatmentGoals": "Notice the pull to act before thinking."]).status == .seeOther)
+            let page = try await ash.get(path).body.string
+            #expect(page.contains("Share it now, as it stands") && page.contains("/formulation/versions/3/share"))
+            // act: bad version numbers are refused, then version 3 is shared
+            #expect(try await ash.post(path + "/versions/9/share", form: [:]).status == .badRequest)
+            try await ash.get(path)
+            #expect(try await ash.post(path + "/versions/three/share", form: [:]).status == .badRequest)
+            try await ash.get(path)
+            #expect(try await ash.post(path + "/versions/3/share", form: [:]).status == .seeOther)
+            // verify: no new version, the patient reads it, the button is gone
+            #expect(try await FormulationVersion.query(on: app.db).filter(\.$patient.$id == avery.id).count() == 3)
+            let patient = try await SignedInClients.web(app, userID: avery.userID)
+            let mine = try await patient.get("/me/formulation").body.string
+            #expect(mine.contains("Version 3") && mine.contains("Notice the pull to act before thinking."))
+            #expect(!(try await ash.get(path).body.string.contains("Share it now, as it stands")))
+            // Nobody outside Avery's care shares it.
+            let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
+            try await birch.get("/home")
+            #expect(try await birch.post(path + "/versions/3/share", form: [:]).status == .notFound)
+            #expect(try await patient.post(path + "/versions/3/share", form: [:]).status == .notFound)
+        }
+    }
+
     @Test func thePatientAgreesToTheVersionTheyReadAndComments() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let patient = try await SignedInClients.web(app, userID: avery.userID)
