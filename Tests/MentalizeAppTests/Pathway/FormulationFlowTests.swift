@@ -39,6 +39,8 @@ import VaporTesting
             #expect(try await ash.post(path + "/versions", form: ["treatmentGoals": "Notice the pull to act before thinking."]).status == .seeOther)
             let page = try await ash.get(path).body.string
             #expect(page.contains("Share it now, as it stands") && page.contains("/formulation/versions/3/share"))
+            let chartPath = "/patients/\(avery.id.uuidString)"
+            #expect(try await ash.get(chartPath).body.string.contains("Shared with the patient: version 2: <strong>Not yet agreed"), "the chart speaks of what the patient read")
             // act: bad version numbers are refused, then version 3 is shared
             #expect(try await ash.post(path + "/versions/9/share", form: [:]).status == .badRequest)
             try await ash.get(path)
@@ -51,6 +53,7 @@ import VaporTesting
             let mine = try await patient.get("/me/formulation").body.string
             #expect(mine.contains("Version 3") && mine.contains("Notice the pull to act before thinking."))
             #expect(!(try await ash.get(path).body.string.contains("Share it now, as it stands")))
+            #expect(try await ash.get(chartPath).body.string.contains("Shared with the patient: version 3:"))
             // Nobody outside Avery's care shares it.
             let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
             try await birch.get("/home")

@@ -8,6 +8,8 @@ struct ChartSections: Encodable {
         let version: Int?
         let when: String?
         let shared: Bool
+        /// The newest version the patient can read, and when they agreed to it.
+        let sharedVersion: Int?
         let agreedAt: String?
     }
 
@@ -57,7 +59,8 @@ struct ChartSections: Encodable {
 
     init(_ chart: PatientChart, visibility: PatientChart.Visibility, path: (SiteRoute) -> String, today: String) {
         formulation = visibility.freeText ? Formulation(path: path(.formulation), version: chart.formulation?.version, when: chart.formulation.map { DisplayTime.minute($0.writtenAt) },
-                                                        shared: chart.formulation?.sharedAt != nil, agreedAt: chart.formulationAgreedAt.map(DisplayTime.minute)) : nil
+                                                        shared: chart.formulation?.sharedAt != nil, sharedVersion: chart.sharedFormulation?.version,
+                                                        agreedAt: chart.formulationAgreedAt.map(DisplayTime.minute)) : nil
         crisisPlan = visibility.freeText ? CrisisPlan(path: path(.crisisPlan), version: chart.crisisPlan?.version, when: chart.crisisPlan.map { DisplayTime.minute($0.writtenAt) }) : nil
         let checklistKey = chart.checklist.map { SuitabilityChecklist(storedExclusions: $0.exclusions, storedContraindications: $0.contraindications).exclusions.isEmpty
             ? "assessment.checklistClear" : "assessment.checklistExcluded" } ?? "assessment.noChecklist"

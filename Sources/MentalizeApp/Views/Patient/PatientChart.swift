@@ -21,6 +21,9 @@ struct PatientChart {
     var details: PatientDetails?
     var identifiers: [PatientIdentifierRecord] = []
     var formulation: FormulationVersion?
+    /// The newest version shared with the patient (the latest one unless that is a draft).
+    var sharedFormulation: FormulationVersion?
+    /// When the patient agreed to `sharedFormulation`.
     var formulationAgreedAt: Date?
     var crisisPlan: CrisisPlanVersion?
     var events: [ClinicalEventRecord] = []
@@ -42,7 +45,10 @@ struct PatientChart {
         chart.identifiers = try await PatientIdentifierRecord.query(on: db).filter(\.$patient.$id == patientID).sort(\.$type).all()
         if visibility.freeText {
             chart.formulation = try await FormulationVersion.query(on: db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
-            if let versionID = chart.formulation?.id {
+            // Agreement belongs to what the patient read: the newest shared version, which a newer draft does not replace.
+            chart.sharedFormulation = chart.formulation?.sharedAt != nil ? chart.formulation
+                : try await FormulationVersion.query(on: db).filter(\.$patient.$id == patientID).filter(\.$sharedAt != nil).sort(\.$version, .descending).first()
+            if let versionID = chart.sharedFormulation?.id {
                 chart.formulationAgreedAt = try await FormulationResponse.query(on: db).filter(\.$version.$id == versionID)
                     .filter(\.$kind == FormulationResponse.agreement).first()?.createdAt
             }
