@@ -25,6 +25,11 @@ def test_a_therapist_takes_a_referral_to_treatment(demo_server, browser):
     browser.set_window_size(1280, 900)
     sign_in_staff(browser, demo_server, "therapist.birch@demo.invalid")
     browser.find_element(By.LINK_TEXT, "Register a patient").click()
+    # Carer fields show only for a programme that involves a carer.
+    browser.find_element(By.XPATH, "//label[contains(., 'MBT-A')]/input").click()
+    assert browser.find_element(By.ID, "carerName").is_displayed()
+    browser.find_element(By.XPATH, "//label[contains(., 'MBT (adults)')]/input").click()
+    assert not browser.find_element(By.ID, "carerName").is_displayed()
     for field, value in {"givenName": "Quinn", "familyName": "Pathwaytest", "dateOfBirth": "03021994", "identifierValue": "943 476 5919",
                          "phone": "07700 900123", "email": "quinn@example.org", "gpName": "Dr Example (synthetic)",
                          "source": "GP (synthetic)", "receivedOn": "11012026", "reason": "Self-harm and unstable relationships; asks for MBT."}.items():

@@ -115,10 +115,14 @@ struct PatientDetailsChoices: Encodable {
     let programmeTypes: [TypeChoice]
     let identifierTypes = IdentifierType.allCases.map(\.rawValue)
     let carerSessions: [Check]
+    /// Carer fields stay visible whatever the chosen type while they hold something, so a person
+    /// can clear them; otherwise the stylesheet hides them for types without carer involvement.
+    let showCarer: Bool
 
     init(_ types: [ProgrammeType], form: PatientDetailsForm) {
         programmeTypes = types.map { TypeChoice(id: $0.id?.uuidString ?? "", name: $0.name, involvesCarer: $0.involvesCarer) }
         carerSessions = PatientDetails.carerSessionKinds.map { Check(key: $0, checked: (form.carerSessions ?? []).contains($0)) }
+        showCarer = !form.carerName.trimmed.isEmpty || !form.carerRelationship.trimmed.isEmpty || !(form.carerSessions ?? []).isEmpty
     }
 }
 
