@@ -1,0 +1,98 @@
+import Crypto
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// Restores a backup: first reads the whole file and checks it (the key, the format, every record
+/// in order, the closing counts), then replaces the database's contents in one transaction, so a
+/// damaged file or a failure halfway leaves the database as it was. Both passes stream the file.
+struct BackupRestorer {
+    let database: any Database
+    let secretKey: SymmetricKey
+    let appliedMigrations: Set<String>
+
+    static let batchSize = 200
+
+    /// Rows restored per table.
+    func restore(from url: URL, replacingExistingData: Bool) async throws -> [String: Int] {
+        let counts = try await verify(url)
+        if !replacingExistingData, try await UserAccount.query(on: database).count() + Patient.query(on: database).count() > 0 {
+            throw BackupError.targetInUse
+        }
+        let tables = Dictionary(uniqueKeysWithValues: BackupCatalog.tables.map { ($0.schema, $0) })
+        try await database.transaction { db in
+            // Sign-in sessions go too: they belong to the accounts being replaced.
+            try await UserSession.query(on: db).delete()
+            for table in BackupCatalog.tables.reversed() { try await table.deleteAll(db) }
+            var batch: (table: String, rows: [Data]) = ("", [])
+            try await forEachRecord(url) { record in
+                guard let name = record.table, let row = record.row else { return }
+                if batch.table != name || batch.rows.count == Self.batchSize {
+                    try await tables[batch.table]?.insert(db, batch.rows)
+                    batch = (name, [])
+                }
+                batch.rows.append(row)
+            }
+            try await tables[batch.table]?.insert(db, batch.rows)
+        }
+        return counts
+    }
+
+    /// Reads and checks the whole file without touching the database; the row counts it holds.
+    func verify(_ url: URL) async throws -> [String: Int] {
+        var counted = Dictionary(uniqueKeysWithValues: BackupCatalog.tables.map { ($0.schema, 0) })
+        var closingCounts: [String: Int]?
+        try await forEachRecord(url) { record in
+            if let name = record.table { counted[name, default: 0] += 1 } else { closingCounts = record.rowsPerTable }
+        }
+        guard closingCounts == counted else { throw BackupError.damaged(line: 0, reason: "its closing counts do not match its rows") }
+        return counted
+    }
+
+    /// Calls `body` with each sealed record in order, checking each; throws at the first problem
+    /// (after the calls for the records before it).
+    private func forEachRecord(_ url: URL, _ body: (BackupFormat.Record) async throws -> Void) async throws {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw BackupError.cannotRead(url.path) }
+        defer { try? handle.close() }
+        var lines = LineReader(handle: handle)
+        guard let headerLine = lines.next() else { throw BackupError.notABackup }
+        try checkHeader(Data(headerLine.utf8))
+        let headerDigest = BackupWriter.digest(Data(headerLine.utf8))
+        let cipher = FieldCipher(secretKey: secretKey, purpose: BackupFormat.cipherPurpose)
+        let decoder = JSONDecoder()
+        let known = Set(BackupCatalog.tables.map(\.schema))
+        var lineNumber = 1
+        var expected = 1
+        var closed = false
+        while let line = lines.next() {
+            lineNumber += 1
+            if line.isEmpty { continue }
+            guard !closed else { throw BackupError.damaged(line: lineNumber, reason: "lines after the closing record") }
+            guard let plain = try? cipher.open(line), let record = try? decoder.decode(BackupFormat.Record.self, from: plain) else {
+                throw BackupError.damaged(line: lineNumber, reason: "the line cannot be opened with this key or was altered")
+            }
+            guard record.number == expected else { throw BackupError.damaged(line: lineNumber, reason: "a record is missing or out of order") }
+            expected += 1
+            if let table = record.table {
+                guard known.contains(table), record.row != nil else { throw BackupError.damaged(line: lineNumber, reason: "a row of an unknown table") }
+            } else {
+                guard record.headerDigest == headerDigest else { throw BackupError.damaged(line: lineNumber, reason: "the header was changed") }
+                closed = true
+            }
+            try await body(record)
+        }
+        guard closed else { throw BackupError.damaged(line: lineNumber, reason: "the file is cut off before its closing record") }
+    }
+
+    private func checkHeader(_ line: Data) throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let header = try? decoder.decode(BackupFormat.Header.self, from: line), header.format == BackupFormat.name else {
+            throw BackupError.notABackup
+        }
+        guard header.version <= BackupFormat.version else { throw BackupError.newerFormat(header.version) }
+        guard header.keyFingerprint == SecretKeyStore.fingerprint(of: secretKey) else { throw BackupError.wrongKey }
+        let unknown = Set(header.migrations).subtracting(appliedMigrations)
+        guard unknown.isEmpty else { throw BackupError.unknownMigrations(unknown.sorted()) }
+    }
+}
