@@ -43,9 +43,9 @@ def shared_data() -> str:
 DATA = shared_data()
 WEIGHTS = os.path.join(ROOT, "Sources", "MentalizeCore", "Resources", "Mentalizing", "weights.json")
 QUALITY_FEATURES = [
-    "has.otherBelief", "has.nestedState", "has.states", "states", "causal.event", "holder.specificOther",
+    "has.otherBelief", "has.nestedState", "states", "causal.event", "holder.specificOther",
     "logWords", "has.deception", "dontKnow", "has.negatedKnowing", "states.embedded", "has.causalState",
-    "nestedStates", "otherBelief", "beliefVerbs",
+    "nestedStates", "otherBelief", "beliefVerbs", "namedStates", "namedStatesWithContent",
 ]
 CERTAINTY_FEATURES = [
     "has.modal", "modals", "negations", "has.hedge", "hedges", "boosters", "modalHedges", "science.hedges",

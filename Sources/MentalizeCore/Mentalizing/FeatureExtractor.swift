@@ -77,6 +77,7 @@ enum FeatureExtractor {
         counts["has.modalHedge"] = modalHedges > 0 ? 1 : 0
         counts["strongBoosters"] = strongBoosters
         ExplanationDepthFeatures.add(context, into: &counts)
+        NamedStateFeatures.add(context, into: &counts)
         addScienceStance(context, into: &counts)
         return counts
     }

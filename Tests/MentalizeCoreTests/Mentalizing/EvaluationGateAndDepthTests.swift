@@ -70,6 +70,20 @@ struct EvaluationGateAndDepthTests {
         #expect(deception["has.deception"] == 1)
     }
 
+    @Test("named states and traits count, body and action words do not; a state with a content is marked")
+    func namedStates() {
+        // act
+        let trait = MentalizingAnalyzer().analyze("Because he is greedy.").features
+        let event = MentalizingAnalyzer().analyze("Because they hid in the van.").features
+        let content = MentalizingAnalyzer().analyze("She was scared he would rob her.").features
+        // verify
+        #expect(trait["namedStates"] == 1)
+        #expect(event["namedStates"] == 0)
+        #expect(event["states"] == 1)
+        #expect(content["namedStates"] == 1)
+        #expect(content["namedStatesWithContent"] == 1)
+    }
+
     @Test("science stance: hedges, result verbs, percentages, 'we' and 'if'")
     func scienceStance() {
         // act
