@@ -82,26 +82,33 @@ enum FeatureExtractor {
         return counts
     }
 
-    /// Research-sentence stance: hedges, result verbs, percentages, "we", "if".
+    /// Research-sentence stance: hedges, result verbs, percentages, "we", "if", and the word families
+    /// of reporting (past tense, statistics, attribution) and qualifying (open questions, approximators,
+    /// unknowns, concession).
+    private static let stanceFamilies: [(WordFlags, String)] = [
+        (.scienceHedge, "science.hedges"), (.scienceBooster, "science.boosters"), (.firstPersonPlural, "firstPersonPlural"),
+        (.conditional, "conditionals"), (.pastTense, "science.pastTense"), (.statistics, "science.statistics"),
+        (.openQuestion, "science.openQuestions"), (.approximator, "science.approximators"),
+        (.attribution, "science.attribution"), (.unknown, "science.unknowns"), (.concession, "science.concession"),
+    ]
+
     private static func addScienceStance(_ context: AnalysisContext, into counts: inout [String: Double]) {
-        var hedges = 0.0, boosters = 0.0, percents = 0.0, we = 0.0, conditionals = 0.0
+        var familyCounts = [Double](repeating: 0, count: stanceFamilies.count)
+        var percents = 0.0
         for token in context.tokens where !token.quoted {
             guard token.isWord else {
                 if token.norm == "%" { percents += 1 }
                 continue
             }
-            let flags = token.flags
-            if flags.contains(.scienceHedge) { hedges += 1 }
-            if flags.contains(.scienceBooster) { boosters += 1 }
-            if flags.contains(.percentWord) { percents += 1 }
-            if flags.contains(.firstPersonPlural) { we += 1 }
-            if flags.contains(.conditional) { conditionals += 1 }
+            if token.flags.contains(.percentWord) { percents += 1 }
+            for (index, family) in stanceFamilies.enumerated() where token.flags.contains(family.0) {
+                familyCounts[index] += 1
+            }
         }
-        counts["science.hedges"] = hedges
-        counts["science.boosters"] = boosters
         counts["percents"] = percents
-        counts["firstPersonPlural"] = we
-        counts["conditionals"] = conditionals
+        for (index, family) in stanceFamilies.enumerated() {
+            counts[family.1] = familyCounts[index]
+        }
     }
 
     /// A causal marker followed in its sentence by a mental state (a state cause) or not (an event cause).

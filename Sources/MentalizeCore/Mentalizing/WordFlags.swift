@@ -26,6 +26,13 @@ struct WordFlags: OptionSet, Sendable {
     static let firstPersonPlural = WordFlags(rawValue: 1 << 20)
     static let conditional = WordFlags(rawValue: 1 << 21)
     static let contrast = WordFlags(rawValue: 1 << 22)
+    static let pastTense = WordFlags(rawValue: 1 << 23)
+    static let statistics = WordFlags(rawValue: 1 << 24)
+    static let openQuestion = WordFlags(rawValue: 1 << 25)
+    static let approximator = WordFlags(rawValue: 1 << 26)
+    static let attribution = WordFlags(rawValue: 1 << 27)
+    static let unknown = WordFlags(rawValue: 1 << 28)
+    static let concession = WordFlags(rawValue: 1 << 29)
 
     /// The depth and stance word sets with their flags, merged into the lexicon's look-up table.
     static let depthAndStanceSets: [(Set<String>, WordFlags)] = [
@@ -34,7 +41,10 @@ struct WordFlags: OptionSet, Sendable {
         (WordSets.complementOpeners, .complementOpener), (WordSets.falseBeliefMarkers, .falseBelief),
         (WordSets.deceptionWords, .deception), (WordSets.scienceHedges, .scienceHedge),
         (WordSets.scienceBoosters, .scienceBooster), (["percent"], .percentWord), (["we", "our"], .firstPersonPlural),
-        (["if", "whether"], .conditional), (["but"], .contrast),
+        (["if", "whether"], .conditional), (["but"], .contrast), (WordSets.pastTense, .pastTense),
+        (WordSets.statistics, .statistics), (WordSets.openQuestions, .openQuestion),
+        (WordSets.approximators, .approximator), (WordSets.attribution, .attribution),
+        (WordSets.unknowns, .unknown), (WordSets.concession, .concession),
     ]
 
     /// Words that cannot be a person's name even when capitalised.

@@ -62,4 +62,35 @@ enum WordSets {
         "significantly", "significant", "will", "cause", "causes", "caused", "increase", "increases",
         "reduce", "reduces", "all", "every", "must",
     ]
+    /// Past-tense auxiliaries: a sentence that reports what was found reads as more certain.
+    static let pastTense: Set<String> = ["was", "were", "did", "had"]
+    /// Words of statistical reporting (tests, comparisons, samples).
+    static let statistics: Set<String> = [
+        "p", "ci", "significant", "significantly", "statistically", "difference", "differences", "compared",
+        "versus", "vs", "ratio", "interval", "confidence", "odds", "mean", "median", "average", "participants",
+        "sample", "group", "groups",
+    ]
+    /// Open questions and what might follow ("further research is needed", "could help", "promising").
+    static let openQuestions: Set<String> = [
+        "further", "future", "need", "needed", "needs", "should", "potential", "potentially", "warranted",
+        "research", "help", "could", "might", "may", "promising", "hope", "possible", "possibly", "perhaps",
+    ]
+    /// Approximators and frequency hedges ("about", "often", "tend to").
+    static let approximators: Set<String> = [
+        "about", "around", "approximately", "roughly", "nearly", "almost", "estimated", "estimate", "up", "some",
+        "several", "many", "often", "sometimes", "likely", "tend", "tends", "generally", "typically", "usually",
+    ]
+    /// Attribution to a source or a stance verb ("she said", "according to", "the authors argue").
+    static let attribution: Set<String> = [
+        "said", "says", "according", "suggest", "suggests", "suggested", "believe", "believes", "think", "thinks",
+        "argue", "argues", "claim", "claims", "propose", "proposes", "hypothesize", "hypothesise", "speculate",
+    ]
+    /// Words that name what is not known ("it remains unclear", "gaps in our knowledge").
+    static let unknowns: Set<String> = [
+        "unclear", "unknown", "uncertain", "uncertainty", "unresolved", "remain", "remains", "debate", "debated",
+        "controversial", "gaps", "gap", "limited", "little", "unanswered", "open", "speculative", "hypothesis",
+        "hypothesize", "theory", "theorize",
+    ]
+    /// Concession ("although", "however"): the claim is qualified.
+    static let concession: Set<String> = ["although", "though", "however", "but", "while", "whereas", "despite", "yet"]
 }

@@ -96,4 +96,21 @@ struct EvaluationGateAndDepthTests {
         #expect(features["firstPersonPlural"] == 1)
         #expect(features["conditionals"] == 1)
     }
+
+    @Test("science stance: reporting (past tense, statistics, attribution) and qualifying word families")
+    func reportingAndQualifying() {
+        // act
+        let reported = MentalizingAnalyzer().analyze(
+            "The difference was significant (p < 0.01) in both groups, she said.").features
+        let qualified = MentalizingAnalyzer().analyze(
+            "Although it remains unclear, further research could show about half of cases.").features
+        // verify
+        #expect(reported["science.pastTense"] == 1)
+        #expect(reported["science.statistics"] == 4)
+        #expect(reported["science.attribution"] == 1)
+        #expect(qualified["science.concession"] == 1)
+        #expect(qualified["science.unknowns"] == 2)
+        #expect(qualified["science.openQuestions"] == 3)
+        #expect(qualified["science.approximators"] == 1)
+    }
 }
