@@ -14,11 +14,8 @@ struct AnalysisContext {
         self.text = text
         self.lexicon = lexicon
         var tokens = tokens
-        for index in tokens.indices where tokens[index].isWord {
-            tokens[index].flags = lexicon.flags(of: tokens[index].norm)
-        }
+        let matches = lexicon.annotate(&tokens)
         self.tokens = tokens
-        let matches = lexicon.matches(in: tokens)
         self.matches = matches
         var fillers = Set<Int>()
         var masks = [UInt32](repeating: 0, count: tokens.count)

@@ -33,6 +33,7 @@ struct WordFlags: OptionSet, Sendable {
     static let attribution = WordFlags(rawValue: 1 << 27)
     static let unknown = WordFlags(rawValue: 1 << 28)
     static let concession = WordFlags(rawValue: 1 << 29)
+    static let epistemicModal = WordFlags(rawValue: 1 << 30)
 
     /// The depth and stance word sets with their flags, merged into the lexicon's look-up table.
     static let depthAndStanceSets: [(Set<String>, WordFlags)] = [
@@ -44,7 +45,7 @@ struct WordFlags: OptionSet, Sendable {
         (["if", "whether"], .conditional), (["but"], .contrast), (WordSets.pastTense, .pastTense),
         (WordSets.statistics, .statistics), (WordSets.openQuestions, .openQuestion),
         (WordSets.approximators, .approximator), (WordSets.attribution, .attribution),
-        (WordSets.unknowns, .unknown), (WordSets.concession, .concession),
+        (WordSets.unknowns, .unknown), (WordSets.concession, .concession), (WordSets.epistemicModals, .epistemicModal),
     ]
 
     /// Words that cannot be a person's name even when capitalised.
