@@ -17,11 +17,13 @@ struct AnalysisContext {
         let matches = lexicon.annotate(&tokens)
         self.tokens = tokens
         self.matches = matches
-        var fillers = Set<Int>()
+        var fillers = [Bool](repeating: false, count: tokens.count)
         var masks = [UInt32](repeating: 0, count: tokens.count)
         for match in matches {
             masks[match.first] |= match.category.bit
-            if match.category == .filler { fillers.formUnion(match.first..<match.end) }
+            if match.category == .filler {
+                for position in match.first..<match.end { fillers[position] = true }
+            }
         }
         categoryMasks = masks
         states = MentalStateTagger(text: text, tokens: tokens).tag(matches, fillerTokens: fillers)

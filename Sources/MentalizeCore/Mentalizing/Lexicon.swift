@@ -25,7 +25,7 @@ struct Lexicon: Sendable {
     }
 
     /// Roles and phrases keyed by word, so each token needs one look-up.
-    private let byWord: [String: WordEntry]
+    private let byWord: WordTable<WordEntry>
 
     /// The bundled lexicon, decoded on first use. Nil only if the bundled resource is damaged.
     static let bundled: Lexicon? = {
@@ -63,7 +63,7 @@ struct Lexicon: Sendable {
         for (words, flag) in lists + WordFlags.depthAndStanceSets.map({ (Array($0.0), $0.1) }) {
             for word in words { byWord[word, default: WordEntry()].flags.insert(flag) }
         }
-        self.byWord = byWord
+        self.byWord = WordTable(byWord)
     }
 
     /// Sets each word token's closed-class roles and returns all lexicon matches, with one look-up

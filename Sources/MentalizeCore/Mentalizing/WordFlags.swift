@@ -1,6 +1,6 @@
 /// Closed-class roles of a word (pronoun, negator, hedge…), looked up once per token as a bit set.
 struct WordFlags: OptionSet, Sendable {
-    let rawValue: UInt32
+    let rawValue: UInt64
 
     static let selfWord = WordFlags(rawValue: 1 << 0)
     static let otherWord = WordFlags(rawValue: 1 << 1)
@@ -34,6 +34,8 @@ struct WordFlags: OptionSet, Sendable {
     static let unknown = WordFlags(rawValue: 1 << 28)
     static let concession = WordFlags(rawValue: 1 << 29)
     static let epistemicModal = WordFlags(rawValue: 1 << 30)
+    static let negationStop = WordFlags(rawValue: 1 << 31)
+    static let feelVerb = WordFlags(rawValue: 1 << 32)
 
     /// The depth and stance word sets with their flags, merged into the lexicon's look-up table.
     static let depthAndStanceSets: [(Set<String>, WordFlags)] = [
@@ -46,6 +48,7 @@ struct WordFlags: OptionSet, Sendable {
         (WordSets.statistics, .statistics), (WordSets.openQuestions, .openQuestion),
         (WordSets.approximators, .approximator), (WordSets.attribution, .attribution),
         (WordSets.unknowns, .unknown), (WordSets.concession, .concession), (WordSets.epistemicModals, .epistemicModal),
+        (WordSets.negationStops, .negationStop), (WordSets.feelVerbs, .feelVerb),
     ]
 
     /// Words that cannot be a person's name even when capitalised.
