@@ -57,8 +57,8 @@ enum FeatureExtractor {
     }
 
     /// Research-sentence stance: hedges, result verbs, percentages, "we", "if", and the word families
-    /// of reporting (past tense, statistics, attribution) and qualifying (open questions, approximators,
-    /// unknowns, concession).
+    /// of reporting (past tense, statistics, attribution, "results suggest that", parenthesised detail)
+    /// and qualifying (open questions, approximators, unknowns, concession, "it is not clear").
     private static let stanceFamilies: [(WordFlags, String)] = [
         (.scienceHedge, "science.hedges"), (.scienceBooster, "science.boosters"), (.firstPersonPlural, "firstPersonPlural"),
         (.conditional, "conditionals"), (.pastTense, "science.pastTense"), (.statistics, "science.statistics"),
@@ -68,18 +68,27 @@ enum FeatureExtractor {
 
     private static func addScienceStance(_ context: AnalysisContext, into counts: inout [String: Double]) {
         var familyCounts = [Double](repeating: 0, count: stanceFamilies.count)
-        var percents = 0.0
-        for token in context.tokens where !token.quoted {
+        var percents = 0.0, negatedCertainty = 0.0, reportingThat = 0.0, parentheses = 0.0
+        let tokens = context.tokens
+        for (index, token) in tokens.enumerated() where !token.quoted {
             guard token.isWord else {
                 if token.norm == "%" { percents += 1 }
+                if token.norm == "(" { parentheses += 1 }
                 continue
             }
             if token.flags.contains(.percentWord) { percents += 1 }
+            if token.flags.contains(.certaintyWord), context.isNegated(index) { negatedCertainty += 1 }
+            if token.flags.contains(.reportingVerb), index + 1 < tokens.count, tokens[index + 1].norm == "that" {
+                reportingThat += 1
+            }
             for (index, family) in stanceFamilies.enumerated() where token.flags.contains(family.0) {
                 familyCounts[index] += 1
             }
         }
         counts["percents"] = percents
+        counts["science.negatedCertainty"] = negatedCertainty
+        counts["science.reportingThat"] = reportingThat
+        counts["parentheses"] = parentheses
         for (index, family) in stanceFamilies.enumerated() {
             counts[family.1] = familyCounts[index]
         }

@@ -36,6 +36,8 @@ struct WordFlags: OptionSet, Sendable {
     static let epistemicModal = WordFlags(rawValue: 1 << 30)
     static let negationStop = WordFlags(rawValue: 1 << 31)
     static let feelVerb = WordFlags(rawValue: 1 << 32)
+    static let certaintyWord = WordFlags(rawValue: 1 << 33)
+    static let reportingVerb = WordFlags(rawValue: 1 << 34)
 
     /// The depth and stance word sets with their flags, merged into the lexicon's look-up table.
     static let depthAndStanceSets: [(Set<String>, WordFlags)] = [
@@ -49,6 +51,7 @@ struct WordFlags: OptionSet, Sendable {
         (WordSets.approximators, .approximator), (WordSets.attribution, .attribution),
         (WordSets.unknowns, .unknown), (WordSets.concession, .concession), (WordSets.epistemicModals, .epistemicModal),
         (WordSets.negationStops, .negationStop), (WordSets.feelVerbs, .feelVerb),
+        (WordSets.certaintyWords, .certaintyWord), (WordSets.reportingVerbs, .reportingVerb),
     ]
 
     /// Words that cannot be a person's name even when capitalised.

@@ -93,4 +93,15 @@ enum WordSets {
     ]
     /// Concession ("although", "however"): the claim is qualified.
     static let concession: Set<String> = ["although", "though", "however", "but", "while", "whereas", "despite", "yet"]
+    /// Words of knowing and evidence that, negated, say something is not known ("it is not clear",
+    /// "no evidence", "cannot say").
+    static let certaintyWords: Set<String> = [
+        "clear", "known", "sure", "certain", "say", "evidence", "enough", "understood", "established", "proven",
+        "conclusive", "possible",
+    ]
+    /// Verbs that report a finding when followed by "that" ("results suggest that", "we show that").
+    static let reportingVerbs: Set<String> = [
+        "suggest", "suggests", "suggested", "indicate", "indicates", "indicated", "show", "shows", "showed",
+        "found", "find", "demonstrate", "demonstrates", "reveal", "reveals",
+    ]
 }

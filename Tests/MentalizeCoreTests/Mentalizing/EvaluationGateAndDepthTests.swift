@@ -113,4 +113,15 @@ struct EvaluationGateAndDepthTests {
         #expect(qualified["science.openQuestions"] == 3)
         #expect(qualified["science.approximators"] == 1)
     }
+
+    @Test("science stance: negated certainty, a reporting verb with 'that', parenthesised detail")
+    func negatedCertaintyAndReporting() {
+        // act
+        let features = MentalizingAnalyzer().analyze(
+            "It is not clear why; our results suggest that the rate fell (by 5 %).").features
+        // verify
+        #expect(features["science.negatedCertainty"] == 1)
+        #expect(features["science.reportingThat"] == 1)
+        #expect(features["parentheses"] == 1)
+    }
 }
