@@ -46,6 +46,7 @@ QUALITY_FEATURES = [
     "has.otherBelief", "has.nestedState", "states", "causal.event", "holder.specificOther",
     "logWords", "has.deception", "dontKnow", "has.negatedKnowing", "states.embedded", "has.causalState",
     "nestedStates", "otherBelief", "beliefVerbs", "namedStates", "namedStatesWithContent",
+    "has.namedState",
 ]
 CERTAINTY_FEATURES = [
     "has.modal", "modals", "negations", "has.hedge", "hedges", "boosters", "modalHedges", "science.hedges",

@@ -15,6 +15,7 @@ enum NamedStateFeatures {
             named += 1
         }
         counts["namedStates"] = named
+        counts["has.namedState"] = named > 0 ? 1 : 0
         counts["namedStatesWithContent"] = withContent
     }
 

@@ -79,6 +79,8 @@ struct EvaluationGateAndDepthTests {
         // verify
         #expect(trait["namedStates"] == 1)
         #expect(event["namedStates"] == 0)
+        #expect(event["has.namedState"] == 0)
+        #expect(trait["has.namedState"] == 1)
         #expect(event["states"] == 1)
         #expect(content["namedStates"] == 1)
         #expect(content["namedStatesWithContent"] == 1)
