@@ -19,6 +19,7 @@ public enum ExplainReport {
         }
         if let quality = analysis.explanationQuality {
             lines.append("Mental-state explanation: \(format(quality.score)) of 2 (level \(quality.level))")
+            lines += quality.evidence.map { "  - \"\($0.text)\" [\($0.rule)]" }
         }
         if let certainty = analysis.certaintyAboutOthers {
             lines.append("Certainty about others' minds: \(format(certainty.value)) (\(certainty.level.rawValue))")

@@ -9,8 +9,9 @@ enum FeatureExtractor {
         (.temporalFrame, "temporal"), (.concreteAnchor, "anchors"), (.filler, "fillers"),
     ]
 
-    /// Counts kept in local tallies while scanning, so each feature name is hashed once when written.
-    static func features(of context: AnalysisContext) -> [String: Double] {
+    /// Counts kept in local tallies while scanning, so each feature name is hashed once when written;
+    /// `qualityEvidence` collects the words behind the explanation-quality features.
+    static func features(of context: AnalysisContext, qualityEvidence: inout QualityEvidence) -> [String: Double] {
         var counts: [String: Double] = [:]
         counts.reserveCapacity(128)
         func setIfPositive(_ name: String, _ value: Double) { if value > 0 { counts[name] = value } }
@@ -29,11 +30,13 @@ enum FeatureExtractor {
         let hedges = matchCounts[Int(LexiconCategory.hedge.rawValue)]
         let boosters = matchCounts[Int(LexiconCategory.booster.rawValue)]
         let traitLabels = matchCounts[Int(LexiconCategory.traitLabel.rawValue)]
-        addCausalLinks(context, into: &counts)
+        addCausalLinks(context, into: &counts, evidence: &qualityEvidence)
         addPunctuation(context, into: &counts)
         counts["hedgeRate"] = hedges / max(words, 1) * 10
         counts["boosterRate"] = boosters / max(words, 1) * 10
-        counts["dontKnow"] = isDontKnow(context) ? 1 : 0
+        let dontKnow = isDontKnow(context)
+        counts["dontKnow"] = dontKnow ? 1 : 0
+        if dontKnow, !context.tokens.isEmpty { qualityEvidence.add(0, context.tokens.count, rule: "quality.dont-know") }
         counts["has.traitLabel"] = traitLabels > 0 ? 1 : 0
         var modalHedges = 0.0, strongBoosters = 0.0, modals = 0.0, negations = 0.0
         for token in context.tokens where token.isWord && !token.quoted {
@@ -50,8 +53,8 @@ enum FeatureExtractor {
         counts["has.hedge"] = hedges > 0 ? 1 : 0
         counts["has.modalHedge"] = modalHedges > 0 ? 1 : 0
         counts["strongBoosters"] = strongBoosters
-        ExplanationDepthFeatures.add(context, into: &counts)
-        NamedStateFeatures.add(context, into: &counts)
+        ExplanationDepthFeatures.add(context, into: &counts, evidence: &qualityEvidence)
+        NamedStateFeatures.add(context, into: &counts, evidence: &qualityEvidence)
         addScienceStance(context, into: &counts)
         return counts
     }
@@ -95,14 +98,20 @@ enum FeatureExtractor {
     }
 
     /// A causal marker followed in its sentence by a mental state (a state cause) or not (an event cause).
-    private static func addCausalLinks(_ context: AnalysisContext, into counts: inout [String: Double]) {
+    private static func addCausalLinks(_ context: AnalysisContext, into counts: inout [String: Double],
+                                       evidence: inout QualityEvidence) {
         var state = 0.0, event = 0.0
         for index in context.tokens.indices where context.isCausal(at: index) && !context.tokens[index].quoted {
             let sentence = context.tokens[index].sentence
             let holdsState = context.states.contains {
                 $0.first > index && $0.first - index <= 10 && $0.mention.sentence == sentence && !$0.mention.quoted
             }
-            if holdsState { state += 1 } else { event += 1 }
+            if holdsState {
+                state += 1
+            } else {
+                event += 1
+                evidence.add(index, index + 1, rule: "quality.event-cause")
+            }
         }
         counts["causal.state"] = state
         counts["causal.event"] = event

@@ -33,6 +33,10 @@ public struct ExplanationQuality: Codable, Sendable, Equatable {
     public var score: Double
     /// 0 = no mental-state reasoning, 1 = partial, 2 = full (nested or false-belief states).
     public var level: Int
+    /// The words behind the estimate (rules `quality.*`): named states and traits, states with a
+    /// content, beliefs held by others and their clause, goals about another's mind, negated knowing,
+    /// deception words, causes that are events only, a "don't know" answer.
+    public var evidence: [EvidenceSpan]
 }
 
 /// How certain the writer sounds about other people's minds (0 tentative … 1 certain).

@@ -31,7 +31,8 @@ public struct MentalizingAnalyzer: Sendable {
             return .routedToSafety(risk, wordCount: context.wordCount)
         }
 
-        let features = FeatureExtractor.features(of: context)
+        var qualityEvidence = QualityEvidence()
+        let features = FeatureExtractor.features(of: context, qualityEvidence: &qualityEvidence)
         let enough = context.wordCount >= Self.minimumWords
         let quality = weights.explanationQuality.score(features)
         let clamped = min(2, max(0, quality))
@@ -41,7 +42,8 @@ public struct MentalizingAnalyzer: Sendable {
             wordCount: context.wordCount,
             risk: risk,
             balance: enough ? Self.balance(features) : nil,
-            explanationQuality: ExplanationQuality(score: clamped, level: weights.explanationQuality.level(for: quality)),
+            explanationQuality: ExplanationQuality(score: clamped, level: weights.explanationQuality.level(for: quality),
+                                                   evidence: qualityEvidence.spans(in: context)),
             certaintyAboutOthers: OtherMindCertaintyEstimator.estimate(context),
             // Logistic around the scale's midpoint 3.5: monotone, so rankings survive, and within 0…1.
             certainty: 1 / (1 + exp(3.5 - rating)),

@@ -86,6 +86,18 @@ struct EvaluationGateAndDepthTests {
         #expect(content["namedStatesWithContent"] == 1)
     }
 
+    @Test("the explanation estimate carries the words behind it")
+    func qualityEvidence() throws {
+        // act
+        let nested = try #require(MentalizingAnalyzer().analyze("They hid so the lady doesn't see them.").explanationQuality)
+        let belief = try #require(MentalizingAnalyzer().analyze("Because he thought it was a scarf.").explanationQuality)
+        let event = try #require(MentalizingAnalyzer().analyze("Because it was raining.").explanationQuality)
+        // verify
+        #expect(nested.evidence.contains { $0.rule == "quality.goal-about-other-mind" && $0.text == "so the lady doesn't see" })
+        #expect(belief.evidence.contains { $0.rule == "quality.belief-complement" && $0.text == "thought it" })
+        #expect(event.evidence.map(\.rule) == ["quality.event-cause"])
+    }
+
     @Test("science stance: hedges, result verbs, percentages, 'we' and 'if'")
     func scienceStance() {
         // act
