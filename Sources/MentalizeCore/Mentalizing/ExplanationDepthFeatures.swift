@@ -7,7 +7,7 @@ enum ExplanationDepthFeatures {
         .belief, .perception, .desire, .goalOpener, .falseBelief, .deception, .contrast,
     ]
 
-    static func add(_ context: AnalysisContext, into counts: inout [String: Double], evidence: inout QualityEvidence) {
+    static func add(_ context: AnalysisContext, into counts: inout [String: Double], evidence: inout FeatureEvidence) {
         let tokens = context.tokens
         var belief = 0.0, otherBelief = 0.0, complement = 0.0, negatedKnowing = 0.0
         var wantOtherTo = 0.0, falseBelief = 0.0, deception = 0.0, beliefThenBut = 0.0

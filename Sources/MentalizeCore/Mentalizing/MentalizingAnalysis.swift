@@ -58,6 +58,10 @@ public struct MentalizingAnalysis: Codable, Sendable, Equatable {
     /// General certainty-vs-tentativeness of the wording, 0 (tentative) … 1 (certain):
     /// a logistic of the predicted 1–6 certainty rating centred on 3.5.
     public var certainty: Double?
+    /// The words behind `certainty` (rules `certainty.<feature>`: modal verbs, hedges, negations,
+    /// reporting and qualifying words), for the features that move the predicted rating by at least
+    /// 0.1 per word.
+    public var certaintyEvidence: [EvidenceSpan]?
     public var signals: [ModeSignal]
     public var mentalStates: [MentalStateMention]
     /// The raw feature counts the weights combine, so a clinician can see why.
@@ -65,7 +69,7 @@ public struct MentalizingAnalysis: Codable, Sendable, Equatable {
 
     static func routedToSafety(_ risk: RiskScreenResult, wordCount: Int) -> MentalizingAnalysis {
         MentalizingAnalysis(status: .routeToSafety, wordCount: wordCount, risk: risk, balance: nil,
-                            explanationQuality: nil, certaintyAboutOthers: nil, certainty: nil,
+                            explanationQuality: nil, certaintyAboutOthers: nil, certainty: nil, certaintyEvidence: nil,
                             signals: [], mentalStates: [], features: [:])
     }
 }

@@ -5,7 +5,7 @@
 /// behaviour, so they are not counted here. Evidence rules: `quality.named-state`,
 /// `quality.state-with-content` (the state and the words up to its content), `quality.trait`.
 enum NamedStateFeatures {
-    static func add(_ context: AnalysisContext, into counts: inout [String: Double], evidence: inout QualityEvidence) {
+    static func add(_ context: AnalysisContext, into counts: inout [String: Double], evidence: inout FeatureEvidence) {
         var named = 0.0, withContent = 0.0
         for state in context.states where !state.mention.quoted && namesAState(state.mention) {
             named += 1
@@ -13,7 +13,7 @@ enum NamedStateFeatures {
                 withContent += 1
                 evidence.add(state.first, opener + 1, rule: "quality.state-with-content")
             } else {
-                evidence.add(state.first, state.end, rule: "quality.named-state")
+                evidence.add(state.mention.span, rule: "quality.named-state")
             }
         }
         for match in context.matches where match.category == .traitLabel && !context.tokens[match.first].quoted {

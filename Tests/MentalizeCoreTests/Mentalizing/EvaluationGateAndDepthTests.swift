@@ -98,6 +98,17 @@ struct EvaluationGateAndDepthTests {
         #expect(event.evidence.map(\.rule) == ["quality.event-cause"])
     }
 
+    @Test("the certainty estimate shows the words of the features that move it")
+    func certaintyEvidence() throws {
+        // act
+        let analysis = MentalizingAnalyzer().analyze("The effect may be real, but it is not clear why.")
+        // verify
+        let rules = Set((analysis.certaintyEvidence ?? []).map(\.rule))
+        #expect(rules.contains("certainty.modals"))
+        #expect(rules.contains("certainty.science.negatedCertainty"))
+        #expect(analysis.certaintyEvidence?.contains { $0.text == "may" } == true)
+    }
+
     @Test("science stance: hedges, result verbs, percentages, 'we' and 'if'")
     func scienceStance() {
         // act
