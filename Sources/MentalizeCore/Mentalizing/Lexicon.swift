@@ -17,15 +17,17 @@ struct Lexicon: Sendable {
         var stanceHedges, stanceBoosters: [String]
     }
 
-    /// What the lexicon knows about one word: its closed-class roles and the phrases it starts.
+    /// What the lexicon knows about one word: its closed-class roles and where its phrases are.
+    /// Plain values, so a look-up copies no reference-counted storage.
     private struct WordEntry: Sendable {
         var flags: WordFlags = []
-        /// Entries whose first word this is, longest phrases first.
-        var phrases: [Entry] = []
+        /// Index into `phraseLists` of the entries this word starts (longest first), or -1.
+        var phraseList = -1
     }
 
     /// Roles and phrases keyed by word, so each token needs one look-up.
     private let byWord: WordTable<WordEntry>
+    private let phraseLists: [[Entry]]
 
     /// The bundled lexicon, decoded on first use. Nil only if the bundled resource is damaged.
     static let bundled: Lexicon? = {
@@ -52,9 +54,15 @@ struct Lexicon: Sendable {
         add(file.temporalFrames, .temporalFrame); add(file.causalMarkers, .causal)
         add(file.concreteAnchors, .concreteAnchor)
         add(file.proofByAction, .proofByAction); add(file.demands, .demand)
+        var phrasesByWord: [String: [Entry]] = [:]
+        for entry in entries { phrasesByWord[entry.words[0], default: []].append(entry) }
         var byWord: [String: WordEntry] = [:]
-        for entry in entries { byWord[entry.words[0], default: WordEntry()].phrases.append(entry) }
-        for word in byWord.keys { byWord[word]?.phrases.sort { $0.words.count > $1.words.count } }
+        var sortedLists: [[Entry]] = []
+        for (word, phrases) in phrasesByWord {
+            byWord[word] = WordEntry(flags: [], phraseList: sortedLists.count)
+            sortedLists.append(phrases.sorted { $0.words.count > $1.words.count })
+        }
+        phraseLists = sortedLists
         let lists: [([String], WordFlags)] = [
             (file.selfWords, .selfWord), (file.otherWords, .otherWord), (file.genericWords, .genericWord),
             (file.contentRoleNouns, .roleNoun), (file.clauseBreaks, .clauseBreak), (file.skippable, .skippable),
@@ -73,8 +81,9 @@ struct Lexicon: Sendable {
         for index in tokens.indices where tokens[index].isWord {
             guard let known = byWord[tokens[index].norm] else { continue }
             tokens[index].flags = known.flags
+            guard known.phraseList >= 0 else { continue }
             var seen: UInt32 = 0
-            for candidate in known.phrases where seen & candidate.category.bit == 0 {
+            for candidate in phraseLists[known.phraseList] where seen & candidate.category.bit == 0 {
                 if phrase(candidate.words, matchesAt: index, in: tokens) {
                     seen |= candidate.category.bit
                     found.append(LexiconMatch(category: candidate.category, first: index,

@@ -5,7 +5,9 @@ struct RiskMatcher: Sendable {
     private let firstBit: [Int]
     /// For each bit, the pattern whose first element it is (nil for later elements).
     private let patternStartingAt: [Int?]
-    private let setsByWord: WordTable<RiskElementSet>
+    /// Index into `wordSets` of each listed word's element set (an Int, so a look-up copies nothing).
+    private let setsByWord: WordTable<Int>
+    private let wordSets: [RiskElementSet]
     /// The first four UTF-8 bytes of the prefix elements, sorted, and the prefixes with each head,
     /// so a token is tested only against the prefixes that share its first four bytes.
     private let prefixHeads: [UInt32]
@@ -41,7 +43,14 @@ struct RiskMatcher: Sendable {
         self.patterns = patterns
         firstBit = firstBits
         patternStartingAt = starts
-        setsByWord = WordTable(sets)
+        var positions: [String: Int] = [:]
+        var list: [RiskElementSet] = []
+        for (word, set) in sets {
+            positions[word] = list.count
+            list.append(set)
+        }
+        setsByWord = WordTable(positions)
+        wordSets = list
         var byHead: [UInt32: [(prefix: String, bit: Int)]] = [:]
         for entry in prefixList {
             if let head = Self.head(entry.prefix) { byHead[head, default: []].append(entry) }
@@ -69,12 +78,12 @@ struct RiskMatcher: Sendable {
 
     private func elements(of token: TextToken) -> RiskElementSet {
         guard token.isWord else { return RiskElementSet() }
-        var set = setsByWord[token.norm] ?? RiskElementSet()
+        var set = setsByWord[token.norm].map { wordSets[$0] } ?? RiskElementSet()
         if let head = Self.head(token.norm), let position = headPosition(head) {
             for entry in prefixesByHead[position] where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
         }
         for entry in shortPrefixes where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
-        if let first = token.norm.utf8.first, first >= 48, first <= 57 { set.formUnion(numberElements) }
+        if token.startsWithDigit { set.formUnion(numberElements) }
         return set
     }
 
