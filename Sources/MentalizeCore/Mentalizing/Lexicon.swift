@@ -15,6 +15,13 @@ struct Lexicon: Sendable {
         var affectiveLevels: [String: [String]]
         var selfWords, otherWords, genericWords, negators, clauseBreaks, skippable, contentRoleNouns: [String]
         var stanceHedges, stanceBoosters: [String]
+        /// Word lists of the depth and certainty roles, keyed by role name (`WordFlags.rolesByName`).
+        var wordRoles: [String: [String]]
+    }
+
+    /// The lexicon names a word role that the analyzer does not know.
+    struct UnknownWordRole: Error {
+        var name: String
     }
 
     /// What the lexicon knows about one word: its closed-class roles and where its phrases are.
@@ -68,7 +75,12 @@ struct Lexicon: Sendable {
             (file.contentRoleNouns, .roleNoun), (file.clauseBreaks, .clauseBreak), (file.skippable, .skippable),
             (file.negators, .negator), (file.stanceHedges, .stanceHedge), (file.stanceBoosters, .stanceBooster),
         ]
-        for (words, flag) in lists + WordFlags.depthAndStanceSets.map({ (Array($0.0), $0.1) }) {
+        var roleLists: [([String], WordFlags)] = []
+        for (name, words) in file.wordRoles {
+            guard let flag = WordFlags.rolesByName[name] else { throw UnknownWordRole(name: name) }
+            roleLists.append((words, flag))
+        }
+        for (words, flag) in lists + roleLists + WordFlags.grammarSets.map({ (Array($0.0), $0.1) }) {
             for word in words { byWord[word, default: WordEntry()].flags.insert(flag) }
         }
         self.byWord = WordTable(byWord)
