@@ -43,13 +43,17 @@ def shared_data() -> str:
 DATA = shared_data()
 WEIGHTS = os.path.join(ROOT, "Sources", "MentalizeCore", "Resources", "Mentalizing", "weights.json")
 QUALITY_FEATURES = [
-    "has.otherBelief", "has.nestedState", "has.states", "states", "causal.event", "holder.specificOther",
+    "has.otherBelief", "has.nestedState", "states", "causal.event", "holder.specificOther",
     "logWords", "has.deception", "dontKnow", "has.negatedKnowing", "states.embedded", "has.causalState",
-    "nestedStates", "otherBelief", "beliefVerbs",
+    "nestedStates", "otherBelief", "beliefVerbs", "namedStates", "namedStatesWithContent",
+    "has.namedState",
 ]
 CERTAINTY_FEATURES = [
     "has.modal", "modals", "negations", "has.hedge", "hedges", "boosters", "modalHedges", "science.hedges",
     "science.boosters", "numbers", "percents", "firstPersonPlural", "conditionals", "questions", "logWords",
+    "science.pastTense", "science.statistics", "science.openQuestions", "science.approximators",
+    "science.attribution", "science.unknowns", "science.concession", "science.negatedCertainty",
+    "science.reportingThat", "parentheses",
 ]
 CERTAINTY_RIDGE = 10.0
 TARGETS = {"rho": 0.50, "partial_rho": 0.35, "macro_f1": 0.60, "certainty_rho": 0.60}

@@ -14,17 +14,16 @@ struct AnalysisContext {
         self.text = text
         self.lexicon = lexicon
         var tokens = tokens
-        for index in tokens.indices where tokens[index].isWord {
-            tokens[index].flags = lexicon.flags(of: tokens[index].norm)
-        }
+        let matches = lexicon.annotate(&tokens)
         self.tokens = tokens
-        let matches = lexicon.matches(in: tokens)
         self.matches = matches
-        var fillers = Set<Int>()
+        var fillers = [Bool](repeating: false, count: tokens.count)
         var masks = [UInt32](repeating: 0, count: tokens.count)
         for match in matches {
             masks[match.first] |= match.category.bit
-            if match.category == .filler { fillers.formUnion(match.first..<match.end) }
+            if match.category == .filler {
+                for position in match.first..<match.end { fillers[position] = true }
+            }
         }
         categoryMasks = masks
         states = MentalStateTagger(text: text, tokens: tokens).tag(matches, fillerTokens: fillers)

@@ -19,12 +19,16 @@ public enum ExplainReport {
         }
         if let quality = analysis.explanationQuality {
             lines.append("Mental-state explanation: \(format(quality.score)) of 2 (level \(quality.level))")
+            lines += quality.evidence.map { "  - \"\($0.text)\" [\($0.rule)]" }
         }
         if let certainty = analysis.certaintyAboutOthers {
             lines.append("Certainty about others' minds: \(format(certainty.value)) (\(certainty.level.rawValue))")
             lines += certainty.evidence.map { "  - \"\($0.text)\" [\($0.rule)]" }
         }
-        if let general = analysis.certainty { lines.append("Certainty of the wording: \(format(general))") }
+        if let general = analysis.certainty {
+            lines.append("Certainty of the wording: \(format(general))")
+            lines += (analysis.certaintyEvidence ?? []).map { "  - \"\($0.text)\" [\($0.rule)]" }
+        }
         lines.append("")
         for signal in analysis.signals {
             lines.append("\(signal.mode.rawValue): \(signal.level.rawValue) (\(format(signal.strength)))")

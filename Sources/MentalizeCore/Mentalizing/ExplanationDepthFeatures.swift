@@ -7,7 +7,7 @@ enum ExplanationDepthFeatures {
         .belief, .perception, .desire, .goalOpener, .falseBelief, .deception, .contrast,
     ]
 
-    static func add(_ context: AnalysisContext, into counts: inout [String: Double]) {
+    static func add(_ context: AnalysisContext, into counts: inout [String: Double], evidence: inout FeatureEvidence) {
         let tokens = context.tokens
         var belief = 0.0, otherBelief = 0.0, complement = 0.0, negatedKnowing = 0.0
         var wantOtherTo = 0.0, falseBelief = 0.0, deception = 0.0, beliefThenBut = 0.0
@@ -16,21 +16,34 @@ enum ExplanationDepthFeatures {
             let role = tokens[index].flags
             guard !role.isDisjoint(with: Self.depthRoles) else { continue }
             if role.contains(.falseBelief) { falseBelief += 1 }
-            if role.contains(.deception) { deception += 1 }
+            if role.contains(.deception) {
+                deception += 1
+                evidence.add(index, index + 1, rule: "quality.deception")
+            }
             if role.contains(.contrast), beliefSentence >= 0, tokens[index].sentence - beliefSentence <= 1 {
                 beliefThenBut += 1
             }
-            if !role.isDisjoint(with: [.desire, .goalOpener]), aimsAtOtherMind(tokens, after: index) { wantOtherTo += 1 }
+            if !role.isDisjoint(with: [.desire, .goalOpener]), let target = otherMindTarget(tokens, after: index) {
+                wantOtherTo += 1
+                evidence.add(index, target + 1, rule: "quality.goal-about-other-mind")
+            }
             let isBelief = role.contains(.belief)
             guard isBelief || role.contains(.perception) else { continue }
-            let negated = context.isNegated(index)
-            if negated { negatedKnowing += 1 }
+            if context.isNegated(index) {
+                negatedKnowing += 1
+                evidence.add(index, index + 1, rule: "quality.negated-knowing")
+            }
             guard isBelief else { continue }
             belief += 1
             beliefSentence = tokens[index].sentence
             guard !heldBySelf(tokens, index) else { continue }
             otherBelief += 1
-            if opensComplement(tokens, after: index) { complement += 1 }
+            if let opener = complementOpener(tokens, after: index) {
+                complement += 1
+                evidence.add(index, opener + 1, rule: "quality.belief-complement")
+            } else {
+                evidence.add(index, index + 1, rule: "quality.other-belief")
+            }
         }
         counts["beliefVerbs"] = belief
         counts["has.beliefVerb"] = belief > 0 ? 1 : 0
@@ -65,33 +78,35 @@ enum ExplanationDepthFeatures {
     }
 
     /// A clause starts within two words: a person, a name, "it", "there", "the …" ("thinks *he* is lying").
-    private static func opensComplement(_ tokens: [TextToken], after index: Int) -> Bool {
+    /// Returns the position of the word that opens it.
+    private static func complementOpener(_ tokens: [TextToken], after index: Int) -> Int? {
         var position = index + 1
         while position < min(tokens.count, index + 3) {
             let token = tokens[position]
-            guard token.isWord, token.sentence == tokens[index].sentence else { return false }
+            guard token.isWord, token.sentence == tokens[index].sentence else { return nil }
             if token.flags.contains(.otherWord) || token.flags.contains(.roleNoun) || token.capitalised
-                || token.flags.contains(.complementOpener) { return true }
+                || token.flags.contains(.complementOpener) { return position }
             position += 1
         }
-        return false
+        return nil
     }
 
     /// "want(ed) the woman to know", "so the lady doesn't see them", "make him feel sorry": another
-    /// person followed, within six words, by a knowing, perceiving or feeling word.
-    private static func aimsAtOtherMind(_ tokens: [TextToken], after index: Int) -> Bool {
+    /// person followed, within six words, by a knowing, perceiving or feeling word, whose position
+    /// is returned.
+    private static func otherMindTarget(_ tokens: [TextToken], after index: Int) -> Int? {
         var position = index + 1
         var sawOther = false
         while position < min(tokens.count, index + 7) {
             let token = tokens[position]
-            guard token.isWord, token.sentence == tokens[index].sentence else { return false }
+            guard token.isWord, token.sentence == tokens[index].sentence else { return nil }
             if token.flags.contains(.otherWord) || token.flags.contains(.roleNoun) || token.capitalised {
                 sawOther = true
             } else if sawOther, !token.flags.isDisjoint(with: [.belief, .perception, .inducedFeeling]) {
-                return true
+                return position
             }
             position += 1
         }
-        return false
+        return nil
     }
 }

@@ -2,116 +2,78 @@ import Foundation
 
 /// Computes the raw feature counts that the weights combine; every value is shown to clinicians.
 enum FeatureExtractor {
-    private static let presenceKeys = [("has.cognitive", "states.cognitive"), ("has.affective", "states.affective"),
-                                       ("has.desire", "states.desire"), ("has.perception", "states.perception")]
-    private static let classKeys: [MentalStateClass: String] = [
-        .cognitive: "states.cognitive", .affective: "states.affective", .desire: "states.desire", .perception: "states.perception",
-    ]
-    private static let holderKeys: [MentalStateHolder: String] = [
-        .selfHolder: "holder.self", .specificOther: "holder.specificOther", .generic: "holder.generic",
-        .addressee: "holder.addressee", .unspecified: "holder.unspecified",
+    /// Lexicon families counted per unquoted match, with their feature names.
+    private static let matchKeys: [(LexiconCategory, String)] = [
+        (.action, "actions"), (.hedge, "hedges"), (.booster, "boosters"), (.absolute, "absolutes"),
+        (.traitLabel, "traitLabels"), (.jargon, "jargon"), (.vagueQualifier, "vague"), (.perspective, "perspective"),
+        (.temporalFrame, "temporal"), (.concreteAnchor, "anchors"), (.filler, "fillers"),
     ]
 
-    static func features(of context: AnalysisContext) -> [String: Double] {
+    /// The words behind the explanation-quality and the certainty features.
+    struct Evidence {
+        var quality: FeatureEvidence
+        var certainty: FeatureEvidence
+        /// Which certainty features' words are recorded (see `CertaintyFeatures.shownEvidence`).
+        let certaintyShown: [Bool]
+
+        init(_ context: AnalysisContext, certaintyShown: [Bool]) {
+            quality = FeatureEvidence(context)
+            certainty = FeatureEvidence(context)
+            self.certaintyShown = certaintyShown
+        }
+    }
+
+    /// Counts kept in local tallies while scanning, so each feature name is hashed once when written;
+    /// `evidence` collects the words behind the explanation-quality and certainty features.
+    static func features(of context: AnalysisContext, evidence: inout Evidence) -> [String: Double] {
         var counts: [String: Double] = [:]
-        counts.reserveCapacity(96)
-        func add(_ name: String, _ value: Double = 1) { counts[name, default: 0] += value }
+        counts.reserveCapacity(128)
+        func setIfPositive(_ name: String, _ value: Double) { if value > 0 { counts[name] = value } }
 
         let words = Double(context.wordCount)
         counts["words"] = words
         counts["logWords"] = log(1 + words)
         counts["sentences"] = Double(context.sentenceCount)
-        for state in context.states where !state.mention.quoted {
-            let mention = state.mention
-            add("states")
-            add(Self.classKeys[mention.stateClass] ?? "states")
-            add(Self.holderKeys[mention.holder] ?? "holder")
-            if mention.negated { add("states.negated") }
-            if mention.embedded {
-                add("states.embedded")
-                if mention.stateClass == .cognitive { add("states.embeddedCognitive") }
-            }
-            let otherHeld = mention.holder == .specificOther || mention.holder == .addressee
-            if otherHeld && mention.stance == .hedged { add("other.hedged") }
-            if otherHeld && mention.stance == .asserted { add("other.asserted") }
-            if (mention.emotionLevel ?? 0) >= 4 { add("emotion.specific") }
-        }
-        for (has, count) in Self.presenceKeys {
-            counts[has] = (counts[count] ?? 0) > 0 ? 1 : 0
-        }
-        counts["has.embedded"] = (counts["states.embedded"] ?? 0) > 0 ? 1 : 0
+        let states = StateTally(context.states)
+        states.write(into: &counts)
+        var matchCounts = [Double](repeating: 0, count: LexiconCategory.allCases.count)
         for match in context.matches where !context.tokens[match.first].quoted {
-            switch match.category {
-            case .action: add("actions")
-            case .hedge: add("hedges")
-            case .booster: add("boosters")
-            case .absolute: add("absolutes")
-            case .traitLabel: add("traitLabels")
-            case .jargon: add("jargon")
-            case .vagueQualifier: add("vague")
-            case .perspective: add("perspective")
-            case .temporalFrame: add("temporal")
-            case .concreteAnchor: add("anchors")
-            case .filler: add("fillers")
-            default: break
-            }
+            matchCounts[Int(match.category.rawValue)] += 1
         }
-        addCausalLinks(context, into: &counts)
+        for (category, name) in Self.matchKeys { setIfPositive(name, matchCounts[Int(category.rawValue)]) }
+        let hedges = matchCounts[Int(LexiconCategory.hedge.rawValue)]
+        let boosters = matchCounts[Int(LexiconCategory.booster.rawValue)]
+        let traitLabels = matchCounts[Int(LexiconCategory.traitLabel.rawValue)]
+        addCausalLinks(context, into: &counts, evidence: &evidence.quality)
         addPunctuation(context, into: &counts)
-        counts["hedgeRate"] = (counts["hedges"] ?? 0) / max(words, 1) * 10
-        counts["boosterRate"] = (counts["boosters"] ?? 0) / max(words, 1) * 10
-        counts["dontKnow"] = isDontKnow(context) ? 1 : 0
-        counts["has.traitLabel"] = (counts["traitLabels"] ?? 0) > 0 ? 1 : 0
-        var modalHedges = 0.0, strongBoosters = 0.0, modals = 0.0, negations = 0.0
-        for token in context.tokens where token.isWord && !token.quoted {
-            if token.flags.contains(.negator) { negations += 1 }
-            if WordSets.epistemicModals.contains(token.norm) { modals += 1 }
-            if token.flags.contains(.stanceHedge) { modalHedges += 1 }
-            if token.flags.contains(.stanceBooster) { strongBoosters += 1 }
-        }
-        counts["modalHedges"] = modalHedges
-        counts["modals"] = modals
-        counts["has.modal"] = modals > 0 ? 1 : 0
-        counts["negations"] = negations
-        counts["has.hedge"] = (counts["hedges"] ?? 0) > 0 ? 1 : 0
-        counts["has.modalHedge"] = modalHedges > 0 ? 1 : 0
-        counts["strongBoosters"] = strongBoosters
-        ExplanationDepthFeatures.add(context, into: &counts)
-        addScienceStance(context, into: &counts)
+        counts["hedgeRate"] = hedges / max(words, 1) * 10
+        counts["boosterRate"] = boosters / max(words, 1) * 10
+        let dontKnow = isDontKnow(context)
+        counts["dontKnow"] = dontKnow ? 1 : 0
+        if dontKnow, !context.tokens.isEmpty { evidence.quality.add(0, context.tokens.count, rule: "quality.dont-know") }
+        counts["has.traitLabel"] = traitLabels > 0 ? 1 : 0
+        counts["has.hedge"] = hedges > 0 ? 1 : 0
+        ExplanationDepthFeatures.add(context, into: &counts, evidence: &evidence.quality)
+        NamedStateFeatures.add(context, into: &counts, evidence: &evidence.quality)
+        CertaintyFeatures.add(context, into: &counts, evidence: &evidence.certainty, shown: evidence.certaintyShown)
         return counts
     }
 
-    /// Research-sentence stance: hedges, result verbs, percentages, "we", "if".
-    private static func addScienceStance(_ context: AnalysisContext, into counts: inout [String: Double]) {
-        var hedges = 0.0, boosters = 0.0, percents = 0.0, we = 0.0, conditionals = 0.0
-        for token in context.tokens where !token.quoted {
-            guard token.isWord else {
-                if token.norm == "%" { percents += 1 }
-                continue
-            }
-            let flags = token.flags
-            if flags.contains(.scienceHedge) { hedges += 1 }
-            if flags.contains(.scienceBooster) { boosters += 1 }
-            if flags.contains(.percentWord) { percents += 1 }
-            if flags.contains(.firstPersonPlural) { we += 1 }
-            if flags.contains(.conditional) { conditionals += 1 }
-        }
-        counts["science.hedges"] = hedges
-        counts["science.boosters"] = boosters
-        counts["percents"] = percents
-        counts["firstPersonPlural"] = we
-        counts["conditionals"] = conditionals
-    }
-
     /// A causal marker followed in its sentence by a mental state (a state cause) or not (an event cause).
-    private static func addCausalLinks(_ context: AnalysisContext, into counts: inout [String: Double]) {
+    private static func addCausalLinks(_ context: AnalysisContext, into counts: inout [String: Double],
+                                       evidence: inout FeatureEvidence) {
         var state = 0.0, event = 0.0
         for index in context.tokens.indices where context.isCausal(at: index) && !context.tokens[index].quoted {
             let sentence = context.tokens[index].sentence
             let holdsState = context.states.contains {
                 $0.first > index && $0.first - index <= 10 && $0.mention.sentence == sentence && !$0.mention.quoted
             }
-            if holdsState { state += 1 } else { event += 1 }
+            if holdsState {
+                state += 1
+            } else {
+                event += 1
+                evidence.add(index, index + 1, rule: "quality.event-cause")
+            }
         }
         counts["causal.state"] = state
         counts["causal.event"] = event
@@ -127,9 +89,7 @@ enum FeatureExtractor {
             case "\"": quotes += 1
             default:
                 if token.shouted && token.norm != "i" { shouted += 1 }
-                if token.isWord, let first = token.norm.utf8.first, first >= 48 && first <= 57 {
-                    numbers += 1
-                }
+                if token.startsWithDigit { numbers += 1 }
             }
         }
         counts["exclamations"] = exclamations

@@ -15,12 +15,26 @@ struct Lexicon: Sendable {
         var affectiveLevels: [String: [String]]
         var selfWords, otherWords, genericWords, negators, clauseBreaks, skippable, contentRoleNouns: [String]
         var stanceHedges, stanceBoosters: [String]
+        /// Word lists of the depth and certainty roles, keyed by role name (`WordFlags.rolesByName`).
+        var wordRoles: [String: [String]]
     }
 
-    /// Entries keyed by their first word, longest phrases first.
-    private let byFirstWord: [String: [Entry]]
-    /// Closed-class roles keyed by word, so each token needs one look-up.
-    private let flagsByWord: [String: WordFlags]
+    /// The lexicon names a word role that the analyzer does not know.
+    struct UnknownWordRole: Error {
+        var name: String
+    }
+
+    /// What the lexicon knows about one word: its closed-class roles and where its phrases are.
+    /// Plain values, so a look-up copies no reference-counted storage.
+    private struct WordEntry: Sendable {
+        var flags: WordFlags = []
+        /// Index into `phraseLists` of the entries this word starts (longest first), or -1.
+        var phraseList = -1
+    }
+
+    /// Roles and phrases keyed by word, so each token needs one look-up.
+    private let byWord: WordTable<WordEntry>
+    private let phraseLists: [[Entry]]
 
     /// The bundled lexicon, decoded on first use. Nil only if the bundled resource is damaged.
     static let bundled: Lexicon? = {
@@ -47,39 +61,45 @@ struct Lexicon: Sendable {
         add(file.temporalFrames, .temporalFrame); add(file.causalMarkers, .causal)
         add(file.concreteAnchors, .concreteAnchor)
         add(file.proofByAction, .proofByAction); add(file.demands, .demand)
-        var index: [String: [Entry]] = [:]
-        for entry in entries { index[entry.words[0], default: []].append(entry) }
-        byFirstWord = index.mapValues { $0.sorted { $0.words.count > $1.words.count } }
-        var flags: [String: WordFlags] = [:]
+        var phrasesByWord: [String: [Entry]] = [:]
+        for entry in entries { phrasesByWord[entry.words[0], default: []].append(entry) }
+        var byWord: [String: WordEntry] = [:]
+        var sortedLists: [[Entry]] = []
+        for (word, phrases) in phrasesByWord {
+            byWord[word] = WordEntry(flags: [], phraseList: sortedLists.count)
+            sortedLists.append(phrases.sorted { $0.words.count > $1.words.count })
+        }
+        phraseLists = sortedLists
         let lists: [([String], WordFlags)] = [
             (file.selfWords, .selfWord), (file.otherWords, .otherWord), (file.genericWords, .genericWord),
             (file.contentRoleNouns, .roleNoun), (file.clauseBreaks, .clauseBreak), (file.skippable, .skippable),
             (file.negators, .negator), (file.stanceHedges, .stanceHedge), (file.stanceBoosters, .stanceBooster),
         ]
-        for (words, flag) in lists {
-            for word in words { flags[word, default: []].insert(flag) }
+        var roleLists: [([String], WordFlags)] = []
+        for (name, words) in file.wordRoles {
+            guard let flag = WordFlags.rolesByName[name] else { throw UnknownWordRole(name: name) }
+            roleLists.append((words, flag))
         }
-        for (words, flag) in WordFlags.depthAndStanceSets {
-            for word in words { flags[word, default: []].insert(flag) }
+        for (words, flag) in lists + roleLists + WordFlags.grammarSets.map({ (Array($0.0), $0.1) }) {
+            for word in words { byWord[word, default: WordEntry()].flags.insert(flag) }
         }
-        flagsByWord = flags
+        self.byWord = WordTable(byWord)
     }
 
-    func flags(of word: String) -> WordFlags {
-        flagsByWord[word] ?? []
-    }
-
-    /// All lexicon matches in `tokens`; per category only the longest phrase at a position counts.
-    func matches(in tokens: [TextToken]) -> [LexiconMatch] {
+    /// Sets each word token's closed-class roles and returns all lexicon matches, with one look-up
+    /// per word; per category only the longest phrase at a position counts.
+    func annotate(_ tokens: inout [TextToken]) -> [LexiconMatch] {
         var found: [LexiconMatch] = []
         for index in tokens.indices where tokens[index].isWord {
-            guard let candidates = byFirstWord[tokens[index].norm] else { continue }
+            guard let known = byWord[tokens[index].norm] else { continue }
+            tokens[index].flags = known.flags
+            guard known.phraseList >= 0 else { continue }
             var seen: UInt32 = 0
-            for entry in candidates where seen & entry.category.bit == 0 {
-                if phrase(entry.words, matchesAt: index, in: tokens) {
-                    seen |= entry.category.bit
-                    found.append(LexiconMatch(category: entry.category, first: index,
-                                              end: index + entry.words.count, emotionLevel: entry.level))
+            for candidate in phraseLists[known.phraseList] where seen & candidate.category.bit == 0 {
+                if phrase(candidate.words, matchesAt: index, in: tokens) {
+                    seen |= candidate.category.bit
+                    found.append(LexiconMatch(category: candidate.category, first: index,
+                                              end: index + candidate.words.count, emotionLevel: candidate.level))
                 }
             }
         }

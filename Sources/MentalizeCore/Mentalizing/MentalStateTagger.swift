@@ -12,21 +12,22 @@ struct MentalStateTagger {
         var holderWord: String?
     }
 
-    func tag(_ matches: [LexiconMatch], fillerTokens: Set<Int>) -> [Tagged] {
+    /// `fillerTokens[i]` is true for tokens inside a discourse filler ("you know").
+    func tag(_ matches: [LexiconMatch], fillerTokens: [Bool]) -> [Tagged] {
         let resolver = HolderResolver(tokens: tokens)
         var tagged: [Tagged] = []
-        var covered = Set<Int>()
+        var covered = [Bool](repeating: false, count: tokens.count)
         for match in matches where match.category.isMentalState {
-            guard !fillerTokens.contains(match.first), !covered.contains(match.first) else { continue }
+            guard !fillerTokens[match.first], !covered[match.first] else { continue }
             let word = tokens[match.first].norm
             if word == "like" || word == "likes", !isVerbLike(at: match.first) { continue }
             var stateClass = Self.stateClass(of: match.category)
-            if WordSets.feelVerbs.contains(word), match.first + 1 < tokens.count,
+            if tokens[match.first].flags.contains(.feelVerb), match.first + 1 < tokens.count,
                WordSets.feelAsThink.contains(tokens[match.first + 1].norm) {
                 stateClass = .cognitive
-                covered.insert(match.first + 1)
+                covered[match.first + 1] = true
             }
-            covered.formUnion(match.first..<match.end)
+            for position in match.first..<match.end { covered[position] = true }
             var (holder, holderWord) = resolver.holder(before: match.first)
             if holder == .unspecified, let previous = tagged.last,
                previous.mention.sentence == tokens[match.first].sentence {
@@ -87,7 +88,7 @@ struct MentalStateTagger {
             let token = tokens[position]
             guard token.isWord else { return false }
             if token.flags.contains(.negator) { return true }
-            if WordSets.negationStops.contains(token.norm) { return false }
+            if token.flags.contains(.negationStop) { return false }
             position -= 1
         }
         return false

@@ -33,6 +33,10 @@ public struct ExplanationQuality: Codable, Sendable, Equatable {
     public var score: Double
     /// 0 = no mental-state reasoning, 1 = partial, 2 = full (nested or false-belief states).
     public var level: Int
+    /// The words behind the estimate (rules `quality.*`): named states and traits, states with a
+    /// content, beliefs held by others and their clause, goals about another's mind, negated knowing,
+    /// deception words, causes that are events only, a "don't know" answer.
+    public var evidence: [EvidenceSpan]
 }
 
 /// How certain the writer sounds about other people's minds (0 tentative … 1 certain).
@@ -54,6 +58,10 @@ public struct MentalizingAnalysis: Codable, Sendable, Equatable {
     /// General certainty-vs-tentativeness of the wording, 0 (tentative) … 1 (certain):
     /// a logistic of the predicted 1–6 certainty rating centred on 3.5.
     public var certainty: Double?
+    /// The words behind `certainty` (rules `certainty.<feature>`: modal verbs, hedges, negations,
+    /// reporting and qualifying words), for the features that move the predicted rating by at least
+    /// 0.1 per word.
+    public var certaintyEvidence: [EvidenceSpan]?
     public var signals: [ModeSignal]
     public var mentalStates: [MentalStateMention]
     /// The raw feature counts the weights combine, so a clinician can see why.
@@ -61,7 +69,7 @@ public struct MentalizingAnalysis: Codable, Sendable, Equatable {
 
     static func routedToSafety(_ risk: RiskScreenResult, wordCount: Int) -> MentalizingAnalysis {
         MentalizingAnalysis(status: .routeToSafety, wordCount: wordCount, risk: risk, balance: nil,
-                            explanationQuality: nil, certaintyAboutOthers: nil, certainty: nil,
+                            explanationQuality: nil, certaintyAboutOthers: nil, certainty: nil, certaintyEvidence: nil,
                             signals: [], mentalStates: [], features: [:])
     }
 }

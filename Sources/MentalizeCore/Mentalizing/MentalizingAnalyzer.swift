@@ -8,15 +8,22 @@ public struct MentalizingAnalyzer: Sendable {
 
     private let weights: MentalizingWeights?
     private let screen = RiskLanguageScreen()
+    /// Which certainty features' words are shown as evidence under these weights.
+    private let certaintyShown: [Bool]
 
     /// Uses the bundled weights.
     public init() {
-        weights = MentalizingWeights.bundled
+        self.init(weights: MentalizingWeights.bundled)
     }
 
     /// Uses the weights in `weightsFile` (same format as the bundled `weights.json`).
     public init(weightsFile: URL) throws {
-        weights = try MentalizingWeights(contentsOf: weightsFile)
+        self.init(weights: try MentalizingWeights(contentsOf: weightsFile))
+    }
+
+    private init(weights: MentalizingWeights?) {
+        self.weights = weights
+        certaintyShown = weights.map { CertaintyFeatures.shownEvidence(for: $0.certainty) } ?? []
     }
 
     public func analyze(_ text: String) -> MentalizingAnalysis {
@@ -31,7 +38,8 @@ public struct MentalizingAnalyzer: Sendable {
             return .routedToSafety(risk, wordCount: context.wordCount)
         }
 
-        let features = FeatureExtractor.features(of: context)
+        var evidence = FeatureExtractor.Evidence(context, certaintyShown: certaintyShown)
+        let features = FeatureExtractor.features(of: context, evidence: &evidence)
         let enough = context.wordCount >= Self.minimumWords
         let quality = weights.explanationQuality.score(features)
         let clamped = min(2, max(0, quality))
@@ -41,10 +49,12 @@ public struct MentalizingAnalyzer: Sendable {
             wordCount: context.wordCount,
             risk: risk,
             balance: enough ? Self.balance(features) : nil,
-            explanationQuality: ExplanationQuality(score: clamped, level: weights.explanationQuality.level(for: quality)),
+            explanationQuality: ExplanationQuality(score: clamped, level: weights.explanationQuality.level(for: quality),
+                                                   evidence: evidence.quality.spans),
             certaintyAboutOthers: OtherMindCertaintyEstimator.estimate(context),
             // Logistic around the scale's midpoint 3.5: monotone, so rankings survive, and within 0…1.
             certainty: 1 / (1 + exp(3.5 - rating)),
+            certaintyEvidence: evidence.certainty.spans,
             signals: ModeSignalScorer(context: context, features: features, ruleWeights: weights.modeRules).signals(),
             mentalStates: context.states.map(\.mention),
             features: features)

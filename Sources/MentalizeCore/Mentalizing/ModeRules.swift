@@ -23,6 +23,13 @@ struct ModeRules {
         state.mention.holder == .specificOther || state.mention.holder == .addressee
     }
 
+    /// "on purpose" or "deliberately" (the desire-list entries that claim another's intention).
+    private func isOnPurpose(_ state: MentalStateTagger.Tagged) -> Bool {
+        let word = context.tokens[state.first].norm
+        return word == "deliberately" || word == "on" && state.end - state.first == 2
+            && context.tokens[state.first + 1].norm == "purpose"
+    }
+
     /// A sentence is distanced when the writer negates or hedges their own thinking in it
     /// ("I don't think…", "I know it's not true but…").
     private func isDistanced(_ sentence: Int) -> Bool {
@@ -41,8 +48,7 @@ struct ModeRules {
             if state.mention.stance == .hedged {
                 spans.append(relabel(state.mention.span, "pe.counter.tentative-other"))
             }
-            let word = state.mention.span.text.lowercased()
-            if word == "on purpose" || word == "deliberately" {
+            if isOnPurpose(state) {
                 spans.append(relabel(state.mention.span, "pe.on-purpose"))
             }
         }

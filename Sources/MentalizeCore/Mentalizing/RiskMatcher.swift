@@ -5,9 +5,13 @@ struct RiskMatcher: Sendable {
     private let firstBit: [Int]
     /// For each bit, the pattern whose first element it is (nil for later elements).
     private let patternStartingAt: [Int?]
-    private let setsByWord: [String: RiskElementSet]
-    /// Prefix elements keyed by their first four UTF-8 bytes, so most tokens cost one look-up.
-    private let prefixesByHead: [UInt32: [(prefix: String, bit: Int)]]
+    /// Index into `wordSets` of each listed word's element set (an Int, so a look-up copies nothing).
+    private let setsByWord: WordTable<Int>
+    private let wordSets: [RiskElementSet]
+    /// The first four UTF-8 bytes of the prefix elements, sorted, and the prefixes with each head,
+    /// so a token is tested only against the prefixes that share its first four bytes.
+    private let prefixHeads: [UInt32]
+    private let prefixesByHead: [[(prefix: String, bit: Int)]]
     /// Prefixes shorter than four bytes, tested against every token.
     private let shortPrefixes: [(prefix: String, bit: Int)]
     /// Elements written `#`: any token starting with a digit.
@@ -39,12 +43,20 @@ struct RiskMatcher: Sendable {
         self.patterns = patterns
         firstBit = firstBits
         patternStartingAt = starts
-        setsByWord = sets
+        var positions: [String: Int] = [:]
+        var list: [RiskElementSet] = []
+        for (word, set) in sets {
+            positions[word] = list.count
+            list.append(set)
+        }
+        setsByWord = WordTable(positions)
+        wordSets = list
         var byHead: [UInt32: [(prefix: String, bit: Int)]] = [:]
         for entry in prefixList {
             if let head = Self.head(entry.prefix) { byHead[head, default: []].append(entry) }
         }
-        prefixesByHead = byHead
+        prefixHeads = byHead.keys.sorted()
+        prefixesByHead = prefixHeads.map { byHead[$0] ?? [] }
         shortPrefixes = prefixList.filter { Self.head($0.prefix) == nil }
         numberElements = numbers
     }
@@ -66,13 +78,24 @@ struct RiskMatcher: Sendable {
 
     private func elements(of token: TextToken) -> RiskElementSet {
         guard token.isWord else { return RiskElementSet() }
-        var set = setsByWord[token.norm] ?? RiskElementSet()
-        if let head = Self.head(token.norm), let candidates = prefixesByHead[head] {
-            for entry in candidates where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
+        var set = setsByWord[token.norm].map { wordSets[$0] } ?? RiskElementSet()
+        if let head = Self.head(token.norm), let position = headPosition(head) {
+            for entry in prefixesByHead[position] where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
         }
         for entry in shortPrefixes where token.norm.hasPrefix(entry.prefix) { set.insert(entry.bit) }
-        if let first = token.norm.utf8.first, first >= 48, first <= 57 { set.formUnion(numberElements) }
+        if token.startsWithDigit { set.formUnion(numberElements) }
         return set
+    }
+
+    /// Binary search for `head` in the sorted prefix heads.
+    private func headPosition(_ head: UInt32) -> Int? {
+        var low = 0
+        var high = prefixHeads.count
+        while low < high {
+            let middle = (low + high) / 2
+            if prefixHeads[middle] < head { low = middle + 1 } else { high = middle }
+        }
+        return low < prefixHeads.count && prefixHeads[low] == head ? low : nil
     }
 
     /// The first four UTF-8 bytes as one number; nil for shorter words.

@@ -17,4 +17,10 @@ struct TextToken: Sendable, Equatable {
     var capitalised: Bool = false
     /// Closed-class roles from the lexicon, set once by `AnalysisContext`.
     var flags: WordFlags = []
+
+    /// True for a word written with a leading digit ("30", "5th").
+    var startsWithDigit: Bool {
+        guard isWord, let first = norm.utf8.first else { return false }
+        return first >= 48 && first <= 57
+    }
 }

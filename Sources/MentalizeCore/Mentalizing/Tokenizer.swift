@@ -32,8 +32,11 @@ enum Tokenizer {
             let raw = String(decoding: word, as: UTF8.self)
             let shouted = !wordHasLower && wordHasUpper && letters > 1
             let before = tokens.count
+            // Only words ending in "nt" can be a negation written without its apostrophe ("didnt").
+            let count = word.count
+            let endsInNT = count >= 4 && word[count - 2] == UInt8(ascii: "n") && word[count - 1] == UInt8(ascii: "t")
             appendWord(wordIsASCII ? raw : raw.lowercased(), start: wordStart, end: end, shouted: shouted,
-                       apostrophe: wordHasApostrophe)
+                       apostrophe: wordHasApostrophe, endsInNT: endsInNT)
             if firstIsUpper, before < tokens.count { tokens[before].capitalised = true }
             word.removeAll(keepingCapacity: true)
             wordHasLower = false
@@ -42,14 +45,14 @@ enum Tokenizer {
             wordHasApostrophe = false
             letters = 0
         }
-        func appendWord(_ lower: String, start: Int, end: Int, shouted: Bool, apostrophe: Bool) {
+        func appendWord(_ lower: String, start: Int, end: Int, shouted: Bool, apostrophe: Bool, endsInNT: Bool) {
             var base = lower
             var negated = false
             if apostrophe, lower.hasSuffix("n't"), lower.count > 3 {
                 base = String(lower.dropLast(3))
                 base = contractionBases[base] ?? base
                 negated = true
-            } else if let bare = bareNegations[lower] {
+            } else if endsInNT, let bare = bareNegations[lower] {
                 base = bare
                 negated = true
             } else if lower == "n't" {

@@ -1,6 +1,6 @@
 /// Closed-class roles of a word (pronoun, negator, hedge…), looked up once per token as a bit set.
 struct WordFlags: OptionSet, Sendable {
-    let rawValue: UInt32
+    let rawValue: UInt64
 
     static let selfWord = WordFlags(rawValue: 1 << 0)
     static let otherWord = WordFlags(rawValue: 1 << 1)
@@ -11,7 +11,8 @@ struct WordFlags: OptionSet, Sendable {
     static let negator = WordFlags(rawValue: 1 << 6)
     static let stanceHedge = WordFlags(rawValue: 1 << 7)
     static let stanceBooster = WordFlags(rawValue: 1 << 8)
-    // Roles for the explanation-depth and science-stance features (word lists in `WordSets`).
+    // Roles for the explanation-depth and certainty features (word lists in `lexicon.json`,
+    // `wordRoles`, except the grammar words in `grammarSets`).
     static let belief = WordFlags(rawValue: 1 << 9)
     static let perception = WordFlags(rawValue: 1 << 10)
     static let desire = WordFlags(rawValue: 1 << 11)
@@ -26,15 +27,34 @@ struct WordFlags: OptionSet, Sendable {
     static let firstPersonPlural = WordFlags(rawValue: 1 << 20)
     static let conditional = WordFlags(rawValue: 1 << 21)
     static let contrast = WordFlags(rawValue: 1 << 22)
+    static let pastTense = WordFlags(rawValue: 1 << 23)
+    static let statistics = WordFlags(rawValue: 1 << 24)
+    static let openQuestion = WordFlags(rawValue: 1 << 25)
+    static let approximator = WordFlags(rawValue: 1 << 26)
+    static let attribution = WordFlags(rawValue: 1 << 27)
+    static let unknown = WordFlags(rawValue: 1 << 28)
+    static let concession = WordFlags(rawValue: 1 << 29)
+    static let epistemicModal = WordFlags(rawValue: 1 << 30)
+    static let negationStop = WordFlags(rawValue: 1 << 31)
+    static let feelVerb = WordFlags(rawValue: 1 << 32)
+    static let certaintyWord = WordFlags(rawValue: 1 << 33)
+    static let reportingVerb = WordFlags(rawValue: 1 << 34)
 
-    /// The depth and stance word sets with their flags, merged into the lexicon's look-up table.
-    static let depthAndStanceSets: [(Set<String>, WordFlags)] = [
-        (WordSets.beliefVerbs, .belief), (WordSets.perceptionVerbs, .perception), (WordSets.desireVerbs, .desire),
-        (WordSets.goalOpeners, .goalOpener), (WordSets.inducedFeelings, .inducedFeeling),
-        (WordSets.complementOpeners, .complementOpener), (WordSets.falseBeliefMarkers, .falseBelief),
-        (WordSets.deceptionWords, .deception), (WordSets.scienceHedges, .scienceHedge),
-        (WordSets.scienceBoosters, .scienceBooster), (["percent"], .percentWord), (["we", "our"], .firstPersonPlural),
-        (["if", "whether"], .conditional), (["but"], .contrast),
+    /// The roles a `wordRoles` list in `lexicon.json` can set, by name.
+    static let rolesByName: [String: WordFlags] = [
+        "belief": .belief, "perception": .perception, "desire": .desire, "goalOpener": .goalOpener,
+        "inducedFeeling": .inducedFeeling, "complementOpener": .complementOpener, "falseBelief": .falseBelief,
+        "deception": .deception, "scienceHedge": .scienceHedge, "scienceBooster": .scienceBooster,
+        "pastTense": .pastTense, "statistics": .statistics, "openQuestion": .openQuestion,
+        "approximator": .approximator, "attribution": .attribution, "unknown": .unknown, "concession": .concession,
+        "certaintyWord": .certaintyWord, "reportingVerb": .reportingVerb,
+    ]
+
+    /// Grammar words with a role, merged into the lexicon's look-up table with the lexicon's lists.
+    static let grammarSets: [(Set<String>, WordFlags)] = [
+        (["percent"], .percentWord), (["we", "our"], .firstPersonPlural), (["if", "whether"], .conditional),
+        (["but"], .contrast), (WordSets.epistemicModals, .epistemicModal), (WordSets.negationStops, .negationStop),
+        (WordSets.feelVerbs, .feelVerb),
     ]
 
     /// Words that cannot be a person's name even when capitalised.

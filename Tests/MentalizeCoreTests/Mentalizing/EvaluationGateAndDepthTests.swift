@@ -70,6 +70,45 @@ struct EvaluationGateAndDepthTests {
         #expect(deception["has.deception"] == 1)
     }
 
+    @Test("named states and traits count, body and action words do not; a state with a content is marked")
+    func namedStates() {
+        // act
+        let trait = MentalizingAnalyzer().analyze("Because he is greedy.").features
+        let event = MentalizingAnalyzer().analyze("Because they hid in the van.").features
+        let content = MentalizingAnalyzer().analyze("She was scared he would rob her.").features
+        // verify
+        #expect(trait["namedStates"] == 1)
+        #expect(event["namedStates"] == 0)
+        #expect(event["has.namedState"] == 0)
+        #expect(trait["has.namedState"] == 1)
+        #expect(event["states"] == 1)
+        #expect(content["namedStates"] == 1)
+        #expect(content["namedStatesWithContent"] == 1)
+    }
+
+    @Test("the explanation estimate carries the words behind it")
+    func qualityEvidence() throws {
+        // act
+        let nested = try #require(MentalizingAnalyzer().analyze("They hid so the lady doesn't see them.").explanationQuality)
+        let belief = try #require(MentalizingAnalyzer().analyze("Because he thought it was a scarf.").explanationQuality)
+        let event = try #require(MentalizingAnalyzer().analyze("Because it was raining.").explanationQuality)
+        // verify
+        #expect(nested.evidence.contains { $0.rule == "quality.goal-about-other-mind" && $0.text == "so the lady doesn't see" })
+        #expect(belief.evidence.contains { $0.rule == "quality.belief-complement" && $0.text == "thought it" })
+        #expect(event.evidence.map(\.rule) == ["quality.event-cause"])
+    }
+
+    @Test("the certainty estimate shows the words of the features that move it")
+    func certaintyEvidence() throws {
+        // act
+        let analysis = MentalizingAnalyzer().analyze("The effect may be real, but it is not clear why.")
+        // verify
+        let rules = Set((analysis.certaintyEvidence ?? []).map(\.rule))
+        #expect(rules.contains("certainty.modals"))
+        #expect(rules.contains("certainty.science.negatedCertainty"))
+        #expect(analysis.certaintyEvidence?.contains { $0.text == "may" } == true)
+    }
+
     @Test("science stance: hedges, result verbs, percentages, 'we' and 'if'")
     func scienceStance() {
         // act
@@ -81,5 +120,33 @@ struct EvaluationGateAndDepthTests {
         #expect(features["percents"] == 1)
         #expect(features["firstPersonPlural"] == 1)
         #expect(features["conditionals"] == 1)
+    }
+
+    @Test("science stance: reporting (past tense, statistics, attribution) and qualifying word families")
+    func reportingAndQualifying() {
+        // act
+        let reported = MentalizingAnalyzer().analyze(
+            "The difference was significant (p < 0.01) in both groups, she said.").features
+        let qualified = MentalizingAnalyzer().analyze(
+            "Although it remains unclear, further research could show about half of cases.").features
+        // verify
+        #expect(reported["science.pastTense"] == 1)
+        #expect(reported["science.statistics"] == 4)
+        #expect(reported["science.attribution"] == 1)
+        #expect(qualified["science.concession"] == 1)
+        #expect(qualified["science.unknowns"] == 2)
+        #expect(qualified["science.openQuestions"] == 3)
+        #expect(qualified["science.approximators"] == 1)
+    }
+
+    @Test("science stance: negated certainty, a reporting verb with 'that', parenthesised detail")
+    func negatedCertaintyAndReporting() {
+        // act
+        let features = MentalizingAnalyzer().analyze(
+            "It is not clear why; our results suggest that the rate fell (by 5 %).").features
+        // verify
+        #expect(features["science.negatedCertainty"] == 1)
+        #expect(features["science.reportingThat"] == 1)
+        #expect(features["parentheses"] == 1)
     }
 }
