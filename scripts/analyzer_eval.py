@@ -53,7 +53,7 @@ CERTAINTY_FEATURES = [
     "science.boosters", "numbers", "percents", "firstPersonPlural", "conditionals", "questions", "logWords",
     "science.pastTense", "science.statistics", "science.openQuestions", "science.approximators",
     "science.attribution", "science.unknowns", "science.concession", "science.negatedCertainty",
-    "science.reportingThat", "parentheses",
+    "science.reportingThat", "parentheses", "possibilityModals", "science.furtherResearch",
 ]
 CERTAINTY_RIDGE = 10.0
 TARGETS = {"rho": 0.50, "partial_rho": 0.35, "macro_f1": 0.60, "certainty_rho": 0.60}

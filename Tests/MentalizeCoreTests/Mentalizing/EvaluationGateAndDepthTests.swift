@@ -149,4 +149,17 @@ struct EvaluationGateAndDepthTests {
         #expect(features["science.reportingThat"] == 1)
         #expect(features["parentheses"] == 1)
     }
+
+    @Test("science stance: possibility modals apart from can/would/should, calls for further research")
+    func possibilityModalsAndFurtherResearch() {
+        // act
+        let features = MentalizingAnalyzer().analyze(
+            "It may help and could work, but we can and should run future randomized trials.").features
+        let plain = MentalizingAnalyzer().analyze("Further, the research was done.").features
+        // verify
+        #expect(features["possibilityModals"] == 2)
+        #expect(features["modals"] == 4)
+        #expect(features["science.furtherResearch"] == 1)
+        #expect(plain["science.furtherResearch"] == 0)
+    }
 }
