@@ -1,9 +1,10 @@
 /// Word-level features of certainty vs tentativeness (Pei & Jurgens's sentence ratings): modal verbs,
 /// hedges and boosters, negations, and the research-stance families of reporting (past tense,
 /// statistics, attribution, "results suggest that", numbers, parenthesised detail) and qualifying
-/// (open questions, approximators, unknowns, concession, "it is not clear"). The words of a feature
-/// are evidence (`certainty.<feature>`) when the feature, or its presence flag, moves the predicted
-/// 1–6 rating by at least `evidenceWeight` per word in the certainty weights.
+/// (open questions, approximators, unknowns, concession, "it is not clear", "further research is
+/// needed"), and the possibility modals may, might, could counted apart from can, would, should. The
+/// words of a feature are evidence (`certainty.<feature>`) when the feature, or its presence flag,
+/// moves the predicted 1–6 rating by at least `evidenceWeight` per word in the certainty weights.
 enum CertaintyFeatures {
     static let evidenceWeight = 0.1
 
@@ -20,13 +21,14 @@ enum CertaintyFeatures {
     /// Features whose words can be evidence, in a fixed order: the families, then the rest.
     private static let evidenceFeatures = families.map(\.feature) + [
         "percents", "parentheses", "questions", "numbers", "science.negatedCertainty", "science.reportingThat",
-        "hedges", "boosters",
+        "hedges", "boosters", "possibilityModals", "science.furtherResearch",
     ]
     private static let evidenceRules = evidenceFeatures.map { "certainty.\($0)" }
     private static let percentSlot = families.count, parenthesisSlot = families.count + 1
     private static let questionSlot = families.count + 2, numberSlot = families.count + 3
     private static let negatedCertaintySlot = families.count + 4, reportingThatSlot = families.count + 5
     private static let hedgeSlot = families.count + 6, boosterSlot = families.count + 7
+    private static let possibilityModalSlot = families.count + 8, furtherResearchSlot = families.count + 9
 
     /// Which features' words are shown as evidence under `model` (indexed like `evidenceFeatures`).
     static func shownEvidence(for model: LinearModel) -> [Bool] {
@@ -41,6 +43,7 @@ enum CertaintyFeatures {
         let tokens = context.tokens
         var familyCounts = [Double](repeating: 0, count: families.count)
         var percents = 0.0, negatedCertainty = 0.0, reportingThat = 0.0, parentheses = 0.0
+        var possibilityModals = 0.0, furtherResearch = 0.0
         func record(_ slot: Int, _ first: Int, _ end: Int) {
             if shown[slot] { evidence.add(first, end, rule: evidenceRules[slot]) }
         }
@@ -72,6 +75,14 @@ enum CertaintyFeatures {
                 reportingThat += 1
                 record(reportingThatSlot, index, index + 2)
             }
+            if flags.isSuperset(of: .possibilityModal) {
+                possibilityModals += 1
+                record(possibilityModalSlot, index, index + 1)
+            }
+            if flags.contains(.researchCall), let work = researchWork(after: index, in: tokens) {
+                furtherResearch += 1
+                record(furtherResearchSlot, index, work + 1)
+            }
             guard !flags.isDisjoint(with: familyFlags) else { continue }
             for (slot, family) in families.enumerated() where flags.contains(family.flag) {
                 familyCounts[slot] += 1
@@ -92,5 +103,13 @@ enum CertaintyFeatures {
         counts["science.negatedCertainty"] = negatedCertainty
         counts["science.reportingThat"] = reportingThat
         counts["parentheses"] = parentheses
+        counts["possibilityModals"] = possibilityModals
+        counts["science.furtherResearch"] = furtherResearch
+    }
+
+    /// The index of a research noun one or two words after a call for more ("further research",
+    /// "future randomized trials"), if there is one.
+    private static func researchWork(after index: Int, in tokens: [TextToken]) -> Int? {
+        (index + 1..<min(index + 3, tokens.count)).first { tokens[$0].flags.contains(.researchWork) }
     }
 }

@@ -39,6 +39,11 @@ struct WordFlags: OptionSet, Sendable {
     static let feelVerb = WordFlags(rawValue: 1 << 32)
     static let certaintyWord = WordFlags(rawValue: 1 << 33)
     static let reportingVerb = WordFlags(rawValue: 1 << 34)
+    static let researchCall = WordFlags(rawValue: 1 << 35)
+    static let researchWork = WordFlags(rawValue: 1 << 36)
+    /// May, might, could: the modals that are also stance hedges (not the ability and obligation
+    /// modals can, would, should).
+    static let possibilityModal: WordFlags = [.epistemicModal, .stanceHedge]
 
     /// The roles a `wordRoles` list in `lexicon.json` can set, by name.
     static let rolesByName: [String: WordFlags] = [
@@ -47,7 +52,8 @@ struct WordFlags: OptionSet, Sendable {
         "deception": .deception, "scienceHedge": .scienceHedge, "scienceBooster": .scienceBooster,
         "pastTense": .pastTense, "statistics": .statistics, "openQuestion": .openQuestion,
         "approximator": .approximator, "attribution": .attribution, "unknown": .unknown, "concession": .concession,
-        "certaintyWord": .certaintyWord, "reportingVerb": .reportingVerb,
+        "certaintyWord": .certaintyWord, "reportingVerb": .reportingVerb, "researchCall": .researchCall,
+        "researchWork": .researchWork,
     ]
 
     /// Grammar words with a role, merged into the lexicon's look-up table with the lexicon's lists.

@@ -101,11 +101,11 @@ struct EvaluationGateAndDepthTests {
     @Test("the certainty estimate shows the words of the features that move it")
     func certaintyEvidence() throws {
         // act
-        let analysis = MentalizingAnalyzer().analyze("The effect may be real, but it is not clear why.")
+        let analysis = MentalizingAnalyzer().analyze("The effect may be real, but why remains unclear.")
         // verify
         let rules = Set((analysis.certaintyEvidence ?? []).map(\.rule))
-        #expect(rules.contains("certainty.modals"))
-        #expect(rules.contains("certainty.science.negatedCertainty"))
+        #expect(rules.contains("certainty.possibilityModals"))
+        #expect(rules.contains("certainty.science.unknowns"))
         #expect(analysis.certaintyEvidence?.contains { $0.text == "may" } == true)
     }
 
@@ -148,5 +148,18 @@ struct EvaluationGateAndDepthTests {
         #expect(features["science.negatedCertainty"] == 1)
         #expect(features["science.reportingThat"] == 1)
         #expect(features["parentheses"] == 1)
+    }
+
+    @Test("science stance: possibility modals apart from can/would/should, calls for further research")
+    func possibilityModalsAndFurtherResearch() {
+        // act
+        let features = MentalizingAnalyzer().analyze(
+            "It may help and could work, but we can and should run future randomized trials.").features
+        let plain = MentalizingAnalyzer().analyze("Further, the research was done.").features
+        // verify
+        #expect(features["possibilityModals"] == 2)
+        #expect(features["modals"] == 4)
+        #expect(features["science.furtherResearch"] == 1)
+        #expect(plain["science.furtherResearch"] == 0)
     }
 }
