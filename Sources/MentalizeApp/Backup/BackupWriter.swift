@@ -1,9 +1,10 @@
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 
 /// Writes a backup of every table in ``BackupCatalog`` to a file, streaming (a page of rows in
-/// memory at a time). The file is created readable by its owner only, and written to a temporary
+/// memory at a time) from one consistent snapshot of the database. The file is created readable by its owner only, and written to a temporary
 /// name first so a failed backup never leaves a file that looks complete.
 struct BackupWriter {
     let database: any Database
@@ -31,17 +32,25 @@ struct BackupWriter {
         headerEncoder.dateEncodingStrategy = .iso8601
         let header = try headerEncoder.encode(BackupFormat.Header(createdAt: now, keyFingerprint: SecretKeyStore.fingerprint(of: secretKey), migrations: migrations.sorted()))
         try handle.write(contentsOf: header + Data("\n".utf8))
-        var number = 0
-        var counts: [String: Int] = [:]
-        for table in BackupCatalog.tables {
-            counts[table.schema] = try await table.export(database) { row in
-                number += 1
-                let record = try encoder.encode(BackupFormat.Record(number: number, table: table.schema, row: row))
-                try handle.write(contentsOf: Data(try cipher.seal(record).utf8) + Data("\n".utf8))
+        // One read transaction for every table: a consistent snapshot while the server keeps
+        // writing (SQLite's WAL gives it from the first read; PostgreSQL needs REPEATABLE READ),
+        // so no row can name a parent that the backup does not hold.
+        let (counts, rows) = try await database.transaction { db -> ([String: Int], Int) in
+            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").run()
             }
+            var number = 0
+            var counts: [String: Int] = [:]
+            for table in BackupCatalog.tables {
+                counts[table.schema] = try await table.export(db) { row in
+                    number += 1
+                    let record = try encoder.encode(BackupFormat.Record(number: number, table: table.schema, row: row))
+                    try handle.write(contentsOf: Data(try cipher.seal(record).utf8) + Data("\n".utf8))
+                }
+            }
+            return (counts, number)
         }
-        number += 1
-        let closing = BackupFormat.Record(number: number, rowsPerTable: counts, headerDigest: Self.digest(header))
+        let closing = BackupFormat.Record(number: rows + 1, rowsPerTable: counts, headerDigest: Self.digest(header))
         try handle.write(contentsOf: Data(try cipher.seal(try encoder.encode(closing)).utf8) + Data("\n".utf8))
         try handle.synchronize()
         try handle.close()
