@@ -56,8 +56,12 @@ def test_a_sqlite_installation_moves_to_postgresql_through_a_backup(postgres_url
     target.mkdir()
     shutil.copy2(source / "secret.key", target / "secret.key")
 
+    checked = run("restore", str(backup), "--check", "--data-dir", str(source))
+    assert checked.returncode == 0 and "is complete and opens with this key" in checked.stdout and "  patients: 12" in checked.stdout
+
     cut = tmp_path / "cut.backup"
     cut.write_bytes(b"".join(backup.read_bytes().splitlines(keepends=True)[:-1]))
+    assert run("restore", str(cut), "--check", "--data-dir", str(source)).returncode == 1
     refused = run("restore", str(cut), "--data-dir", str(target), "--database-url", postgres_url)
     assert refused.returncode == 1 and "cut off before its closing record" in refused.stderr and "nothing was restored" in refused.stderr
 

@@ -51,6 +51,9 @@ struct RestoreCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .customLong("replace-existing-data"), help: "Replace a database that already holds data (its current contents are lost).")
     var replaceExistingData = false
 
+    @ArgumentParser.Flag(name: .customLong("check"), help: "Only check the backup (key, order, completeness) and print what it holds; change nothing.")
+    var checkOnly = false
+
     func run() async throws {
         try await runReportingErrors {
             let url = URL(fileURLWithPath: file)
@@ -62,6 +65,13 @@ struct RestoreCommand: AsyncParsableCommand {
             let (app, key) = try await BackupCommandSupport.open(storage)
             do {
                 let restorer = BackupRestorer(database: app.db, secretKey: key, appliedMigrations: Set(try await DatabaseInspector(app.db).appliedMigrations()))
+                if checkOnly {
+                    let counts = try await restorer.verify(url)
+                    try await app.asyncShutdown()
+                    print("The backup \(url.path) is complete and opens with this key: \(counts.values.reduce(0, +)) rows in \(counts.count) tables.")
+                    counts.sorted { $0.key < $1.key }.forEach { print("  \($0.key): \($0.value)") }
+                    return
+                }
                 let counts = try await restorer.restore(from: url, replacingExistingData: replaceExistingData)
                 try await app.asyncShutdown()
                 print("Restored \(counts.values.reduce(0, +)) rows in \(counts.count) tables from \(url.path).")
