@@ -17,7 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGETS = {"rho": 0.50, "partial_rho": 0.35, "macro_f1": 0.60, "certainty_rho": 0.60}
 # Measured 2026-11-22 00:24 UTC (rho .554, partial .524, F1 .675: targets met) and 00:44 UTC
 # (certainty .584, less 0.02).
-FLOORS = {"rho": 0.50, "partial_rho": 0.35, "macro_f1": 0.60, "certainty_rho": 0.564}
+FLOORS = {"rho": 0.50, "partial_rho": 0.35, "macro_f1": 0.60, "certainty_rho": 0.571}
 
 
 @pytest.fixture(scope="module")

@@ -61,7 +61,10 @@ enum CertaintyFeatures {
                 }
                 continue
             }
-            let flags = token.flags
+            var flags = token.flags
+            if flags.contains(.numericApproximator), !quantityFollows(index, in: tokens) {
+                flags.subtract([.approximator, .scienceHedge])
+            }
             if token.startsWithDigit { record(numberSlot, index, index + 1) }
             if flags.contains(.percentWord) {
                 percents += 1
@@ -105,6 +108,13 @@ enum CertaintyFeatures {
         counts["parentheses"] = parentheses
         counts["possibilityModals"] = possibilityModals
         counts["science.furtherResearch"] = furtherResearch
+    }
+
+    /// Whether a number ("20", "half", "a dozen" reads as "dozen") follows the word at `index`.
+    private static func quantityFollows(_ index: Int, in tokens: [TextToken]) -> Bool {
+        guard index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1]
+        return next.startsWithDigit || WordSets.numberWords.contains(next.norm)
     }
 
     /// The index of a research noun one or two words after a call for more ("further research",

@@ -41,6 +41,9 @@ struct WordFlags: OptionSet, Sendable {
     static let reportingVerb = WordFlags(rawValue: 1 << 34)
     static let researchCall = WordFlags(rawValue: 1 << 35)
     static let researchWork = WordFlags(rawValue: 1 << 36)
+    /// "about", "around": an approximator (and science hedge) only before a number ("about 20 %");
+    /// otherwise the preposition of "care about me", which hedges nothing.
+    static let numericApproximator = WordFlags(rawValue: 1 << 37)
     /// May, might, could: the modals that are also stance hedges (not the ability and obligation
     /// modals can, would, should).
     static let possibilityModal: WordFlags = [.epistemicModal, .stanceHedge]
@@ -53,7 +56,7 @@ struct WordFlags: OptionSet, Sendable {
         "pastTense": .pastTense, "statistics": .statistics, "openQuestion": .openQuestion,
         "approximator": .approximator, "attribution": .attribution, "unknown": .unknown, "concession": .concession,
         "certaintyWord": .certaintyWord, "reportingVerb": .reportingVerb, "researchCall": .researchCall,
-        "researchWork": .researchWork,
+        "researchWork": .researchWork, "numericApproximator": .numericApproximator,
     ]
 
     /// Grammar words with a role, merged into the lexicon's look-up table with the lexicon's lists.

@@ -137,6 +137,9 @@ struct EvaluationGateAndDepthTests {
         #expect(qualified["science.unknowns"] == 2)
         #expect(qualified["science.openQuestions"] == 3)
         #expect(qualified["science.approximators"] == 1)
+        // "about" and "around" approximate only a quantity; in a diary they are mostly prepositions.
+        let diary = MentalizingAnalyzer().analyze("I worry about him and the people around me, about 20 of them.").features
+        #expect(diary["science.approximators"] == 1 && diary["science.hedges"] == 1 && (diary["hedges"] ?? 0) == 0)
     }
 
     @Test("science stance: negated certainty, a reporting verb with 'that', parenthesised detail")
