@@ -20,8 +20,7 @@ struct RiskAlerts {
     @discardableResult
     func raise(patientID: UUID, source: String, sourceID: UUID?, instrumentID: String?, ruleIDs: [String], level: RiskLevel, raisedBy access: PatientAccess) async throws -> RiskAlert {
         let now = request.now
-        let therapists = try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$patient.$id == patientID)
-            .filter(\.$startsAt <= now).group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > now) }.all().map(\.$therapist.id)
+        let therapists = try await caseloadTherapists(of: patientID)
         let alert = RiskAlert()
         alert.$patient.id = patientID
         alert.source = source
@@ -41,6 +40,13 @@ struct RiskAlerts {
         }
         try await access.recordSideEffect(patientID: patientID, recordType: RecordKind.riskAlert.rawValue, recordID: try alert.requireID().uuidString)
         return alert
+    }
+
+    /// The patient's current caseload therapists: who an alert about them goes to.
+    func caseloadTherapists(of patientID: UUID) async throws -> [UUID] {
+        let now = request.now
+        return try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$patient.$id == patientID)
+            .filter(\.$startsAt <= now).group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > now) }.all().map(\.$therapist.id)
     }
 
     /// Moves open alerts nobody acknowledged in time to the programme lead(s). Safe to run on

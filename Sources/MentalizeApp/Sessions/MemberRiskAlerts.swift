@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import MentalizeCore
 import Vapor
@@ -16,14 +15,12 @@ struct MemberRiskAlerts {
     static let source = "group-note"
 
     func raise(for note: GroupSessionNote, session: ScheduledSession, author: UUID, authorName: String, zone: ClinicZone) async throws {
-        let now = request.now
+        let alerts = RiskAlerts(request: request)
         for member in note.memberNotes.values.sorted(by: { $0.patient.description < $1.patient.description }) where member.risk?.change == .increased {
             let patientID = member.patient.rawValue
-            let caseload = try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$startsAt <= now)
-                .group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > now) }.all().map(\.$therapist.id)
-            guard Set(caseload) != [author] else { continue }
+            guard Set(try await alerts.caseloadTherapists(of: patientID)) != [author] else { continue }
             let reason = "Risk increased in the group session on \(zone.dayText(session.key.date)) (recorded by \(authorName))"
-            try await RiskAlerts(request: request).raise(patientID: patientID, source: Self.source, sourceID: nil, instrumentID: nil,
+            try await alerts.raise(patientID: patientID, source: Self.source, sourceID: nil, instrumentID: nil,
                                                          ruleIDs: [reason.replacingOccurrences(of: ",", with: "")], level: .high, raisedBy: access)
         }
     }
