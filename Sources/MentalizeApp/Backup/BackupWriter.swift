@@ -4,8 +4,9 @@ import Foundation
 import SQLKit
 
 /// Writes a backup of every table in ``BackupCatalog`` to a file, streaming (a page of rows in
-/// memory at a time) from one consistent snapshot of the database. The file is created readable by its owner only, and written to a temporary
-/// name first so a failed backup never leaves a file that looks complete.
+/// memory at a time) from one consistent snapshot of the database. The file is created readable
+/// by its owner only, and written to a temporary name first so a failed backup never leaves a
+/// file that looks complete.
 struct BackupWriter {
     let database: any Database
     let secretKey: SymmetricKey

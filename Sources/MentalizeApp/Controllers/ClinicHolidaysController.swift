@@ -4,7 +4,8 @@ import Vapor
 
 /// The clinic's closed days, kept by programme leads. Sessions are computed from their series, so
 /// adding a holiday cancels that day's weekly sessions and pushes MBT-I courses back a week at
-/// once; removing an upcoming one restores them (past ones stay, as the record of what happened). After adding, the page says how many sessions it affected.
+/// once; removing an upcoming one restores them (past ones stay, as the record of what happened).
+/// After adding, the page says how many sessions it affected.
 struct ClinicHolidaysController: RouteCollection {
     static let nameLength = 2...80
 

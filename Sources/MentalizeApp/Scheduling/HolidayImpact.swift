@@ -3,8 +3,9 @@ import Foundation
 import MentalizeCore
 
 /// What a clinic holiday does to the schedule on its day: weekly individual and group sessions
-/// that would have taken place are cancelled (moved ones keep their new time), and MBT-I courses meeting that day move back a week.
-/// Counted by expanding the clinic's series for that one day without the holiday.
+/// that would have taken place are cancelled (moved ones keep their new time), and MBT-I courses
+/// meeting that day move back a week. Counted by expanding the clinic's series for that one day
+/// without the holiday.
 struct HolidayImpact: Equatable {
     let cancelledSessions: Int
     let postponedCourses: Int
@@ -12,8 +13,7 @@ struct HolidayImpact: Equatable {
     static func of(_ date: LocalDate, loader: ScheduleLoader) async throws -> HolidayImpact {
         let without = ScheduleLoader(database: loader.database, clinicID: loader.clinicID, zone: loader.zone, mapping: loader.mapping,
                                      holidays: ClinicHolidays(loader.holidays.names.filter { $0.key != date }))
-        let midnight = try LocalTime(hour: 0, minute: 0)
-        let day = try TimeSlot(start: loader.zone.instant(on: date, at: midnight), end: loader.zone.instant(on: date.adding(days: 1), at: midnight))
+        let day = try TimeSlot(start: loader.zone.instant(on: date, at: .midnight), end: loader.zone.instant(on: date.adding(days: 1), at: .midnight))
         let series = try await SessionSeriesRecord.query(on: loader.database).filter(\.$clinic.$id == loader.clinicID).all()
         let sessions = try await without.expand(series, in: day).filter { $0.status == .scheduled && loader.zone.localDate(of: $0.slot.start) == date }
         return HolidayImpact(cancelledSessions: sessions.filter { $0.kind != .course }.count,
