@@ -1,7 +1,8 @@
 """`mentalize backup` and `mentalize restore` with the real binary: a SQLite installation in use is
 backed up, restored into a new installation on PostgreSQL (the path for outgrowing one machine),
-and served from there with the same people, records and intact audit chain. Damaged or
-misdirected restores are refused with one clear line and change nothing."""
+and served from there with the same people, records and intact audit chain; the backup and the
+restore are in that chain as the operator's. Damaged or misdirected restores are refused with one
+clear line and change nothing."""
 import os
 import shutil
 import stat
@@ -16,6 +17,16 @@ PASSWORD = "calm-harbour-demo-7"
 
 def run(*args, env=None):
     return subprocess.run([mentalize_binary(), *args], capture_output=True, text=True, env=env or sqlite_environment())
+
+
+def events(verified):
+    """The number of events `audit verify` reported."""
+    return int(verified.stdout.split("intact: ")[1].split(" events")[0])
+
+
+def head(verified):
+    """The SEQUENCE:HASH head `audit verify` reported."""
+    return verified.stdout.split("Head ")[1].strip()
 
 
 def token(server, username):
@@ -49,6 +60,8 @@ def test_a_sqlite_installation_moves_to_postgresql_through_a_backup(postgres_url
     assert b"Testpatient" not in backup.read_bytes(), "rows are sealed"
     again = run("backup", "--data-dir", str(source), "--out", str(backup))
     assert again.returncode == 1 and "already exists" in again.stderr
+    audit_backed_up = run("audit", "verify", "--data-dir", str(source))
+    assert events(audit_backed_up) == events(audit_before) + 1, "the backup is in the audit log; the refused one is not"
 
     target = tmp_path / "postgres-node"
     missing_key = run("restore", str(backup), "--data-dir", str(target), "--database-url", postgres_url)
@@ -69,7 +82,9 @@ def test_a_sqlite_installation_moves_to_postgresql_through_a_backup(postgres_url
     assert restored.returncode == 0, restored.stderr
     audit_after = run("audit", "verify", "--data-dir", str(target), "--database-url", postgres_url)
     assert audit_after.returncode == 0, audit_after.stderr
-    assert audit_after.stdout == audit_before.stdout, "the same chain, down to its head hash"
+    assert events(audit_after) == events(audit_backed_up) + 1, "the restore is appended to the restored chain"
+    continues = run("audit", "verify", "--data-dir", str(target), "--database-url", postgres_url, "--expect-head", head(audit_backed_up))
+    assert continues.returncode == 0, "the same chain as the source's at the backup, down to its head hash: " + continues.stderr
     twice = run("restore", str(backup), "--data-dir", str(target), "--database-url", postgres_url)
     assert twice.returncode == 1 and "already holds accounts or patients" in twice.stderr
 

@@ -6,6 +6,7 @@ import Vapor
 
 /// `mentalize backup --out FILE`: writes every table to one file sealed with the installation's
 /// secret key (see ``BackupFormat``); safe while the server runs. Works on SQLite and PostgreSQL.
+/// Backups and restores are written to the audit log as the operator's (``OperatorAudit``).
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
@@ -23,6 +24,9 @@ struct BackupCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: output)
             let (app, key) = try await BackupCommandSupport.open(storage)
             do {
+                guard !FileManager.default.fileExists(atPath: url.path) else { throw BackupError.exists(url.path) }
+                // Recorded first, so the backup holds its own audit entry and no export goes unrecorded.
+                try await OperatorAudit.recordBackup(to: url, on: app)
                 let writer = BackupWriter(database: app.db, secretKey: key, migrations: try await DatabaseInspector(app.db).appliedMigrations(), now: Date())
                 let counts = try await writer.write(to: url)
                 try await app.asyncShutdown()
@@ -73,6 +77,8 @@ struct RestoreCommand: AsyncParsableCommand {
                     return
                 }
                 let counts = try await restorer.restore(from: url, replacingExistingData: replaceExistingData)
+                // Appended to the restored chain, so the log says when its contents were replaced.
+                try await OperatorAudit.recordRestore(from: url, on: app)
                 try await app.asyncShutdown()
                 print("Restored \(counts.values.reduce(0, +)) rows in \(counts.count) tables from \(url.path).")
             } catch {

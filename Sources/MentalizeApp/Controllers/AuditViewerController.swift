@@ -38,7 +38,7 @@ struct AuditViewerController: RouteCollection {
         let names = try await StaffNames(database: request.db).names(for: rows.compactMap(\.actorID))
         let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems, actions: AccessAction.allCases.map(\.rawValue), rows: rows.map { row in
             AuditViewerContext.Row(sequence: row.sequence, time: AuditTime.iso8601(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)),
-                                   who: row.actorID.flatMap { names[$0] } ?? "—", role: row.actorRole, patient: row.patientID?.uuidString ?? "",
+                                   who: row.actorID.flatMap { names[$0] } ?? "—", byOperator: row.actorID == OperatorAudit.actorID, role: row.actorRole, patient: row.patientID?.uuidString ?? "",
                                    record: row.recordType, action: row.action, outcome: row.outcome, breakGlass: row.breakGlass)
         })
         return try await request.view.render("audit", context)
@@ -57,6 +57,8 @@ struct AuditViewerContext: Encodable {
         let sequence: Int64
         let time: String
         let who: String
+        /// A backup or restore by the operator at the host (``OperatorAudit``), who has no account.
+        let byOperator: Bool
         let role: String
         let patient: String
         let record: String

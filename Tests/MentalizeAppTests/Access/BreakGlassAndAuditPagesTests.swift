@@ -82,4 +82,26 @@ import VaporTesting
             #expect(bad.body.string.contains("not a valid id"))
         }
     }
+
+    @Test func backupsAndRestoresShowAsTheOperators() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: what `mentalize backup` and `mentalize restore` record
+            let file = URL(fileURLWithPath: "/var/backups/mentalize-2026-11-22.backup")
+            try await OperatorAudit.recordBackup(to: file, on: app)
+            try await OperatorAudit.recordRestore(from: file, on: app)
+            // act
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
+            let page = try await admin.get("/audit").body.string
+            let exports = try await admin.get("/audit?action=export").body.string
+            // verify
+            #expect(page.components(separatedBy: "Operator (command line at the host)").count == 3)
+            #expect(page.contains(OperatorAudit.restoreRecordType))
+            #expect(exports.contains(OperatorAudit.backupRecordType) && !exports.contains(OperatorAudit.restoreRecordType))
+            let recorded = try await AuditEventRecord.query(on: app.db).filter(\.$actorID == OperatorAudit.actorID).all()
+            #expect(recorded.map(\.recordID) == [file.path, file.path])
+            if case .broken(let sequence, let reason) = try await AuditChainCheck(database: app.db).run(anchor: nil) {
+                Issue.record("audit chain broken at \(sequence): \(reason)")
+            }
+        }
+    }
 }
