@@ -29,7 +29,21 @@ struct PatientAccess {
         let basis: AccessBasis? = if case .allow(let basis) = decision { basis } else { nil }
         try await audit([entry(action: action, patientID: record.patientID?.rawValue, recordType: recordType, recordID: recordID, basis: basis)])
         guard let basis else { throw Abort(.notFound) }
+        if basis == .breakGlass, let patientID = record.patientID {
+            request.storage[EmergencyAccessKey.self] = try await facts().breakGlass
+                .filter { $0.staffID.rawValue == user.id && $0.patientID == patientID && $0.isCurrent(at: request.now) }.map(\.expiresAt).max()
+        }
         return basis
+    }
+
+    /// The basis the policy would give `action` on this patient's records of `kind` (nil: denied),
+    /// for choosing what to offer. Not an access, so nothing is audited.
+    func basis(_ action: AccessAction, _ kind: RecordKind, patientID: UUID) async throws -> AccessBasis? {
+        if case .allow(let basis) = AccessPolicy.decide(actor: actor, action: action, record: RecordDescriptor(kind: kind, patientID: PatientID(patientID)),
+                                                        facts: try await facts(), now: request.now) {
+            return basis
+        }
+        return nil
     }
 
     /// Whether the policy would allow `action` on this patient's records of `kind`, for deciding
@@ -121,6 +135,11 @@ struct PatientAccess {
 
 struct AccessFactsKey: StorageKey {
     typealias Value = AccessFacts
+}
+
+/// When the emergency (break-glass) access this request used ends; every page then says so.
+struct EmergencyAccessKey: StorageKey {
+    typealias Value = Date
 }
 
 extension Request {

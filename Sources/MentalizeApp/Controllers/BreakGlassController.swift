@@ -41,6 +41,10 @@ struct BreakGlassController: RouteCollection {
             try await request.application.auditLog.record([AuditEntry(actorID: access.user.id, actorRole: .therapist, patientID: nil, recordType: "break-glass-request", recordID: nil, action: .write, outcome: .denied, requestID: request.requestID, breakGlass: true)])
             return try await render(request, form: form, errorKey: "breakGlass.error.noMatch").encodeResponse(status: .notFound, for: request)
         }
+        if let basis = try await access.basis(.read, .demographics, patientID: patientID), basis != .breakGlass {
+            // Already in this clinician's care: no emergency to record, just the chart.
+            return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+        }
         let now = request.now
         let grant = BreakGlassGrantRecord(userID: access.user.id, patientID: patientID, reason: reason, grantedAt: now, expiresAt: now.addingTimeInterval(BreakGlassGrant.defaultDuration))
         try await grant.create(on: request.db)

@@ -22,6 +22,8 @@ import VaporTesting
             let page = try await ash.get(patientPath, headers: ["X-Request-Id": "bg-read"])
             #expect(page.status == .ok)
             #expect(page.body.string.contains(devon.givenName))
+            #expect(page.body.string.contains("You are using emergency access"), "the chart says the access is an emergency one")
+            #expect(page.body.string.contains(DisplayTime.minute(app.clock.now().addingTimeInterval(BreakGlassGrant.defaultDuration)) + " UTC"), "and when it ends")
             let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "bg-read").first())
             #expect(event.breakGlass)
             #expect(event.outcome == "allowed")
@@ -31,6 +33,22 @@ import VaporTesting
             let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
             let home = try await lead.get("/home").body.string
             #expect(home.contains("Robin Ash (demo therapist)"))
+        }
+    }
+
+    @Test func aPatientInOnesCareOpensWithoutAnEmergencyGrant() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: Avery is on Ash's caseload
+            let avery = DemoPatients.all[0]
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get("/break-glass")
+            // act
+            let opened = try await ash.post("/break-glass", form: ["familyName": avery.familyName, "dateOfBirth": avery.dateOfBirth, "reason": "Checking the record during a late phone call."])
+            // verify: the chart, no grant, no emergency marking
+            #expect(opened.status == .seeOther && opened.headers.first(name: .location) == "/patients/\(avery.id.uuidString)")
+            #expect(try await BreakGlassGrantRecord.query(on: app.db).count() == 0)
+            let chart = try await ash.get("/patients/\(avery.id.uuidString)").body.string
+            #expect(chart.contains(avery.givenName) && !chart.contains("You are using emergency access"))
         }
     }
 

@@ -18,6 +18,8 @@ struct PageChrome: Encodable {
     let messagesPath: String?
     let diaryPath: String?
     let learningPath: String?
+    /// For staff using emergency (break-glass) access on this page: when it ends (UTC).
+    let emergencyAccessUntil: String?
 
     init(titleKey: String, request: Request) {
         self.titleKey = titleKey
@@ -31,5 +33,6 @@ struct PageChrome: Encodable {
         self.diaryPath = isPatient ? SiteRoute.myDiary.path : nil
         self.learningPath = isPatient ? SiteRoute.myLearning.path : nil
         self.openAlerts = request.storage[OpenAlertsKey.self] ?? []
+        self.emergencyAccessUntil = request.storage[EmergencyAccessKey.self].map(DisplayTime.minute)
     }
 }
