@@ -65,6 +65,30 @@ import VaporTesting
         }
     }
 
+    @Test func theCaseloadListsOverdueMeasuresAndAPaperFormClearsOne() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: nobody has opened Avery's measures yet
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            // act: the caseload alone brings the plan's assignments up to date
+            let caseload = try await ash.get("/caseload").body.string
+            let settings = try app.measurement
+            let overdue = try await MeasureAssignment.query(on: app.db).filter(\.$patient.$id == avery.id).filter(\.$completedAt == nil).all()
+                .filter { settings.window.status(dueAt: $0.dueAt, now: app.clock.now(), completed: false) == .overdue }
+            let gad7 = try #require(overdue.first { $0.instrumentID == "gad-7" }, "the demo plan has an overdue GAD-7 for Avery")
+            let listed = { (html: String) in html.contains(try Regex("href=\"\(base)\">[^<]*</a> <span>[^<]*\\(GAD-7\\)</span>")) }
+            #expect(try listed(caseload))
+            // act: the paper form is entered
+            let form = try await ash.get(base + "/enter?instrument=gad-7").body.string
+            let key = try #require(form.firstMatch(of: /name="idempotencyKey" value="([^"]+)"/)).1
+            var fields = ["instrumentID": "gad-7", "idempotencyKey": String(key)]
+            for index in 1...7 { fields["answer-gad7-\(index)"] = "0" }
+            #expect(try await ash.post(base + "/enter", form: fields).status == .seeOther)
+            // verify: that assignment is done and leaves the caseload's list
+            #expect(try await MeasureAssignment.find(gad7.id, on: app.db)?.completedAt != nil)
+            #expect(!(try listed(try await ash.get("/caseload").body.string)))
+        }
+    }
+
     @Test func clinicianRatedInstrumentsAreStoredAsClinicianRated() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
