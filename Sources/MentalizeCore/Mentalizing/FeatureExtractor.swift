@@ -88,7 +88,7 @@ enum FeatureExtractor {
             case "?": questions += 1
             case "\"": quotes += 1
             default:
-                if token.shouted && token.norm != "i" { shouted += 1 }
+                if token.isShout { shouted += 1 }
                 if token.startsWithDigit { numbers += 1 }
             }
         }

@@ -55,7 +55,7 @@ struct ModeRules {
         spans += context.spans(of: .traitLabel, rule: "pe.trait-label")
         spans += context.spans(of: .absolute, rule: "pe.absolute")
         spans += context.spans(of: .perspective, rule: "pe.counter.alternative")
-        for (index, token) in context.tokens.enumerated() where token.norm == "!" || token.shouted && token.norm != "i" {
+        for (index, token) in context.tokens.enumerated() where token.norm == "!" || token.isShout {
             spans.append(context.span(index, index + 1, rule: "pe.arousal"))
         }
         return spans

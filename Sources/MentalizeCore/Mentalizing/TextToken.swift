@@ -18,6 +18,11 @@ struct TextToken: Sendable, Equatable {
     /// Closed-class roles from the lexicon, set once by `AnalysisContext`.
     var flags: WordFlags = []
 
+    /// Capitals read as raised voice: not "I" (from "I'M") and not a word usually written so ("NHS").
+    var isShout: Bool {
+        shouted && norm != "i" && !flags.contains(.acronym)
+    }
+
     /// True for a word written with a leading digit ("30", "5th").
     var startsWithDigit: Bool {
         guard isWord, let first = norm.utf8.first else { return false }

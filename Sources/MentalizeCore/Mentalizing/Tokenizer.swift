@@ -96,7 +96,8 @@ enum Tokenizer {
                     }
                 } else {
                     wordIsASCII = false
-                    if scalar.properties.isLowercase { wordHasLower = true } else { wordHasUpper = true }
+                    // Scripts without capitals (Hebrew, Arabic, Chinese…) are neither.
+                    if scalar.properties.isLowercase { wordHasLower = true } else if scalar.properties.isUppercase { wordHasUpper = true }
                     word.append(contentsOf: String(scalar).utf8)
                 }
             } else if scalar == "'" && !word.isEmpty {

@@ -44,6 +44,8 @@ struct WordFlags: OptionSet, Sendable {
     /// "about", "around": an approximator (and science hedge) only before a number ("about 20 %");
     /// otherwise the preposition of "care about me", which hedges nothing.
     static let numericApproximator = WordFlags(rawValue: 1 << 37)
+    /// Words usually written in capitals ("NHS", "GP", "OK", "AM"): in capitals they are not shouting.
+    static let acronym = WordFlags(rawValue: 1 << 38)
     /// May, might, could: the modals that are also stance hedges (not the ability and obligation
     /// modals can, would, should).
     static let possibilityModal: WordFlags = [.epistemicModal, .stanceHedge]
@@ -57,6 +59,7 @@ struct WordFlags: OptionSet, Sendable {
         "approximator": .approximator, "attribution": .attribution, "unknown": .unknown, "concession": .concession,
         "certaintyWord": .certaintyWord, "reportingVerb": .reportingVerb, "researchCall": .researchCall,
         "researchWork": .researchWork, "numericApproximator": .numericApproximator,
+        "acronym": .acronym,
     ]
 
     /// Grammar words with a role, merged into the lexicon's look-up table with the lexicon's lists.

@@ -34,6 +34,22 @@ struct MentalizingAnalyzerTests {
         #expect(negated.first { $0.span.text == "think" }?.negated == true)
     }
 
+    @Test("capitals are raised voice, but not acronyms or scripts without capitals")
+    func shouting() {
+        func arousal(_ text: String) -> [String] {
+            analyzer.analyze(text).signals.flatMap(\.evidence).filter { $0.rule == "pe.arousal" }.map(\.text)
+        }
+        #expect(arousal("I went to my GP at the NHS clinic and it was OK.").isEmpty)
+        #expect(arousal("I saw Sam at 10 AM and again at 3 PM.").isEmpty)
+        #expect(arousal("שלום עברית וגם עוד מילים").isEmpty)
+        #expect(arousal("我和朋友 吃饭 了 今天 晚上").isEmpty)
+        #expect(arousal("مرحبا صديقي كيف حالك اليوم").isEmpty)
+        #expect(arousal("I HATE him and he NEVER listens.") == ["HATE", "NEVER"])
+        #expect(arousal("МАМА позвонила мне") == ["МАМА"], "capitals in a cased script still count")
+        let calm = analyzer.analyze("I went to my GP at the NHS clinic and it was OK. We talked about my sleep.")
+        #expect(!ReflectionPromptPicker().pick(for: calm, limit: 2).contains { $0.prompt.id.hasPrefix("pe.") }, "no 'that sounds painful' for an acronym")
+    }
+
     @Test("fillers are not mental states")
     func fillers() {
         let states = analyzer.analyze("You know, I mean, it was like a long day.").mentalStates
