@@ -93,6 +93,14 @@ struct CrisisPlans {
     func helplines(clinicID: UUID) async throws -> [Helpline] {
         try await Helpline.query(on: database).filter(\.$clinic.$id == clinicID).sort(\.$position).all()
     }
+
+    /// The helplines shown to someone not signed in: the clinic's, when the installation has one
+    /// clinic (with several, whose they are is unknown before sign-in, so none).
+    func signedOutHelplines() async throws -> [CrisisPlanContext.Line] {
+        let clinics = try await Clinic.query(on: database).limit(2).all()
+        guard clinics.count == 1, let clinicID = clinics[0].id else { return [] }
+        return try await helplines(clinicID: clinicID).map(CrisisPlanContext.Line.init)
+    }
 }
 
 /// What the patient's crisis-plan page shows.

@@ -65,7 +65,8 @@ struct SignInController: RouteCollection {
 
     private func render(_ request: Request, error: String?, status: HTTPResponseStatus, username: String = "") async throws -> Response {
         let clinic = try await Clinic.query(on: request.db).sort(\.$name).first()
-        let context = SignInContext(request: request, clinicName: clinic?.name, errorKey: error, username: String(username.prefix(254)))
+        let helplines = try await CrisisPlans(database: request.db).signedOutHelplines()
+        let context = SignInContext(request: request, clinicName: clinic?.name, errorKey: error, username: String(username.prefix(254)), helplines: helplines)
         let response = try await request.view.render("sign-in", context).encodeResponse(for: request)
         response.status = status
         return response

@@ -23,7 +23,12 @@ struct CSRFProtection: AsyncMiddleware {
             // A body that reaches the server in more than one read arrives as a stream; collect it
             // (within the routes' size limit) so the token can be read, as the route would.
             _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
-            try Self.check(request)
+            do {
+                try Self.check(request)
+            } catch is FormTokenMismatch {
+                // Our own form, sent after its sign-in ended: say so and give the typed text back.
+                return try await UnsavedFormPage.response(for: request)
+            }
         }
         let response = try await next.respond(to: request)
         if let newCookieToken {
@@ -42,9 +47,15 @@ struct CSRFProtection: AsyncMiddleware {
         let sent = (try? request.content.get(String.self, at: fieldName)) ?? ""
         guard let expected = request.storage[CSRFTokenKey.self], !expected.isEmpty,
               ConstantTime.equal(Array(sent.utf8), Array(expected.utf8)) else {
-            throw Abort(.badRequest, reason: "missing or wrong form token")
+            throw FormTokenMismatch()
         }
     }
+}
+
+/// A same-site form whose token is missing or is not this session's (usually: the sign-in ended).
+struct FormTokenMismatch: AbortError {
+    var status: HTTPResponseStatus { .badRequest }
+    var reason: String { "missing or wrong form token" }
 }
 
 struct CSRFTokenKey: StorageKey {

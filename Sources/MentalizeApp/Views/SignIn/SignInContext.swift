@@ -9,12 +9,15 @@ struct SignInContext: Encodable {
     /// What the person typed, kept after a failed attempt so they only retype the password.
     let username: String
     let action = SiteRoute.signIn.path
+    /// The clinic's helplines, one tap away before signing in too.
+    let helplines: [CrisisPlanContext.Line]
 
-    init(request: Request, clinicName: String?, errorKey: String?, username: String = "") {
+    init(request: Request, clinicName: String?, errorKey: String?, username: String = "", helplines: [CrisisPlanContext.Line] = []) {
         self.page = PageChrome(titleKey: "signIn.title", request: request)
         self.clinicName = clinicName
         self.errorKey = errorKey
         self.csrfToken = request.csrfToken
         self.username = username
+        self.helplines = helplines
     }
 }

@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What a person sees when a form arrives without a valid form token because their sign-in ended
+/// while they were writing (idle time-out, "sign out everywhere", an old tab): nothing was saved,
+/// and the text they typed is shown back to them to copy, so a diary entry or a message written
+/// over half an hour is not lost. Only this site's own forms get here (the origin check runs
+/// first), the text goes back only to the browser that sent it, and the page is never cached.
+enum UnsavedFormPage {
+    /// Form fields that carry no typed text: tokens, keys and choices.
+    private static let skippedFields: Set<String> = [CSRFProtection.fieldName, "idempotencyKey", "key", "return"]
+    /// Parts of field names that mark secrets, which are never shown back (passwords, codes).
+    private static let secretNameParts = ["password", "code", "secret", "token", "totp"]
+
+    static func response(for request: Request) async throws -> Response {
+        let signedOut = request.signedInUser == nil
+        let context = UnsavedFormContext(page: PageChrome(titleKey: "unsaved.title", request: request),
+                                         messageKey: signedOut ? "unsaved.signedOut" : "unsaved.outOfDate",
+                                         texts: typedTexts(request), signInPath: SiteRoute.signIn.path, signedOut: signedOut,
+                                         helplines: try await CrisisPlans(database: request.db).signedOutHelplines())
+        let response = try await request.view.render("errors/unsaved", context).encodeResponse(for: request)
+        response.status = signedOut ? .unauthorized : .conflict
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// The free text the form carried, in the order it was sent: values with a letter in them,
+    /// not identifiers, tokens or single-word choices.
+    static func typedTexts(_ request: Request) -> [String] {
+        guard let contentType = request.headers.contentType, contentType == .urlEncodedForm,
+              let body = request.body.string else { return [] }
+        var components = URLComponents()
+        components.percentEncodedQuery = body.replacingOccurrences(of: "+", with: "%20")
+        return (components.queryItems ?? []).compactMap { item -> String? in
+            let name = item.name.lowercased()
+            guard !skippedFields.contains(item.name), !secretNameParts.contains(where: name.contains), let value = item.value?.trimmingCharacters(in: .whitespacesAndNewlines),
+                  value.contains(where: \.isLetter), UUID(uuidString: value) == nil, value.contains(" ") || value.count > 30 else { return nil }
+            return value
+        }
+    }
+}
+
+/// The unsaved-form page.
+struct UnsavedFormContext: Encodable {
+    let page: PageChrome
+    let messageKey: String
+    let texts: [String]
+    let signInPath: String
+    let signedOut: Bool
+    let helplines: [CrisisPlanContext.Line]
+}
