@@ -25,11 +25,12 @@ struct MyDiaryController: RouteCollection {
         let enabled = try await book.promptsEnabled(patient: patient)
         let rows: [MyDiaryContext.Row] = entries.compactMap { record in
             guard let id = record.id, let entry = DiaryBook.decode(record) else { return nil }
-            return .init(when: DisplayTime.minute(record.updatedAt), summary: String(entry.whatHappened.prefix(120)), shared: record.visibility == DiaryVisibility.sharedWithTherapist.rawValue,
+            return .init(when: DisplayTime.minute(record.updatedAt), summary: entry.opening(), shared: record.visibility == DiaryVisibility.sharedWithTherapist.rawValue,
                          draft: record.isDraft, path: record.isDraft ? SiteRoute.myDiaryEdit.path(["entryID": id.uuidString]) : SiteRoute.myDiaryEntry.path(["entryID": id.uuidString]))
         }
         return try await request.view.render("my-diary", MyDiaryContext(
-            page: PageChrome(titleKey: "diary.title", request: request), csrfToken: request.csrfToken, rows: rows, newPath: SiteRoute.myDiaryNew.path,
+            page: PageChrome(titleKey: "diary.title", request: request), csrfToken: request.csrfToken, rows: rows,
+            deleted: (try? request.query.get(String.self, at: "deleted")) == "1", newPath: SiteRoute.myDiaryNew.path,
             promptsOn: enabled.patient, clinicPromptsOn: enabled.clinic, promptsPath: SiteRoute.myDiaryPrompts.path))
     }
 
@@ -70,7 +71,7 @@ struct MyDiaryController: RouteCollection {
         let (_, patient) = try await own(request, for: .write)
         guard let record = try await DiaryBook(request: request).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()) else { throw Abort(.notFound) }
         try await DiaryBook(request: request).delete(record)
-        return request.redirect(to: SiteRoute.myDiary.path)
+        return request.redirect(to: SiteRoute.myDiary.path + "?deleted=1")
     }
 
     func prompts(_ request: Request) async throws -> Response {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who can read a diary entry besides the patient.
 public enum DiaryVisibility: String, Codable, Sendable, CaseIterable {
     /// Only the patient.
@@ -26,6 +28,14 @@ public struct DiaryEntry: Codable, Sendable, Equatable {
     /// What the patient wants to bring to therapy.
     public var forTherapy: String
     public var visibility: DiaryVisibility
+
+    /// The start (`limit` characters) of the first part written, for a list of entries: a draft
+    /// may have only its thoughts so far. Empty when nothing is written yet.
+    public func opening(limit: Int = 120) -> String {
+        let parts = [whatHappened, whatIThought, feelingsInMyWords, whatIDid, otherPersonsMind, otherExplanations, forTherapy]
+        let first = parts.lazy.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty } ?? ""
+        return String(first.prefix(limit))
+    }
 
     public init(whatHappened: String, emotions: [EmotionRating] = [], feelingsInMyWords: String = "",
                 whatIThought: String = "", whatIDid: String = "", otherPersonsMind: String = "",

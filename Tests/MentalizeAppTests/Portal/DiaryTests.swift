@@ -24,6 +24,17 @@ import VaporTesting
         "certaintyAboutTheirMind": "95", "action": "save",
     ]
 
+    @Test func aDraftWithOnlyItsThoughtsIsListedByThem() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let patient = try await SignedInClients.web(app, userID: avery.userID)
+            #expect(try await post(patient, ["key": UUID().uuidString, "whatIThought": "Maybe she was tired after work", "action": "draft"]).status == .seeOther)
+            #expect(try await post(patient, ["key": UUID().uuidString, "action": "draft"]).status == .seeOther)
+            let list = try await patient.get("/me/diary").body.string
+            #expect(list.contains(">Maybe she was tired after work</a>"), "a draft without 'what happened' can still be opened from the list")
+            #expect(list.contains(">An entry with nothing written yet</a>"))
+        }
+    }
+
     @Test func aDraftThenTheFinishedEntryStayOneEntry() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let patient = try await SignedInClients.web(app, userID: avery.userID)
@@ -119,8 +130,12 @@ import VaporTesting
             let blake = try await SignedInClients.web(app, userID: DemoPatients.all[1].userID)
             #expect(try await blake.get("/me/diary/\(try entry.requireID().uuidString)").status == .notFound)
             // Deleting hides it from both sides, keeps the row, and is audited.
-            try await patient.get("/me/diary/\(try entry.requireID().uuidString)")
-            #expect(try await patient.post("/me/diary/\(try entry.requireID().uuidString)/delete", form: [:]).status == .seeOther)
+            let entryPage = try await patient.get("/me/diary/\(try entry.requireID().uuidString)").body.string
+            let confirmation = try #require(entryPage.firstRange(of: "<details class=\"confirm-delete\">"), "deleting takes a second, deliberate tap")
+            #expect(entryPage[confirmation.lowerBound...].contains("/delete\""))
+            let deleted = try await patient.post("/me/diary/\(try entry.requireID().uuidString)/delete", form: [:])
+            #expect(deleted.status == .seeOther)
+            #expect(try await patient.get(try #require(deleted.headers.first(name: .location))).body.string.contains("The entry was deleted."))
             #expect(!(try await ash.get(path).body.string.contains("My sister cancelled")))
             #expect(try await DiaryEntryRecord.find(entry.id, on: app.db)?.deletedAt != nil)
             let deletions = try await AuditEventRecord.query(on: app.db).filter(\.$actorID == avery.userID).filter(\.$action == "write").filter(\.$recordType == "privateDiaryEntry").count()

@@ -11,6 +11,8 @@ struct MyDiaryContext: Encodable {
     let page: PageChrome
     let csrfToken: String
     let rows: [Row]
+    /// Just after an entry was deleted: say so.
+    let deleted: Bool
     let newPath: String
     let promptsOn: Bool
     let clinicPromptsOn: Bool
