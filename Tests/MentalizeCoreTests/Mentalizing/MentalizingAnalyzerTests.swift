@@ -50,6 +50,12 @@ struct MentalizingAnalyzerTests {
         #expect(!ReflectionPromptPicker().pick(for: calm, limit: 2).contains { $0.prompt.id.hasPrefix("pe.") }, "no 'that sounds painful' for an acronym")
     }
 
+    @Test("a belief about who or what something is counts as a belief with its complement")
+    func beliefComplement() {
+        let features = analyzer.analyze("The men hid because they didn't know who it was.").features
+        #expect(features["has.beliefComplement"] == 1 && features["has.nestedState"] == 1)
+    }
+
     @Test("fillers are not mental states")
     func fillers() {
         let states = analyzer.analyze("You know, I mean, it was like a long day.").mentalStates
