@@ -25,12 +25,22 @@ struct DiaryForm {
     var key: UUID? { fields["key"].flatMap(UUID.init(uuidString:)) }
     var isDraft: Bool { fields["action"] == "draft" }
 
+    /// The strength every feeling's box starts at.
+    static let startingIntensity = "5"
+
+    /// Whether the feeling was picked: its box ticked, or its strength changed from the starting
+    /// value (someone who sets "angry" to 9 and forgets the box means it).
+    func picks(_ emotion: DiaryEmotion) -> Bool {
+        let intensity = (fields["intensity-\(emotion.rawValue)"] ?? "").trimmingCharacters(in: .whitespaces)
+        return fields["emotion-\(emotion.rawValue)"] == "on" || (!intensity.isEmpty && intensity != Self.startingIntensity)
+    }
+
     /// The entry the form describes, and problems the core's validation cannot see (numbers
     /// that are not numbers). Values are kept as typed so nothing is lost on an error.
     func entry() -> (DiaryEntry, [String: String]) {
         var problems: [String: String] = [:]
         var emotions: [EmotionRating] = []
-        for emotion in DiaryEmotion.allCases where fields["emotion-\(emotion.rawValue)"] == "on" {
+        for emotion in DiaryEmotion.allCases where picks(emotion) {
             let raw = (fields["intensity-\(emotion.rawValue)"] ?? "").trimmingCharacters(in: .whitespaces)
             if raw.isEmpty {
                 emotions.append(EmotionRating(emotion, intensity: 5))

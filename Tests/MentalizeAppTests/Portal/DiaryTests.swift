@@ -35,6 +35,20 @@ import VaporTesting
         }
     }
 
+    @Test func aStrengthChangedWithoutTickingTheBoxStillCounts() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let patient = try await SignedInClients.web(app, userID: avery.userID)
+            // act: "angry" set to 9 without its box; every other feeling left at its starting 5
+            var fields = ["key": UUID().uuidString, "whatHappened": "We argued about the holiday.", "action": "save", "intensity-angry": "9"]
+            for emotion in DiaryEmotion.allCases where emotion != .angry { fields["intensity-\(emotion.rawValue)"] = "5" }
+            #expect(try await post(patient, fields).status == .seeOther)
+            // verify
+            let record = try #require(try await DiaryEntryRecord.query(on: app.db).filter(\.$patient.$id == avery.id).sort(\.$createdAt, .descending).first())
+            let entry = try #require(DiaryBook.decode(record))
+            #expect(entry.emotions.map(\.emotion) == [DiaryEmotion.angry.rawValue] && entry.emotions.first?.intensity == 9)
+        }
+    }
+
     @Test func aDraftThenTheFinishedEntryStayOneEntry() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let patient = try await SignedInClients.web(app, userID: avery.userID)

@@ -11,8 +11,8 @@ enum DiaryFormPage {
         }
         let emotions = DiaryEmotion.allCases.map { emotion in
             DiaryFormContext.Emotion(key: emotion.rawValue, labelKey: "diary.emotion.\(emotion.rawValue)",
-                                     checked: form.fields["emotion-\(emotion.rawValue)"] == "on",
-                                     intensity: form.fields["intensity-\(emotion.rawValue)"] ?? "5", error: errors["intensity-\(emotion.rawValue)"])
+                                     checked: form.picks(emotion),
+                                     intensity: form.fields["intensity-\(emotion.rawValue)"] ?? DiaryForm.startingIntensity, error: errors["intensity-\(emotion.rawValue)"])
         }
         let context = DiaryFormContext(
             page: PageChrome(titleKey: "diary.write", request: request), csrfToken: request.csrfToken, action: action, key: form.fields["key"] ?? UUID().uuidString,
