@@ -2,8 +2,9 @@ import Fluent
 import MentalizeCore
 import Vapor
 
-/// Data portability: a patient downloads their own diary, questionnaire answers and messages as
-/// JSON, or reads them on one printable page. Each part is read through the access door as an
+/// Data portability: a patient downloads their own diary, questionnaire answers, messages,
+/// comments on and agreement with their formulation, and self-harm reports as JSON, or reads them on
+/// one printable page. Each part is read through the access door as an
 /// export of the patient's own records (and audited as such).
 struct MyDataController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -34,6 +35,8 @@ struct MyDataController: RouteCollection {
         let patientID = try patient.requireID()
         _ = try await access.patient(patientID, for: .export, kind: .measureResponse)
         _ = try await access.patient(patientID, for: .export, kind: .message)
+        _ = try await access.patient(patientID, for: .export, kind: .formulationResponse)
+        _ = try await access.patient(patientID, for: .export, kind: .selfReport)
         let diary = try await DiaryBook(request: request).entries(patientID: patientID).compactMap { record -> PatientDataExport.Diary? in
             guard let entry = DiaryBook.decode(record) else { return nil }
             return .init(written: record.createdAt, updated: record.updatedAt, draft: record.isDraft, entry: entry)
@@ -59,7 +62,17 @@ struct MyDataController: RouteCollection {
                 .init(from: $0.author.displayName, sent: $0.sentAt, text: $0.body)
             })
         }
-        return PatientDataExport(name: "\(patient.givenName) \(patient.familyName)", exportedAt: request.now, diary: diary, questionnaires: questionnaires, messages: messages)
+        let responses = try await FormulationResponse.query(on: request.db).filter(\.$patient.$id == patientID).with(\.$version).sort(\.$createdAt).all()
+        let formulation = responses.map { response in
+            PatientDataExport.FormulationResponse(version: response.version.version, agreed: response.kind == FormulationResponse.agreement,
+                                                  comment: response.text, written: response.createdAt)
+        }
+        // Only the reports the patient made themselves: events staff recorded are not theirs to export.
+        let reports = try await ClinicalEventRecord.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$patientReported == true)
+            .sort(\.$recordedAt).all()
+            .map { PatientDataExport.SelfReport(occurredOn: $0.occurredOn, severity: $0.severity, note: $0.note, sent: $0.recordedAt) }
+        return PatientDataExport(name: "\(patient.givenName) \(patient.familyName)", exportedAt: request.now, diary: diary, questionnaires: questionnaires,
+                                 messages: messages, formulationResponses: formulation, selfReports: reports)
     }
 }
 
@@ -100,11 +113,30 @@ struct PatientDataExport: Content {
         let messages: [Message]
     }
 
+    /// A comment on, or agreement with, a version of the formulation.
+    struct FormulationResponse: Codable {
+        let version: Int
+        let agreed: Bool
+        let comment: String
+        let written: Date
+    }
+
+    /// A self-harm report the patient sent from the portal.
+    struct SelfReport: Codable {
+        let occurredOn: String
+        /// `none`, `minor`, `moderate`, `severe` or `unknown` (the medical severity chosen).
+        let severity: String
+        let note: String
+        let sent: Date
+    }
+
     let name: String
     let exportedAt: Date
     let diary: [Diary]
     let questionnaires: [Questionnaire]
     let messages: [Thread]
+    let formulationResponses: [FormulationResponse]
+    let selfReports: [SelfReport]
 }
 
 /// The printable page of the same data.

@@ -5,7 +5,7 @@ public enum AccessGrantTable {
     private static let readList: Set<AccessAction> = [.read, .list]
     private static let readListWrite: Set<AccessAction> = [.read, .list, .write]
     private static let readListExport: Set<AccessAction> = [.read, .list, .export]
-    private static let writeOnly: Set<AccessAction> = [.write]
+    private static let writeExport: Set<AccessAction> = [.write, .export]
     private static let all: Set<AccessAction> = Set(AccessAction.allCases)
 
     /// The actions `basis` permits on `kind` (empty when it permits none).
@@ -28,7 +28,7 @@ public enum AccessGrantTable {
         switch kind {
         case .demographics, .formulation: readListExport
         case .measureResponse, .formulationResponse, .sharedDiaryEntry, .message, .privateDiaryEntry: all
-        case .selfReport: writeOnly
+        case .selfReport: writeExport
         case .riskAlert, .clinicalEvent, .sessionNote, .processNote, .accountData: []
         }
     }

@@ -5,7 +5,8 @@ import MentalizeCore
 import Testing
 import VaporTesting
 
-/// Data portability: the patient's own diary, answers and messages, as JSON and a printable page.
+/// Data portability: the patient's own diary, answers, messages, formulation responses and
+/// self-harm reports, as JSON and a printable page.
 @Suite struct MyDataTests {
     @Test func aPatientDownloadsTheirOwnDataAndNobodyElses() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
@@ -16,6 +17,13 @@ import VaporTesting
             _ = try await patient.post("/me/diary/new", form: ["key": UUID().uuidString, "whatHappened": "Export-marker: lunch with my sister", "action": "save"])
             try await patient.get("/me/messages")
             _ = try await patient.post("/me/messages/new", form: ["subject": "Export subject", "body": "Export-marker message", "key": UUID().uuidString])
+            try await patient.get("/me/formulation")
+            _ = try await patient.post("/me/formulation", form: ["do": "agree", "version": "2"])
+            try await patient.get("/me/formulation")
+            _ = try await patient.post("/me/formulation", form: ["do": "comment", "text": "Export-marker comment on my formulation"])
+            try await patient.get("/me/report")
+            _ = try await patient.post("/me/report", form: ["occurredOn": "2026-11-20", "help": "self-care", "note": "Export-marker report", "key": UUID().uuidString])
+            let staffEvents = try await ClinicalEventRecord.query(on: app.db).filter(\.$patient.$id == avery.id).filter(\.$patientReported == false).count()
             // act
             let file = try await patient.get("/me/data.json")
             // verify
@@ -26,14 +34,19 @@ import VaporTesting
             #expect(export.questionnaires.count == (try await MeasureResponse.query(on: app.db).filter(\.$patient.$id == avery.id).count()))
             #expect(export.questionnaires.contains { $0.answers.contains { $0.question == "Little interest or pleasure in doing things" } })
             #expect(export.messages.first?.messages.first?.text == "Export-marker message")
+            #expect(export.formulationResponses.map(\.agreed) == [true, false] && export.formulationResponses.last?.comment == "Export-marker comment on my formulation")
+            #expect(export.formulationResponses.first?.version == 2)
+            #expect(export.selfReports.map(\.note) == ["Export-marker report"] && export.selfReports.first?.severity == "minor")
+            #expect(staffEvents > 0, "the demo has events staff recorded, which are not in the patient's export")
             let page = try await patient.get("/me/data").body.string
             #expect(page.contains("Export-marker: lunch with my sister") && page.contains("Export-marker message"))
+            #expect(page.contains("Export-marker comment on my formulation") && page.contains("Export-marker report") && page.contains("minor, no treatment"))
             let blake = try await SignedInClients.web(app, userID: DemoPatients.all[1].userID)
             #expect(!(try await blake.get("/me/data.json").body.string.contains("Export-marker")))
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             #expect(try await ash.get("/me/data.json").status == .notFound)
             let exports = try await AuditEventRecord.query(on: app.db).filter(\.$actorID == avery.userID).filter(\.$action == "export").count()
-            #expect(exports == 6, "three kinds, twice (file and page)")
+            #expect(exports == 10, "five kinds, twice (file and page)")
         }
     }
 }

@@ -21,7 +21,7 @@ struct AccessPolicyTableTests {
     static let expected: [Role: [String: [String]]] = [
         .patient: [
             "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rlwe", "w",    "rlwe", "rlwe", "-",    "rlwe", "-"],
+            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rlwe", "we",   "rlwe", "rlwe", "-",    "rlwe", "-"],
         ],
         .therapist: [
             "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
