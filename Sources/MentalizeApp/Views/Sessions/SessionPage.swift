@@ -58,6 +58,7 @@ enum SessionPage {
         let processNotes = try await ProcessNoteRecord.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description)
             .group(.or) { $0.filter(\.$author.$id == user.id).filter(\.$namedSupervisor.$id == user.id) }.sort(\.$createdAt).all()
         let canWrite = session.therapistIDs.contains(user.id) && user.roles.contains(Role.therapist.rawValue)
+        let rules = try await SessionChangeRules.load(for: session, on: request.db)
         let localStart = zone.localTime(of: session.slot.start)
         var context = SessionPageContext(
             page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
@@ -84,6 +85,7 @@ enum SessionPage {
             },
             signed: signed, problems: draft?.problems ?? [], notice: notice, noticeKeys: noticeKeys,
             changePath: SiteRoute.sessionChange.path(["sessionKey": key]), canChange: canWrite,
+            changeLockedKey: rules.lockedKey, canRestore: rules.canRestore, restoreHintKey: rules.restoreHintKey,
             moveDate: zone.localDate(of: session.slot.start).description, moveTime: localStart.description,
             processNotes: processNotes.compactMap { note in
                 note.id.map { .init(path: SiteRoute.processNote.path(["noteID": $0.uuidString]), concerns: isGroup ? initials[PatientID(note.$patient.id)] ?? "" : "") }

@@ -104,6 +104,11 @@ struct SessionPageContext: Encodable {
     let noticeKeys: [String]
     let changePath: String
     let canChange: Bool
+    /// Why cancel and move are not offered (attendance or a note is on record); nil while they are.
+    let changeLockedKey: String?
+    let canRestore: Bool
+    /// Why a cancelled session offers no restore (a clinic holiday).
+    let restoreHintKey: String?
     let moveDate: String
     let moveTime: String
     /// Process notes on this session that the user wrote or was named to read (by member initials
