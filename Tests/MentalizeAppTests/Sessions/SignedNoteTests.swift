@@ -41,4 +41,59 @@ import VaporTesting
             #expect(try await SessionNoteStore(database: app.db).record(for: session.key)?.state == "draft")
         }
     }
+
+    @Test func aSignedIndividualNoteShowsLabelsAndTheCrisisPlanReview() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: Avery's last session, no prementalizing mode observed, stuck at the self pole
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let session = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.patientID == SessionFixtures.avery.id })
+            let path = SessionFixtures.path(session)
+            try await ash.get(path)
+            var fields = NotesTests.complete
+            fields["mode.psychicEquivalence"] = nil
+            fields["risk"] = "increased"
+            fields["riskSummary"] = "Spoke of urges after a row."
+            fields["crisisPlanReviewed"] = "on"
+            fields["action"] = "sign"
+            // act
+            #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
+            // verify
+            let page = try await ash.get(path).body.string
+            #expect(page.contains("<span class=\"dimension\">Self – other</span>: Self") && !page.contains("selfOther"))
+            #expect(page.contains("<span class=\"risk-change\">Increased</span> <span class=\"prewrap\">— Spoke of urges after a row.</span>") && !page.contains("increased:"))
+            #expect(page.contains("<dt>Crisis plan</dt><dd id=\"crisis-plan-reviewed\">Reviewed in this session</dd>"))
+            #expect(!page.contains("Prementalizing modes observed"), "an empty row is left out")
+        }
+    }
+
+    @Test func aSignedGroupNoteShowsEachMembersLabelsAndLeavesEmptyRowsOut() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: last week's group note with nothing observed for the group as a whole
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let session = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.groupID == SessionFixtures.tuesdayGroup })
+            let path = SessionFixtures.path(session)
+            try await ash.get(path)
+            var fields = NotesTests.complete
+            fields["mode.psychicEquivalence"] = nil
+            fields["pole.selfOther"] = nil
+            for member in try await GroupRosterQueries(database: app.db).members(of: SessionFixtures.tuesdayGroup, at: session.slot.start) {
+                fields["member.\(try member.requireID().uuidString)"] = "Took part."
+            }
+            let avery = "member.\(SessionFixtures.avery.id.uuidString)"
+            fields[avery + ".mode.psychicEquivalence"] = "on"
+            fields[avery + ".pole.cognitiveAffective"] = "affective"
+            fields[avery + ".risk"] = "unchanged"
+            fields["action"] = "sign"
+            // act
+            #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
+            // verify
+            let page = try await ash.get(path).body.string
+            #expect(!page.contains("Observed mentalizing and risk for"), "no heading left over from the form")
+            #expect(page.contains("<dt>Prementalizing modes observed</dt><dd>Psychic equivalence</dd>"))
+            #expect(page.contains("<span class=\"dimension\">Cognitive – affective</span>: Affective"))
+            #expect(page.contains("<span class=\"risk-change\">Unchanged</span>") && !page.contains(" unchanged<"))
+            let group = try #require(page.split(separator: "id=\"signed-note\"").last?.split(separator: "</dl>").first)
+            #expect(!group.contains("Prementalizing modes observed") && !group.contains("Dimension imbalances"), "the group's empty rows are left out")
+        }
+    }
 }
