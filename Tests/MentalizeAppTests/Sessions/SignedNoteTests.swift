@@ -96,4 +96,26 @@ import VaporTesting
             #expect(!group.contains("Prementalizing modes observed") && !group.contains("Dimension imbalances"), "the group's empty rows are left out")
         }
     }
+
+    @Test func aPastSessionWithAttendanceSaysHowItWent() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: the seed marks Avery attended and Blake (Birch's patient) missing the last two weeks
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
+            let held = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.patientID == SessionFixtures.avery.id })
+            let missed = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistBirch.id) { $0.patientID == SessionFixtures.blake.id })
+            let group = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.groupID == SessionFixtures.tuesdayGroup })
+            // act + verify: the session pages
+            #expect(try await ash.get(SessionFixtures.path(held)).body.string.contains("<dd id=\"session-status\">Held</dd>"))
+            #expect(try await birch.get(SessionFixtures.path(missed)).body.string.contains("<dd id=\"session-status\">Not attended</dd>"))
+            #expect(try await ash.get(SessionFixtures.path(group)).body.string.contains("<dd id=\"session-status\">Held</dd>"))
+            // the patient's sessions, the group's sessions and the week view
+            let patientPage = try await ash.get(SiteRoute.patientSessions.path(["patientID": SessionFixtures.avery.id.uuidString])).body.string
+            #expect(patientPage.contains("Individual session · Held") || patientPage.contains(" · Held</td>"))
+            #expect(try await ash.get(SiteRoute.group.path(["groupID": SessionFixtures.tuesdayGroup.uuidString])).body.string.contains("<td>Held</td>"))
+            let zone = try await SessionFixtures.loader(app).zone
+            let week = try await ash.get("/schedule?week=\(zone.localDate(of: held.slot.start))").body.string
+            #expect(week.contains("· Held</span>"))
+        }
+    }
 }

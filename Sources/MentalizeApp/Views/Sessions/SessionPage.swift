@@ -63,7 +63,7 @@ enum SessionPage {
         let localStart = zone.localTime(of: session.slot.start)
         var context = SessionPageContext(
             page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
-            title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey, isGroup: isGroup,
+            title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey(marks: marks.map(\.mark), now: request.now), isGroup: isGroup,
             patientName: opened.patient.map { "\($0.givenName) \($0.familyName)" },
             patientPath: try opened.patient.map { SiteRoute.patientSessions.path(["patientID": try $0.requireID().uuidString]) },
             groupPath: session.groupID.map { SiteRoute.group.path(["groupID": $0.uuidString]) },
