@@ -5,7 +5,8 @@ import Vapor
 /// The clinic's closed days, kept by programme leads. Sessions are computed from their series, so
 /// adding a holiday cancels that day's weekly sessions and pushes MBT-I courses back a week at
 /// once; removing an upcoming one restores them (past ones stay, as the record of what happened).
-/// After adding, the page says how many sessions it affected.
+/// Only today or later can be added, for the same reason. After adding, the page says how many
+/// sessions it affected.
 struct ClinicHolidaysController: RouteCollection {
     static let nameLength = 2...80
 
@@ -39,6 +40,12 @@ struct ClinicHolidaysController: RouteCollection {
         }
         guard Self.nameLength.contains(name.count) else {
             return try await render(request, form: form, impact: nil, error: "holidays.error.name", status: .badRequest)
+        }
+        // A holiday on a past day would cancel sessions that were held (attendance and signed
+        // notes included), and it could never be removed again. Today stays allowed: a snow closure.
+        let zone = try await request.scheduleLoader().zone
+        guard date >= zone.localDate(of: request.now) else {
+            return try await render(request, form: form, impact: nil, error: "holidays.error.addPast", status: .conflict)
         }
         let clinicID = user.user.$clinic.id
         guard try await ClinicHolidayRecord.query(on: request.db).filter(\.$clinic.$id == clinicID).filter(\.$date == date.description).first() == nil else {
@@ -75,7 +82,7 @@ struct ClinicHolidaysController: RouteCollection {
             page: PageChrome(titleKey: "holidays.title", request: request), csrfToken: request.csrfToken,
             upcoming: rows.filter { !$0.isPast }, past: rows.filter(\.isPast), errorKey: error, date: form.date ?? "", name: form.name ?? "",
             added: impact.map { .init(day: zone.dayText($0.0), cancelledSessions: $0.1.cancelledSessions, postponedCourses: $0.1.postponedCourses) },
-            action: SiteRoute.clinicHolidays.path)
+            action: SiteRoute.clinicHolidays.path, today: today.description)
         return try await request.view.render("clinic-holidays", context).encodeResponse(status: status, for: request)
     }
 }
@@ -105,4 +112,6 @@ struct ClinicHolidaysContext: Encodable {
     let name: String
     let added: Added?
     let action: String
+    /// The earliest date a holiday can be added for (the clinic's today).
+    let today: String
 }

@@ -20,11 +20,15 @@ struct ScheduleController: RouteCollection {
         let window = try TimeSlot(start: zone.instant(on: monday, at: .midnight), end: zone.instant(on: monday.adding(days: 7), at: .midnight))
         let sessions = try await loader.forTherapist(user.id, in: window)
         let names = try await ScheduleNames(request: request).listed(sessions.compactMap(\.patientID))
+        let sources = Array(Set(sessions.map(\.key.source)))
+        let entries = sources.isEmpty ? [] : try await AttendanceEntry.query(on: request.db).filter(\.$sourceID ~~ sources)
+            .filter(\.$sessionDate ~~ Array(Set(sessions.map(\.key.date.description)))).all()
+        let marks = AttendanceFacts.marks(entries)
         let days = (0..<7).map { offset -> WeekContext.Day in
             let date = monday.adding(days: offset)
             let items = sessions.filter { zone.localDate(of: $0.slot.start) == date }.map { session in
                 WeekContext.Item(time: "\(zone.localTime(of: session.slot.start))–\(zone.localTime(of: session.slot.end))", title: session.title,
-                                 who: session.patientID.flatMap { names[$0] } ?? "", location: session.modality.locationText, statusKey: session.statusKey,
+                                 who: session.patientID.flatMap { names[$0] } ?? "", location: session.modality.locationText, statusKey: session.statusKey(marks: marks[session.key] ?? [], now: request.now),
                                  cancelled: !session.takesPlace, path: SiteRoute.session.path(["sessionKey": session.key.description]))
             }
             return WeekContext.Day(heading: zone.dayText(date), items: items)

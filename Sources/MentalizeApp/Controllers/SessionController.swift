@@ -94,6 +94,10 @@ struct SessionController: RouteCollection {
             var time: String?
         }
         let form = (try? request.content.decode(Form.self)) ?? Form()
+        let rules = try await SessionChangeRules.load(for: opened.session, on: request.db)
+        if let refusal = rules.refusal(for: form.action ?? "") {
+            return try await SessionPage.render(request, opened: opened, loader: door.loader, noticeKeys: [refusal], status: .conflict)
+        }
         let result = try await SessionChanges(request: request, loader: door.loader).apply(to: opened.session, action: form.action ?? "", reason: form.reason, date: form.date, time: form.time)
         if let problem = result {
             return try await SessionPage.render(request, opened: opened, loader: door.loader, notice: problem, status: .badRequest)

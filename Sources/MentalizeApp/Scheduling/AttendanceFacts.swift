@@ -13,6 +13,16 @@ struct AttendanceFacts {
         }
     }
 
+    /// The marks recorded for each session (one per patient), for ``ScheduledSession/statusKey(marks:now:)``.
+    static func marks(_ entries: [AttendanceEntry]) -> [SessionKey: [String]] {
+        var marks: [SessionKey: [String]] = [:]
+        for entry in entries {
+            guard let date = try? LocalDate(iso: entry.sessionDate) else { continue }
+            marks[SessionKey(source: entry.sourceID, date: date), default: []].append(entry.mark)
+        }
+        return marks
+    }
+
     /// These patients' records from `since` on (indexed by patient and time). A drop-out run is
     /// read back from the latest session, so recent records are enough to find it.
     func records(for patientIDs: [UUID], since: Date) async throws -> [AttendanceRecord] {

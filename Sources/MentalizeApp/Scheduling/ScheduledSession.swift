@@ -61,6 +61,20 @@ struct ScheduledSession: Sendable {
                 therapists: therapistIDs.map(UserID.init), modality: modality, slot: slot)
     }
 
+    /// The status word key for a page once attendance may be on record: a session that has
+    /// started and has marks reads "Held" when anyone attended, otherwise the marks' outcome
+    /// ("Not attended", or the cancellation they all record). Otherwise it is ``statusKey``.
+    func statusKey(marks: [String], now: Date) -> String {
+        guard takesPlace, slot.start <= now, let first = marks.first else { return statusKey }
+        if marks.contains(AttendanceChoice.attended.rawValue) { return "sessions.status.held" }
+        guard marks.allSatisfy({ $0 == first }) else { return "sessions.status.notAttended" }
+        switch AttendanceChoice(rawValue: first) {
+        case .cancelledByPatient: return "sessions.status.cancelled.patient"
+        case .cancelledByClinic: return "sessions.status.cancelled.clinic"
+        default: return "sessions.status.notAttended"
+        }
+    }
+
     /// A status word key for pages, e.g. `sessions.status.cancelled`.
     var statusKey: String {
         switch status {

@@ -4,7 +4,7 @@ import MentalizeCore
 import Vapor
 
 /// Saves, signs and adds addenda to a session's note through the core's `SignableNote`: a signed
-/// note refuses edits, signing needs a complete note (and, for a group, a short note per member
+/// note refuses edits, signing waits for the session's start and needs a complete note (and, for a group, a short note per member
 /// and no other member named), addenda only after signing. Signing a group note that records a
 /// member's risk as increased alerts that member's own therapists (``MemberRiskAlerts``).
 struct NoteWriter {
@@ -20,6 +20,12 @@ struct NoteWriter {
     func write(fields: [String: String], sign: Bool) async throws -> Outcome {
         let store = SessionNoteStore(database: request.db)
         let session = opened.session
+        // A signature says the session took place as written (and a group note's risk increases
+        // raise alerts), so it waits for the session's start; a draft may be prepared before.
+        if sign, request.now < session.slot.start {
+            let start = ClinicClock.text(session.slot.start, zone: try await request.scheduleLoader().zone)
+            return .refused(["The note can be signed once the session has started (\(start)). Save it as a draft until then."])
+        }
         let existing = try await store.record(for: session.key)
         let body: SessionNoteBody
         switch NoteForm.body(fields) {

@@ -78,4 +78,27 @@ import VaporTesting
             #expect(try await ash.post("/programme/holidays", form: ["date": day.description, "name": "Sneaky"]).status == .notFound)
         }
     }
+
+    @Test func aHolidayCannotBeAddedForADayThatHasPassed() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: Ash's most recent weekly session, already held
+            let loader = try await SessionFixtures.loader(app)
+            let today = loader.zone.localDate(of: app.clock.now())
+            let held = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { !$0.isOneOff && $0.kind == .individual })
+            let day = loader.zone.localDate(of: held.slot.start)
+            try #require(day < today)
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
+            try await lead.get("/programme/holidays")
+            // act
+            let refused = try await lead.post("/programme/holidays", form: ["date": day.description, "name": "Afterthought closure"])
+            // verify: refused with the typed values kept; nothing stored; the session still took place
+            let body = refused.body.string
+            #expect(refused.status == .conflict)
+            #expect(body.contains("That day has already passed.") && body.contains("value=\"\(day.description)\"") && body.contains("value=\"Afterthought closure\""))
+            #expect(try await ClinicHolidayRecord.query(on: app.db).filter(\.$date == day.description).first() == nil)
+            #expect(try await SessionFixtures.loader(app).session(held.key)?.takesPlace == true)
+            // Today itself stays allowed (a snow closure).
+            #expect(try await lead.post("/programme/holidays", form: ["date": today.description, "name": "Snow closure"]).status == .seeOther)
+        }
+    }
 }

@@ -147,7 +147,7 @@ import VaporTesting
             #expect(averyNote.observed.modes == [.teleological] && averyNote.risk?.change == .increased)
             #expect(note.content.memberNotes[PatientID(SessionFixtures.blake.id)]?.observed == ObservedMentalizing.none)
             let signed = try await ash.get(path).body.string
-            #expect(signed.contains("Teleological") && signed.contains("increased: Spoke of urges to self-harm"))
+            #expect(signed.contains("Teleological") && signed.contains("<span class=\"risk-change\">Increased</span> <span class=\"prewrap\">— Spoke of urges to self-harm"))
         }
     }
 

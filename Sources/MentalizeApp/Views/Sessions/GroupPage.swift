@@ -52,8 +52,9 @@ enum GroupPage {
             },
             sessions: sessions.map { session in
                 let note = notes.first { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }?.state
-                let marked = entries.filter { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }.count
-                return .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey, path: SiteRoute.session.path(["sessionKey": session.key.description]),
+                let marks = entries.filter { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }.map(\.mark)
+                let marked = marks.count
+                return .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey(marks: marks, now: now), path: SiteRoute.session.path(["sessionKey": session.key.description]),
                              noteKey: "sessions.noteState.\(note ?? "none")", marked: marked, isPast: session.slot.start < now)
             },
             rate: AttendanceFacts.rateText(AttendanceRates.group(AttendanceFacts.records(entries))),

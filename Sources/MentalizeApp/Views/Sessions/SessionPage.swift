@@ -43,14 +43,15 @@ enum SessionPage {
                 let staff = try await staffNames([by.rawValue] + addenda.map(\.author.rawValue), request: request)
                 signed = .init(signedBy: staff[by.rawValue] ?? "", signedAt: ClinicClock.text(at, zone: zone),
                                interventions: body.interventions.map(\.displayName).sorted().joined(separator: ", "),
-                               modes: modesText(body.observed), imbalances: imbalancesText(body.observed),
-                               narrative: body.narrative, risk: riskText(body.risk), plan: body.plan,
+                               modes: modesText(body.observed), imbalances: imbalances(body.observed),
+                               narrative: body.narrative, riskKey: riskKey(body.risk), riskSummary: body.risk?.summary ?? "",
+                               crisisPlanReviewed: body.risk?.crisisPlanReviewed ?? false, plan: body.plan,
                                members: try visible.map { patient in
                                    let id = PatientID(try patient.requireID())
                                    let note = memberNotes[id]
                                    return .init(field: "", name: "\(patient.givenName) \(patient.familyName)", initials: initials[id] ?? "", text: note?.text ?? "",
-                                                observedText: note.map { [modesText($0.observed), imbalancesText($0.observed)].filter { !$0.isEmpty }.joined(separator: "; ") } ?? "",
-                                                riskText: riskText(note?.risk))
+                                                riskSummary: note?.risk?.summary ?? "", modesText: note.map { modesText($0.observed) } ?? "",
+                                                imbalances: note.map { imbalances($0.observed) } ?? [], riskKey: riskKey(note?.risk))
                                },
                                addenda: addenda.map { .init(who: staff[$0.author.rawValue] ?? "", when: ClinicClock.text($0.writtenAt, zone: zone), text: $0.text) })
             }
@@ -58,10 +59,11 @@ enum SessionPage {
         let processNotes = try await ProcessNoteRecord.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description)
             .group(.or) { $0.filter(\.$author.$id == user.id).filter(\.$namedSupervisor.$id == user.id) }.sort(\.$createdAt).all()
         let canWrite = session.therapistIDs.contains(user.id) && user.roles.contains(Role.therapist.rawValue)
+        let rules = try await SessionChangeRules.load(for: session, on: request.db)
         let localStart = zone.localTime(of: session.slot.start)
         var context = SessionPageContext(
             page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
-            title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey, isGroup: isGroup,
+            title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey(marks: marks.map(\.mark), now: request.now), isGroup: isGroup,
             patientName: opened.patient.map { "\($0.givenName) \($0.familyName)" },
             patientPath: try opened.patient.map { SiteRoute.patientSessions.path(["patientID": try $0.requireID().uuidString]) },
             groupPath: session.groupID.map { SiteRoute.group.path(["groupID": $0.uuidString]) },
@@ -84,6 +86,7 @@ enum SessionPage {
             },
             signed: signed, problems: draft?.problems ?? [], notice: notice, noticeKeys: noticeKeys,
             changePath: SiteRoute.sessionChange.path(["sessionKey": key]), canChange: canWrite,
+            changeLockedKey: rules.lockedKey, canRestore: rules.canRestore, restoreHintKey: rules.restoreHintKey,
             moveDate: zone.localDate(of: session.slot.start).description, moveTime: localStart.description,
             processNotes: processNotes.compactMap { note in
                 note.id.map { .init(path: SiteRoute.processNote.path(["noteID": $0.uuidString]), concerns: isGroup ? initials[PatientID(note.$patient.id)] ?? "" : "") }
@@ -118,12 +121,16 @@ enum SessionPage {
         observed.modes.map(\.displayName).sorted().joined(separator: ", ")
     }
 
-    private static func imbalancesText(_ observed: ObservedMentalizing) -> String {
-        observed.imbalances.map { "\($0.dimension.rawValue): \($0.displayName)" }.sorted().joined(separator: ", ")
+    /// The poles a patient was stuck at, in the dimensions' usual order, labelled by the page.
+    private static func imbalances(_ observed: ObservedMentalizing) -> [SessionPageContext.Imbalance] {
+        let order = MentalizingDimension.allCases
+        return observed.imbalances.sorted { (order.firstIndex(of: $0.dimension) ?? 0) < (order.firstIndex(of: $1.dimension) ?? 0) }
+            .map { .init(dimension: "sessions.dimension.\($0.dimension.rawValue)", pole: $0.displayName) }
     }
 
-    private static func riskText(_ risk: RiskUpdate?) -> String {
-        risk.map { "\($0.change.rawValue)\($0.summary.isEmpty ? "" : ": \($0.summary)")" } ?? ""
+    /// The locale key of a recorded risk change; empty when none was recorded.
+    private static func riskKey(_ risk: RiskUpdate?) -> String {
+        risk.map { "sessions.risk.\($0.change.rawValue)" } ?? ""
     }
 
     /// Names of everyone in the group on the date (or the one patient), for initials and checks.

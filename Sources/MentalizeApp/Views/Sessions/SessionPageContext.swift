@@ -30,8 +30,14 @@ struct SessionPageContext: Encodable {
         let notice: String
     }
 
+    /// A dimension (its locale key) and the pole the patient was stuck at.
+    struct Imbalance: Encodable {
+        let dimension: String
+        let pole: String
+    }
+
     /// One member's part of a group note: text, observed mentalizing and a risk update (form
-    /// controls while a draft; `observedText` and `riskText` once signed).
+    /// controls while a draft; `modesText`, `imbalances` and `riskKey` once signed).
     struct MemberNoteField: Encodable {
         let field: String
         let name: String
@@ -42,8 +48,10 @@ struct SessionPageContext: Encodable {
         var risks: [Option] = []
         var riskSummaryField = ""
         var riskSummary = ""
-        var observedText = ""
-        var riskText = ""
+        var modesText = ""
+        var imbalances: [Imbalance] = []
+        /// Locale key of the signed risk change (`sessions.risk.…`); empty when none was recorded.
+        var riskKey = ""
         /// Whether anything beyond the text was entered (the form shows those fields open).
         var hasDetail = false
     }
@@ -63,10 +71,13 @@ struct SessionPageContext: Encodable {
         let signedBy: String
         let signedAt: String
         let interventions: String
+        /// Empty when no prementalizing mode was observed (the row is left out).
         let modes: String
-        let imbalances: String
+        let imbalances: [Imbalance]
         let narrative: String
-        let risk: String
+        let riskKey: String
+        let riskSummary: String
+        let crisisPlanReviewed: Bool
         let plan: String
         let members: [MemberNoteField]
         let addenda: [Addendum]
@@ -104,6 +115,11 @@ struct SessionPageContext: Encodable {
     let noticeKeys: [String]
     let changePath: String
     let canChange: Bool
+    /// Why cancel and move are not offered (attendance or a note is on record); nil while they are.
+    let changeLockedKey: String?
+    let canRestore: Bool
+    /// Why a cancelled session offers no restore (a clinic holiday).
+    let restoreHintKey: String?
     let moveDate: String
     let moveTime: String
     /// Process notes on this session that the user wrote or was named to read (by member initials

@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// What may still change on one session. Once attendance or a note (draft or signed) is on record
+/// the session is part of what happened: cancelling or moving it would contradict that record, so
+/// both are refused. "Restore as scheduled" undoes only a change stored for this session (a
+/// cancellation may still be undone then); a clinic holiday is the clinic's calendar, not such a
+/// change, so the page says how to hold the session anyway instead of offering a restore.
+struct SessionChangeRules: Sendable {
+    /// Locale key saying why cancel and move are refused; nil while they are open.
+    let lockedKey: String?
+    /// Whether "Restore as scheduled" has something of this session's own to undo.
+    let canRestore: Bool
+    /// Locale key explaining why a cancelled session has no restore (a clinic holiday).
+    let restoreHintKey: String?
+
+    static func load(for session: ScheduledSession, on database: any Database) async throws -> SessionChangeRules {
+        let source = session.key.source
+        let date = session.key.date.description
+        var lockedKey: String?
+        if try await AttendanceEntry.query(on: database).filter(\.$sourceID == source).filter(\.$sessionDate == date).count() > 0 {
+            lockedKey = "sessions.locked.attendance"
+        } else if try await SessionNoteRecord.query(on: database).filter(\.$sourceID == source).filter(\.$sessionDate == date).count() > 0 {
+            lockedKey = "sessions.locked.note"
+        }
+        let hasOwnChange: Bool
+        if session.isOneOff {
+            hasOwnChange = try await OneOffSessionRecord.find(source, on: database)?.cancellation != nil
+        } else {
+            hasOwnChange = try await SeriesChangeRecord.query(on: database).filter(\.$series.$id == source).filter(\.$originalDate == date).count() > 0
+        }
+        let isCancelled = !session.takesPlace
+        // With the session on record, only un-cancelling stays: moving it back would move a held session.
+        let canRestore = hasOwnChange && (lockedKey == nil || isCancelled)
+        let onHoliday = !hasOwnChange && lockedKey == nil && session.status == .cancelled(.holiday)
+        return SessionChangeRules(lockedKey: lockedKey, canRestore: canRestore, restoreHintKey: onHoliday ? "sessions.restoreHoliday" : nil)
+    }
+
+    /// The locale key of the reason `action` is refused, or nil when it may go ahead.
+    func refusal(for action: String) -> String? {
+        switch action {
+        case "cancel", "move": lockedKey
+        case "restore": canRestore ? nil : lockedKey ?? restoreHintKey ?? "sessions.restoreNothing"
+        default: nil
+        }
+    }
+}
