@@ -55,3 +55,53 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct AdminUsersTests {
+    @Test func theCreationFormChecksNameLengthUsernameShapeAndAChosenRole() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
+            let page = try await admin.get("/admin/users").body.string
+            #expect(page.contains("<option value=\"\">Choose a role</option>"), "no role is preselected")
+            let good = ["username": "sam@demo.invalid", "displayName": "Sam New", "role": "therapist", "password": "a fine long passphrase"]
+            var long = good
+            long["displayName"] = String(repeating: "x", count: 5000)
+            let tooLong = try await admin.post("/admin/users", form: long)
+            #expect(tooLong.status == .badRequest)
+            #expect(tooLong.body.string.contains("up to 100 characters"))
+            var notEmail = good
+            notEmail["username"] = "sam"
+            let badName = try await admin.post("/admin/users", form: notEmail)
+            #expect(badName.status == .badRequest)
+            #expect(badName.body.string.contains("e-mail address"))
+            var noRole = good
+            noRole["role"] = ""
+            let unchosen = try await admin.post("/admin/users", form: noRole)
+            #expect(unchosen.status == .badRequest)
+            #expect(unchosen.body.string.contains("Choose the role of the new account"))
+            #expect(unchosen.body.string.contains("value=\"sam@demo.invalid\""), "what was typed is kept")
+            #expect(try await UserAccount.query(on: app.db).filter(\.$username ~~ ["sam", "sam@demo.invalid"]).count() == 0)
+            #expect(try await admin.post("/admin/users", form: good).status == .created)
+        }
+    }
+
+    @Test func anAdminCannotDisableThemselvesAndCanEnableADisabledAccount() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
+            try await admin.get("/admin/users")
+            let own = try await admin.post("/admin/users/\(DemoStaff.admin.id.uuidString)/disable", form: [:])
+            #expect(own.status == .conflict)
+            #expect(own.body.string.contains("You cannot disable your own account"))
+            let birch = DemoStaff.therapistBirch.id
+            #expect(try await admin.post("/admin/users/\(birch.uuidString)/disable", form: [:]).status == .seeOther)
+            let disabledPage = try await admin.get("/admin/users").body.string
+            #expect(disabledPage.contains("/admin/users/\(birch.uuidString)/enable"))
+            #expect(try await admin.post("/admin/users/\(birch.uuidString)/enable", form: [:]).status == .seeOther)
+            #expect(try await UserAccount.find(birch, on: app.db)?.disabledAt == nil)
+            let birchSession = try await SignedInClients.web(app, userID: birch)
+            #expect(try await birchSession.get("/home").status == .ok)
+            let therapist = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await therapist.get("/home")
+            #expect(try await therapist.post("/admin/users/\(birch.uuidString)/enable", form: [:]).status == .notFound)
+        }
+    }
+}
