@@ -17,12 +17,21 @@ struct AccountService {
     }
 
     static let knownRoles: Set<String> = ["patient", "therapist", "supervisor", "programmeLead", "admin"]
+    /// The longest display name: names appear in tables, lists and headers across the app.
+    static let displayNameLimit = 100
 
     @discardableResult
     func create(clinicID: UUID, username: String, displayName: String, roles: [String], password: String) async throws -> UserAccount {
         let username = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !username.isEmpty, username.count <= 254 else { throw Problem(description: "the username must be 1 to 254 characters") }
-        guard !displayName.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem(description: "the display name is empty") }
+        guard ContactChecks.isEmail(username) else {
+            throw Problem(description: "the username is the person's e-mail address (such as name@clinic.example), which they type to sign in")
+        }
+        let displayName = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !displayName.isEmpty else { throw Problem(description: "the display name is empty") }
+        guard displayName.count <= Self.displayNameLimit else {
+            throw Problem(description: "the display name can have up to \(Self.displayNameLimit) characters")
+        }
         guard !roles.isEmpty, roles.allSatisfy(Self.knownRoles.contains) else {
             throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
         }
@@ -80,6 +89,13 @@ struct AccountService {
             try await account.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
         }
+    }
+
+    /// Enables a disabled account again; the person signs in afresh with their existing password.
+    func enable(username: String) async throws {
+        let account = try await find(username)
+        account.disabledAt = nil
+        try await account.update(on: database)
     }
 
     private func checkPassword(_ password: String, username: String, displayName: String, totpEnabled: Bool) throws {

@@ -3,12 +3,14 @@ import MentalizeCore
 import Vapor
 
 /// Account administration for admins: list accounts, create one, disable one (which ends its
-/// sessions at once). Admins see names, usernames and roles, never clinical content.
+/// sessions at once) or enable it again. Admins see names, usernames and roles, never clinical
+/// content. An admin cannot disable their own account (nobody might be left to enable it).
 struct AdminUsersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.adminUsers.pathComponents, use: page)
         routes.post(SiteRoute.adminUsers.pathComponents, use: create)
         routes.post(SiteRoute.adminUserDisable.pathComponents, use: disable)
+        routes.post(SiteRoute.adminUserEnable.pathComponents, use: enable)
     }
 
     struct Form: Content {
@@ -23,13 +25,21 @@ struct AdminUsersController: RouteCollection {
         return try await render(request, form: Form(), message: nil, error: nil)
     }
 
+    /// The roles a new account can be given, in the order the form offers them.
+    static let roleChoices = Role.allCases.map(\.rawValue)
+
     func create(_ request: Request) async throws -> Response {
         _ = try request.requireRole([.admin])
         let form = (try? request.content.decode(Form.self)) ?? Form()
+        guard let role = form.role, Self.roleChoices.contains(role) else {
+            var kept = form
+            kept.password = nil
+            return try await render(request, form: kept, message: nil, error: nil, errorKey: "admin.error.role").encodeResponse(status: .badRequest, for: request)
+        }
         do {
             let service = try accounts(request)
             try await service.create(clinicID: try await service.onlyClinicID(), username: form.username ?? "", displayName: form.displayName ?? "",
-                                     roles: [form.role ?? ""], password: form.password ?? "")
+                                     roles: [role], password: form.password ?? "")
             return try await render(request, form: Form(), message: "admin.created", error: nil).encodeResponse(status: .created, for: request)
         } catch let problem as AccountService.Problem {
             var kept = form
@@ -43,8 +53,19 @@ struct AdminUsersController: RouteCollection {
         guard let id = request.parameters.get("userID", as: UUID.self), let account = try await UserAccount.find(id, on: request.db) else {
             throw Abort(.notFound)
         }
-        guard id != admin.id else { throw Abort(.badRequest, reason: "admins cannot disable their own account") }
+        guard id != admin.id else {
+            return try await render(request, form: Form(), message: nil, error: nil, listErrorKey: "admin.error.ownAccount").encodeResponse(status: .conflict, for: request)
+        }
         try await accounts(request).disable(username: account.username)
+        return request.redirect(to: SiteRoute.adminUsers.path)
+    }
+
+    func enable(_ request: Request) async throws -> Response {
+        _ = try request.requireRole([.admin])
+        guard let id = request.parameters.get("userID", as: UUID.self), let account = try await UserAccount.find(id, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        try await accounts(request).enable(username: account.username)
         return request.redirect(to: SiteRoute.adminUsers.path)
     }
 
@@ -52,11 +73,13 @@ struct AdminUsersController: RouteCollection {
         AccountService(database: request.db, hasher: request.application.passwordHasher, passwordPolicy: try request.application.passwordPolicy, now: request.now)
     }
 
-    private func render(_ request: Request, form: Form, message: String?, error: String?) async throws -> View {
+    /// `error` is the account service's own words about the new account; `errorKey` a text key
+    /// about the creation form, `listErrorKey` one about the account list (shown above it).
+    private func render(_ request: Request, form: Form, message: String?, error: String?, errorKey: String? = nil, listErrorKey: String? = nil) async throws -> View {
         let users = try await UserAccount.query(on: request.db).sort(\.$username).all()
         let context = AdminUsersContext(page: PageChrome(titleKey: "admin.title", request: request), csrfToken: request.csrfToken,
-                                        users: users.map(AdminUsersContext.Row.init), roles: Role.allCases.map(\.rawValue),
-                                        form: form, messageKey: message, error: error, action: SiteRoute.adminUsers.path)
+                                        users: users.map(AdminUsersContext.Row.init), roles: Self.roleChoices,
+                                        form: form, messageKey: message, error: error, errorKey: errorKey, listErrorKey: listErrorKey, action: SiteRoute.adminUsers.path)
         return try await request.view.render("admin-users", context)
     }
 }
@@ -69,6 +92,7 @@ struct AdminUsersContext: Encodable {
         let roles: String
         let active: Bool
         let disablePath: String
+        let enablePath: String
 
         init(_ account: UserAccount) {
             username = account.username
@@ -76,6 +100,7 @@ struct AdminUsersContext: Encodable {
             roles = account.roleNames.joined(separator: ", ")
             active = account.disabledAt == nil
             disablePath = SiteRoute.adminUserDisable.path(["userID": account.id?.uuidString ?? ""])
+            enablePath = SiteRoute.adminUserEnable.path(["userID": account.id?.uuidString ?? ""])
         }
     }
 
@@ -86,5 +111,7 @@ struct AdminUsersContext: Encodable {
     let form: AdminUsersController.Form
     let messageKey: String?
     let error: String?
+    let errorKey: String?
+    let listErrorKey: String?
     let action: String
 }

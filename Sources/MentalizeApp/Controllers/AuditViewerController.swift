@@ -1,9 +1,11 @@
 import Fluent
+import Foundation
 import MentalizeCore
 import Vapor
 
 /// The audit log for administrators and programme leads, filtered by user, patient, dates,
-/// action and break-glass. It shows ids and roles, never clinical content.
+/// action and break-glass, a page of events at a time. It shows ids and roles, never clinical
+/// content.
 struct AuditViewerController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.auditLog.pathComponents, use: page)
@@ -16,38 +18,48 @@ struct AuditViewerController: RouteCollection {
         var to: String?
         var action: String?
         var breakGlass: String?
+        /// Paging: show the events older than this sequence number.
+        var before: Int64?
+        /// Paging: show the events newer than this sequence number.
+        var after: Int64?
     }
 
     func page(_ request: Request) async throws -> View {
         _ = try request.requireRole([.admin, .programmeLead])
         let filters = (try? request.query.decode(Filters.self)) ?? Filters()
-        var query = AuditEventRecord.query(on: request.db).sort(\.$sequence, .descending).limit(100)
+        var criteria = AuditLogQuery.Criteria()
         var problems: [String] = []
-        if let name = filters.user?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty {
-            let account = try await UserAccount.query(on: request.db).filter(\.$username == name).first()
-            query = query.filter(\.$actorID == (account?.id ?? UUID()))
+        if let name = filters.user?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+            criteria.actorIDs = try await AuditLogQuery.matchingAccounts(name, on: request.db)
         }
         if let text = filters.patient?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let id = UUID(uuidString: text) { query = query.filter(\.$patientID == id) } else { problems.append("audit.error.patient") }
+            if let id = UUID(uuidString: text) { criteria.patientID = id } else { problems.append("audit.error.patient") }
         }
-        if let day = filters.from.flatMap(Self.day) { query = query.filter(\.$occurredAtMicroseconds >= AuditTime.microseconds(day)) }
-        if let day = filters.to.flatMap(Self.day) { query = query.filter(\.$occurredAtMicroseconds < AuditTime.microseconds(day.addingTimeInterval(86_400))) }
-        if let action = filters.action.flatMap(AccessAction.init(rawValue:)) { query = query.filter(\.$action == action.rawValue) }
-        if filters.breakGlass == "on" { query = query.filter(\.$breakGlass == true) }
-        let rows = try await query.all()
-        let names = try await StaffNames(database: request.db).names(for: rows.compactMap(\.actorID))
-        let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems, actions: AccessAction.allCases.map(\.rawValue), rows: rows.map { row in
+        for (text, isStart) in [(filters.from, true), (filters.to, false)] {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+            guard let day = Self.day(text) else {
+                problems.append(isStart ? "audit.error.from" : "audit.error.to")
+                continue
+            }
+            if isStart { criteria.fromMicroseconds = AuditTime.microseconds(day) } else { criteria.toMicroseconds = AuditTime.microseconds(day.addingTimeInterval(86_400)) }
+        }
+        criteria.action = filters.action.flatMap(AccessAction.init(rawValue:))?.rawValue
+        criteria.breakGlassOnly = filters.breakGlass == "on"
+        let page = try await AuditLogQuery(database: request.db, criteria: criteria).page(before: filters.before, after: filters.after)
+        let names = try await StaffNames(database: request.db).names(for: page.rows.compactMap(\.actorID))
+        let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems,
+                                         actions: AccessAction.allCases.map(\.rawValue), rows: page.rows.map { row in
             AuditViewerContext.Row(sequence: row.sequence, time: AuditTime.iso8601(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)),
                                    who: row.actorID.flatMap { names[$0] } ?? "—", byOperator: row.actorID == OperatorAudit.actorID, role: row.actorRole, patient: row.patientID?.uuidString ?? "",
                                    record: row.recordType, action: row.action, outcome: row.outcome, breakGlass: row.breakGlass)
-        })
+        }, paging: AuditViewerContext.Paging(page, filters: filters))
         return try await request.view.render("audit", context)
     }
 
-    /// A `yyyy-mm-dd` day at 00:00 UTC.
+    /// A real `yyyy-mm-dd` day at 00:00 UTC; nil for anything else (2026-13-45, 2026-02-30).
     static func day(_ text: String) -> Date? {
-        guard !text.isEmpty else { return nil }
-        return try? Date(text + "T00:00:00Z", strategy: .iso8601)
+        guard text.count == 10, let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) else { return nil }
+        return date.formatted(.iso8601.year().month().day()) == text ? date : nil
     }
 }
 
@@ -67,9 +79,40 @@ struct AuditViewerContext: Encodable {
         let breakGlass: Bool
     }
 
+    /// Where the page sits among the matching events, and links to the next pages that keep the
+    /// filters.
+    struct Paging: Encodable {
+        let first: Int
+        let last: Int
+        let total: Int
+        let newerPath: String?
+        let olderPath: String?
+
+        init(_ page: AuditLogQuery.Page, filters: AuditViewerController.Filters) {
+            first = page.rows.isEmpty ? 0 : page.newerCount + 1
+            last = page.newerCount + page.rows.count
+            total = page.total
+            newerPath = page.hasNewer ? page.rows.first.map { Self.path(filters, paging: URLQueryItem(name: "after", value: String($0.sequence))) } : nil
+            olderPath = page.hasOlder ? page.rows.last.map { Self.path(filters, paging: URLQueryItem(name: "before", value: String($0.sequence))) } : nil
+        }
+
+        /// The audit path with the filters as given and one paging parameter.
+        static func path(_ filters: AuditViewerController.Filters, paging: URLQueryItem) -> String {
+            var components = URLComponents()
+            components.path = SiteRoute.auditLog.path
+            let kept = [("user", filters.user), ("patient", filters.patient), ("from", filters.from), ("to", filters.to),
+                        ("action", filters.action), ("breakGlass", filters.breakGlass)]
+            components.queryItems = kept.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } } + [paging]
+            // `+` would read as a space: encode it (and keep the rest of URLComponents' encoding).
+            components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+            return components.string ?? SiteRoute.auditLog.path
+        }
+    }
+
     let page: PageChrome
     let filters: AuditViewerController.Filters
     let problems: [String]
     let actions: [String]
     let rows: [Row]
+    let paging: Paging
 }

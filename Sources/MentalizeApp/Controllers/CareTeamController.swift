@@ -34,6 +34,10 @@ struct CareTeamController: RouteCollection {
                   let patientID = form.patientID, try await Patient.find(patientID, on: request.db) != nil else {
                 return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
             }
+            let open = try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$therapist.$id == therapist).filter(\.$patient.$id == patientID).all()
+            if open.contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
+                return try await render(request, error: "careTeam.error.alreadyOnCaseload").encodeResponse(status: .conflict, for: request)
+            }
             let assignment = CaseloadAssignmentRecord(therapistID: therapist, patientID: patientID, startsAt: request.now)
             try await assignment.create(on: request.db)
             try await audit(request, lead: lead, patientID: patientID, type: "caseload-assignment", id: try assignment.requireID())
@@ -41,6 +45,10 @@ struct CareTeamController: RouteCollection {
             guard let supervisor = form.supervisorID, staff.supervisors.contains(where: { $0.id == supervisor }),
                   let therapist = form.therapistID, staff.therapists.contains(where: { $0.id == therapist }) else {
                 return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
+            }
+            let open = try await SupervisionLinkRecord.query(on: request.db).filter(\.$supervisor.$id == supervisor).filter(\.$therapist.$id == therapist).all()
+            if open.contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
+                return try await render(request, error: "careTeam.error.alreadySupervising").encodeResponse(status: .conflict, for: request)
             }
             let link = SupervisionLinkRecord(supervisorID: supervisor, therapistID: therapist, startsAt: request.now)
             try await link.create(on: request.db)
@@ -68,6 +76,12 @@ struct CareTeamController: RouteCollection {
         return request.redirect(to: SiteRoute.careTeam.path)
     }
 
+    /// True while a relationship has not ended (including one that starts later): adding the same
+    /// pair again would only make a second row for one relationship, so it is refused.
+    static func isOpen(_ endsAt: Date?, at now: Date) -> Bool {
+        endsAt.map { now < $0 } ?? true
+    }
+
     private func audit(_ request: Request, lead: SignedInUser, patientID: UUID?, type: String, id: UUID) async throws {
         try await request.application.auditLog.record([AuditEntry(actorID: lead.id, actorRole: .programmeLead, patientID: patientID, recordType: type,
                                                                   recordID: id.uuidString, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false)])
@@ -75,7 +89,10 @@ struct CareTeamController: RouteCollection {
 
     private func render(_ request: Request, error: String?) async throws -> View {
         let staff = try await StaffDirectory(database: request.db).load()
-        let names = Dictionary(uniqueKeysWithValues: (staff.therapists + staff.supervisors).map { ($0.id, $0.name) })
+        // Every account, not just the active ones: a relationship can outlive the account's
+        // disabling, and the page should say whose it is.
+        let accounts = try await UserAccount.query(on: request.db).all()
+        let names = Dictionary(uniqueKeysWithValues: accounts.compactMap { account in account.id.map { ($0, CareTeamContext.Person(account)) } })
         let now = request.now
         let caseload = try await CaseloadAssignmentRecord.query(on: request.db).with(\.$patient).sort(\.$startsAt).all()
             .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
@@ -84,8 +101,10 @@ struct CareTeamController: RouteCollection {
         let patients = try await Patient.query(on: request.db).sort(\.$familyName).sort(\.$givenName).all()
         let context = CareTeamContext(
             page: PageChrome(titleKey: "careTeam.title", request: request), csrfToken: request.csrfToken, action: SiteRoute.careTeam.path, errorKey: error,
-            caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? "—", right: "\($0.patient.givenName) \($0.patient.familyName)", endPath: SiteRoute.careTeamEnd.path(["assignmentID": $0.id?.uuidString ?? ""])) },
-            supervision: supervision.map { .init(left: names[$0.$supervisor.id] ?? "—", right: names[$0.$therapist.id] ?? "—", endPath: SiteRoute.careTeamEnd.path(["assignmentID": $0.id?.uuidString ?? ""])) },
+            caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? .unknown, right: .init(name: "\($0.patient.givenName) \($0.patient.familyName)", disabled: false),
+                                           endPath: SiteRoute.careTeamEnd.path(["assignmentID": $0.id?.uuidString ?? ""])) },
+            supervision: supervision.map { .init(left: names[$0.$supervisor.id] ?? .unknown, right: names[$0.$therapist.id] ?? .unknown,
+                                                 endPath: SiteRoute.careTeamEnd.path(["assignmentID": $0.id?.uuidString ?? ""])) },
             therapists: staff.therapists.map { .init(id: $0.id.uuidString, name: $0.name) },
             supervisors: staff.supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
             patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: "\($0.givenName) \($0.familyName)") }
@@ -112,9 +131,26 @@ struct StaffDirectory {
 
 /// What the care-team page shows.
 struct CareTeamContext: Encodable {
+    /// A person in a relationship; a disabled account still shows its name, marked as disabled.
+    struct Person: Encodable {
+        let name: String
+        let disabled: Bool
+
+        static let unknown = Person(name: "—", disabled: false)
+
+        init(name: String, disabled: Bool) {
+            self.name = name
+            self.disabled = disabled
+        }
+
+        init(_ account: UserAccount) {
+            self.init(name: account.displayName, disabled: account.disabledAt != nil)
+        }
+    }
+
     struct Pair: Encodable {
-        let left: String
-        let right: String
+        let left: Person
+        let right: Person
         let endPath: String
     }
 

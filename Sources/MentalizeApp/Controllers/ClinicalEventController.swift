@@ -21,7 +21,7 @@ struct ClinicalEventController: RouteCollection {
         let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .clinicalEvent)
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(EventForm.self)) ?? EventForm()
-        let problems = form.problems(today: request.now)
+        let problems = form.problems(today: request.now, dateOfBirth: patient.dateOfBirth)
         guard problems.isEmpty else {
             return try await render(request, access: access, patient: patient, form: form, problems: problems).encodeResponse(status: .badRequest, for: request)
         }

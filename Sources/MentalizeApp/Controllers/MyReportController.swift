@@ -28,7 +28,7 @@ struct MyReportController: RouteCollection {
         let patient = try await access.ownPatient(for: .write, kind: .selfReport)
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(SelfReportForm.self)) ?? SelfReportForm()
-        let problems = form.problems(today: request.now)
+        let problems = form.problems(today: request.now, dateOfBirth: patient.dateOfBirth)
         guard problems.isEmpty, let severity = form.severity else {
             var kept = form
             if UUID(uuidString: form.key.trimmed) == nil { kept.key = UUID().uuidString }

@@ -23,9 +23,13 @@ struct PatientDetailsController: RouteCollection {
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(PatientDetailsForm.self)) ?? PatientDetailsForm()
         let store = PatientDetailsStore(database: request.db)
-        let problems = form.problems(types: try await store.programmeTypes())
+        let problems = form.problems(types: try await store.programmeTypes(), dateOfBirth: patient.dateOfBirth, today: request.now)
         guard problems.isEmpty else {
             return try await render(request, access: access, patient: patient, form: form, problems: problems).encodeResponse(status: .badRequest, for: request)
+        }
+        if try await store.identifierTaken(form, otherThan: patientID), let type = form.identifier?.type {
+            return try await render(request, access: access, patient: patient, form: form, problems: ["details.error.identifierTaken.\(type.rawValue)"])
+                .encodeResponse(status: .conflict, for: request)
         }
         let (userID, now) = (access.user.id, request.now)
         try await request.db.transaction { db in

@@ -4,7 +4,8 @@ import Vapor
 
 /// Registering a new patient with their referral. A therapist who registers a patient takes them
 /// on their caseload; a programme lead registers unassigned patients for the care-team page. A
-/// patient with the same name and date of birth triggers a warning that must be confirmed.
+/// patient with the same name and date of birth triggers a warning that must be confirmed; an NHS
+/// number or BSN already on file is refused outright (it belongs to one person).
 struct RegistrationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.newPatient.pathComponents, use: page)
@@ -22,11 +23,17 @@ struct RegistrationController: RouteCollection {
         let user = try request.requireRole([.therapist, .programmeLead])
         let form = (try? request.content.decode(RegistrationForm.self)) ?? RegistrationForm()
         let details = (try? request.content.decode(PatientDetailsForm.self)) ?? PatientDetailsForm()
-        let problems = form.problems(today: request.now) + details.problems(types: try await PatientDetailsStore(database: request.db).programmeTypes())
+        let store = PatientDetailsStore(database: request.db)
+        let fields = form.cleaned
+        let problems = form.problems(today: request.now) + details.problems(types: try await store.programmeTypes(),
+                                                                        dateOfBirth: RegistrationForm.isPastDate(fields.dateOfBirth, today: request.now) ? fields.dateOfBirth : nil, today: request.now)
         guard problems.isEmpty else {
             return try await render(request, form: form, details: details, problems: problems, duplicate: false).encodeResponse(status: .badRequest, for: request)
         }
-        let fields = form.cleaned
+        if try await store.identifierTaken(details, otherThan: nil), let type = details.identifier?.type {
+            return try await render(request, form: form, details: details, problems: ["details.error.identifierTaken.\(type.rawValue)"], duplicate: false)
+                .encodeResponse(status: .conflict, for: request)
+        }
         if form.confirmDuplicate != "on", try await isDuplicate(fields, on: request.db) {
             return try await render(request, form: form, details: details, problems: [], duplicate: true).encodeResponse(status: .conflict, for: request)
         }

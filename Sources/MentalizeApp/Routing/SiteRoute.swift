@@ -28,6 +28,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case auditLog = "/audit"
     case adminUsers = "/admin/users"
     case adminUserDisable = "/admin/users/:userID/disable"
+    case adminUserEnable = "/admin/users/:userID/enable"
     case programmeDashboard = "/programme"
     case careTeam = "/care-team"
     case careTeamEnd = "/care-team/:assignmentID/end"
@@ -169,7 +170,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .breakGlass: .roles(Role.clinicalStaff)
         case .newPatient: .roles([.therapist, .programmeLead])
         case .auditLog: .roles([.admin, .programmeLead])
-        case .adminUsers, .adminUserDisable: .roles([.admin])
+        case .adminUsers, .adminUserDisable, .adminUserEnable: .roles([.admin])
         case .careTeam, .careTeamEnd, .programmeDashboard: .roles([.programmeLead])
         case .patientDetails: .patientRecord(.demographics, .read)
         case .patientDetailsSave: .patientRecord(.demographics, .write)

@@ -101,6 +101,52 @@ import VaporTesting
         }
     }
 
+    @Test func theLogIsPagedBySequenceKeepingFiltersAndCounted() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: 150 events by Ash, more than a page
+            let entries = (0..<150).map { number in
+                AuditEntry(actorID: DemoStaff.therapistAsh.id, actorRole: .therapist, patientID: nil, recordType: "paging-test", recordID: String(number),
+                           action: .read, outcome: .allowed, requestID: "paging-\(number)", breakGlass: false)
+            }
+            try await app.auditLog.record(entries)
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
+            let total = try await AuditEventRecord.query(on: app.db).filter(\.$actorID == DemoStaff.therapistAsh.id).count()
+            // act: "Ash" is part of Robin Ash's display name, not the username
+            let newest = try await admin.get("/audit?user=Ash").body.string
+            let olderPath = try #require(Self.link("Older events", in: newest))
+            let older = try await admin.get(olderPath).body.string
+            let newerPath = try #require(Self.link("Newer events", in: older))
+            let backAgain = try await admin.get(newerPath).body.string
+            // verify
+            #expect(newest.contains("Showing events 1–100 of \(total)"))
+            #expect(newest.contains("Robin Ash (demo therapist)") && !newest.contains("Sam Birch"), "only the matching user's events")
+            #expect(Self.link("Newer events", in: newest) == nil, "nothing is newer than the newest page")
+            #expect(olderPath.contains("user=Ash") && olderPath.contains("before="), "the filter is kept")
+            #expect(older.contains("Showing events 101–\(total) of \(total)"))
+            #expect(Self.link("Older events", in: older) == nil)
+            #expect(backAgain.contains("Showing events 1–100 of \(total)"))
+            let everyone = try await admin.get("/audit").body.string
+            #expect(everyone.contains("Showing events 1–100 of \(try await AuditEventRecord.query(on: app.db).count())"))
+        }
+    }
+
+    @Test func aDateThatIsNotADayIsExplained() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
+            let bad = try await admin.get("/audit?from=2026-13-45&to=2026-02-30").body.string
+            #expect(bad.contains("The From date is not a real date") && bad.contains("The To date is not a real date"))
+            let nobody = try await admin.get("/audit?user=nobody-at-all").body.string
+            #expect(nobody.contains("No events match these filters."))
+        }
+    }
+
+    /// The href of the link with this text, with HTML entities undone.
+    static func link(_ text: String, in html: String) -> String? {
+        guard let anchor = html.split(separator: "<a ").first(where: { $0.contains(text) }),
+              let match = anchor.firstMatch(of: /href="([^"]+)"/) else { return nil }
+        return String(match.1).replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     @Test func backupsAndRestoresShowAsTheOperators() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup: what `mentalize backup` and `mentalize restore` record

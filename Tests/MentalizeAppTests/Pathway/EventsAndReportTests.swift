@@ -24,6 +24,14 @@ import VaporTesting
             var future = complete
             future["occurredOn"] = "2999-01-01"
             #expect(try await ash.post(path + "/new", form: future).status == .badRequest)
+            var unborn = complete
+            unborn["occurredOn"] = "1990-03-13"  // the day before Avery's birth
+            let beforeBirth = try await ash.post(path + "/new", form: unborn)
+            #expect(beforeBirth.status == .badRequest)
+            #expect(beforeBirth.body.string.contains("before the patient&#39;s date of birth") || beforeBirth.body.string.contains("before the patient's date of birth"))
+            unborn["occurredOn"] = avery.dateOfBirth
+            #expect(try await ash.post(path + "/new", form: unborn).status == .seeOther, "the day of birth itself is possible")
+            try await ash.get(path)
             let page = try await ash.get(path).body.string
             #expect(page.contains("Psychiatric admission") && page.contains("12 days"))
         }

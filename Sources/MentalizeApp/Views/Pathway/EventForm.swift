@@ -12,11 +12,16 @@ struct EventForm: Content {
     var reporter: String?
     var admissionDays: String?
 
-    /// Text keys for every problem, in form order.
-    func problems(today: Date) -> [String] {
+    /// Text keys for every problem, in form order. An event happens between the patient's birth
+    /// (`dateOfBirth`, yyyy-mm-dd) and today.
+    func problems(today: Date, dateOfBirth: String) -> [String] {
         var problems: [String] = []
         guard let kind = ClinicalEventKind(rawValue: kind.trimmed) else { return ["events.error.kind"] }
-        if !FormCheck.isPastDate(occurredOn.trimmed, today: today) { problems.append("events.error.date") }
+        if !FormCheck.isPastDate(occurredOn.trimmed, today: today) {
+            problems.append("events.error.date")
+        } else if !FormCheck.isPastDate(occurredOn.trimmed, today: today, notBefore: dateOfBirth) {
+            problems.append("events.error.beforeBirth")
+        }
         guard let method = EventMethod(rawValue: method.trimmed) else { return problems + ["events.error.method"] }
         if MedicalSeverity(rawValue: severity.trimmed) == nil { problems.append("events.error.severity") }
         if EventReporter(rawValue: reporter.trimmed) == nil { problems.append("events.error.reporter") }
@@ -50,9 +55,10 @@ struct SelfReportForm: Content {
     /// The answers to "did you need medical help?", mapped to medical severity.
     static let helpChoices: [(answer: String, severity: MedicalSeverity)] = [("none", .none), ("self-care", .minor), ("treated", .moderate), ("unsure", .unknown)]
 
-    func problems(today: Date) -> [String] {
+    /// Text keys for every problem, in form order; the date lies between `dateOfBirth` and today.
+    func problems(today: Date, dateOfBirth: String) -> [String] {
         var problems: [String] = []
-        if !FormCheck.isPastDate(occurredOn.trimmed, today: today) { problems.append("myReport.error.date") }
+        if !FormCheck.isPastDate(occurredOn.trimmed, today: today, notBefore: dateOfBirth) { problems.append("myReport.error.date") }
         if severity == nil { problems.append("myReport.error.help") }
         if note.trimmed.count > 2000 { problems.append("myReport.error.note") }
         if UUID(uuidString: key.trimmed) == nil { problems.append("myReport.error.expired") }

@@ -45,11 +45,20 @@ struct PatientDetailsForm: Content {
         carerSessions = details.map { $0.carerSessions.split(separator: ",").map(String.init) }
     }
 
-    /// Text keys for every problem, in form order. `types` are the clinic's programme types.
-    func problems(types: [ProgrammeType]) -> [String] {
+    /// The youngest age (completed years) at which someone may be registered for the built-in
+    /// adult programme; younger people are offered MBT-A (adolescents).
+    static let adultProgrammeMinimumAge = 16
+
+    /// Text keys for every problem, in form order. `types` are the clinic's programme types;
+    /// `dateOfBirth` (yyyy-mm-dd, when known and valid) rules out the adult programme for children.
+    func problems(types: [ProgrammeType], dateOfBirth: String?, today: Date) -> [String] {
         var problems: [String] = []
         let type = types.first { $0.id?.uuidString == programmeType }
         if type == nil { problems.append("details.error.programmeType") }
+        if let type, type.id == ProgrammeType.adultID, let age = dateOfBirth.flatMap({ FormCheck.age(born: $0, today: today) }),
+           age < Self.adultProgrammeMinimumAge {
+            problems.append("details.error.tooYoungForAdults")
+        }
         let idValue = identifierValue.trimmed
         if !idValue.isEmpty {
             if let kind = IdentifierType(rawValue: identifierType.trimmed) {
@@ -132,6 +141,16 @@ struct PatientDetailsStore {
 
     func programmeTypes() async throws -> [ProgrammeType] {
         try await ProgrammeType.query(on: database).sort(\.$position).sort(\.$name).all()
+    }
+
+    /// True when the form's national number (NHS number or BSN) is already recorded for a patient
+    /// other than `patientID` (nil while registering). Such a number belongs to one person; the
+    /// person asking may not have access to the other record, so callers say only that it is taken.
+    func identifierTaken(_ form: PatientDetailsForm, otherThan patientID: UUID?) async throws -> Bool {
+        guard let identifier = form.identifier, identifier.type != .other else { return false }
+        let holders = try await PatientIdentifierRecord.query(on: database)
+            .filter(\.$type == identifier.type.rawValue).filter(\.$value == identifier.value).all()
+        return holders.contains { $0.$patient.id != patientID }
     }
 
     /// Saves the form for a patient: the details row (created or updated) and the identifier of its type.

@@ -37,7 +37,11 @@ struct RegistrationForm: Content {
         if !(1...100).contains(fields.givenName.count) || !(1...100).contains(fields.familyName.count) { problems.append("register.error.names") }
         if !Self.isPastDate(fields.dateOfBirth, today: today) { problems.append("register.error.dateOfBirth") }
         if !(1...200).contains(fields.source.count) { problems.append("register.error.source") }
-        if !Self.isPastDate(fields.receivedOn, today: today) { problems.append("register.error.receivedOn") }
+        if !Self.isPastDate(fields.receivedOn, today: today) {
+            problems.append("register.error.receivedOn")
+        } else if Self.isPastDate(fields.dateOfBirth, today: today), fields.receivedOn < fields.dateOfBirth {
+            problems.append("register.error.receivedBeforeBirth")
+        }
         if !(10...4000).contains(fields.reason.count) { problems.append("register.error.reason") }
         if !Self.urgencies.contains(fields.urgency) { problems.append("register.error.urgency") }
         return problems

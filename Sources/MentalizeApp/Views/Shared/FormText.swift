@@ -12,6 +12,22 @@ enum FormCheck {
         RegistrationForm.isPastDate(text, today: today)
     }
 
+    /// A real calendar date (yyyy-mm-dd) not after today and not before the person's date of birth
+    /// (nothing can happen to someone before they were born). `born` is stored as yyyy-mm-dd, so
+    /// the dates compare as text.
+    static func isPastDate(_ text: String, today: Date, notBefore born: String) -> Bool {
+        isPastDate(text, today: today) && text >= born
+    }
+
+    /// Completed years of age on `today` (UTC) for a yyyy-mm-dd birth date; nil when it is not a date.
+    static func age(born: String, today: Date) -> Int? {
+        let parts = born.split(separator: "-").compactMap { Int($0) }
+        let now = Self.today(today).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, now.count == 3 else { return nil }
+        let hadBirthday = (now[1], now[2]) >= (parts[1], parts[2])
+        return now[0] - parts[0] - (hadBirthday ? 0 : 1)
+    }
+
     /// Today's date as yyyy-mm-dd (UTC), for form defaults.
     static func today(_ now: Date) -> String {
         now.formatted(.iso8601.year().month().day())
