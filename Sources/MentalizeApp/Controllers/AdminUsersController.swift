@@ -4,7 +4,8 @@ import Vapor
 
 /// Account administration for admins: list accounts, create one, disable one (which ends its
 /// sessions at once) or enable it again. Admins see names, usernames and roles, never clinical
-/// content. An admin cannot disable their own account (nobody might be left to enable it).
+/// content. An admin cannot disable their own account (nobody might be left to enable it). Each
+/// change is an audited `accountData` write naming the account.
 struct AdminUsersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.adminUsers.pathComponents, use: page)
@@ -29,7 +30,7 @@ struct AdminUsersController: RouteCollection {
     static let roleChoices = Role.allCases.map(\.rawValue)
 
     func create(_ request: Request) async throws -> Response {
-        _ = try request.requireRole([.admin])
+        let admin = try request.requireRole([.admin])
         let form = (try? request.content.decode(Form.self)) ?? Form()
         guard let role = form.role, Self.roleChoices.contains(role) else {
             var kept = form
@@ -38,8 +39,9 @@ struct AdminUsersController: RouteCollection {
         }
         do {
             let service = try accounts(request)
-            try await service.create(clinicID: try await service.onlyClinicID(), username: form.username ?? "", displayName: form.displayName ?? "",
-                                     roles: [role], password: form.password ?? "")
+            let created = try await service.create(clinicID: try await service.onlyClinicID(), username: form.username ?? "", displayName: form.displayName ?? "",
+                                                   roles: [role], password: form.password ?? "")
+            try await audit(request, admin: admin, account: try created.requireID())
             return try await render(request, form: Form(), message: "admin.created", error: nil).encodeResponse(status: .created, for: request)
         } catch let problem as AccountService.Problem {
             var kept = form
@@ -57,16 +59,25 @@ struct AdminUsersController: RouteCollection {
             return try await render(request, form: Form(), message: nil, error: nil, listErrorKey: "admin.error.ownAccount").encodeResponse(status: .conflict, for: request)
         }
         try await accounts(request).disable(username: account.username)
+        try await audit(request, admin: admin, account: id)
         return request.redirect(to: SiteRoute.adminUsers.path)
     }
 
     func enable(_ request: Request) async throws -> Response {
-        _ = try request.requireRole([.admin])
+        let admin = try request.requireRole([.admin])
         guard let id = request.parameters.get("userID", as: UUID.self), let account = try await UserAccount.find(id, on: request.db) else {
             throw Abort(.notFound)
         }
         try await accounts(request).enable(username: account.username)
+        try await audit(request, admin: admin, account: id)
         return request.redirect(to: SiteRoute.adminUsers.path)
+    }
+
+    /// Records an account change (created, disabled, enabled) as the admin's write of that account.
+    private func audit(_ request: Request, admin: SignedInUser, account: UUID) async throws {
+        try await request.application.auditLog.record([AuditEntry(actorID: admin.id, actorRole: .admin, patientID: nil, recordType: RecordKind.accountData.rawValue,
+                                                                  recordID: account.uuidString, action: .write, outcome: .allowed,
+                                                                  requestID: request.requestID, breakGlass: false)])
     }
 
     private func accounts(_ request: Request) throws -> AccountService {

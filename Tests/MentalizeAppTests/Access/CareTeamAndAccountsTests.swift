@@ -81,6 +81,9 @@ import VaporTesting
             #expect(unchosen.body.string.contains("value=\"sam@demo.invalid\""), "what was typed is kept")
             #expect(try await UserAccount.query(on: app.db).filter(\.$username ~~ ["sam", "sam@demo.invalid"]).count() == 0)
             #expect(try await admin.post("/admin/users", form: good).status == .created)
+            let created = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "sam@demo.invalid").first())
+            let audited = try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "accountData").filter(\.$recordID == created.id?.uuidString).count()
+            #expect(audited == 1, "only the account actually created is audited")
         }
     }
 
@@ -102,6 +105,8 @@ import VaporTesting
             let therapist = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             try await therapist.get("/home")
             #expect(try await therapist.post("/admin/users/\(birch.uuidString)/enable", form: [:]).status == .notFound)
+            let changes = try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "accountData").filter(\.$recordID == birch.uuidString).all()
+            #expect(changes.map(\.action) == ["write", "write"] && changes.allSatisfy { $0.actorID == DemoStaff.admin.id }, "disabling and enabling are audited")
         }
     }
 }
