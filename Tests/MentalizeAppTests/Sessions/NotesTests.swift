@@ -148,6 +148,9 @@ import VaporTesting
             #expect(note.content.memberNotes[PatientID(SessionFixtures.blake.id)]?.observed == ObservedMentalizing.none)
             let signed = try await ash.get(path).body.string
             #expect(signed.contains("Teleological") && signed.contains("<span class=\"risk-change\">Increased</span> <span class=\"prewrap\">— Spoke of urges to self-harm"))
+            // Blake's chart, for his own therapist, shows his part of the group note's risk.
+            let blakeChart = try await birch.get("/patients/\(SessionFixtures.blake.id.uuidString)").body.string
+            #expect(blakeChart.contains("Described a recent overdose") && blakeChart.contains("group session"))
         }
     }
 

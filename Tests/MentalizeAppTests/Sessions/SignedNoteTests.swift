@@ -119,3 +119,33 @@ import VaporTesting
         }
     }
 }
+
+/// The chart shows the latest risk update written in a signed note to those who may read notes.
+@Suite struct ChartNoteRiskTests {
+    @Test func aRiskIncreaseSignedInANoteShowsOnTheChart() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: Ash, Avery's only caseload therapist, signs "risk increased" (no alert, by design)
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let session = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.patientID == SessionFixtures.avery.id })
+            let path = SessionFixtures.path(session)
+            try await ash.get(path)
+            var fields = NotesTests.complete
+            fields["risk"] = "increased"
+            fields["riskSummary"] = "New thoughts of overdose after the row."
+            fields["action"] = "sign"
+            #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
+            // act
+            let chartPath = "/patients/\(SessionFixtures.avery.id.uuidString)"
+            let chart = try await ash.get(chartPath).body.string
+            let supervisor = try await SignedInClients.web(app, userID: DemoStaff.supervisor.id)
+            let supervised = try await supervisor.get(chartPath).body.string
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
+            let roster = try await lead.get(chartPath).body.string
+            // verify
+            #expect(chart.contains("Latest risk update in a session note:") && chart.contains("New thoughts of overdose after the row.")
+                && chart.contains("href=\"\(path)\""))
+            #expect(supervised.contains("New thoughts of overdose after the row."), "the supervisor reads notes, so sees it")
+            #expect(!roster.contains("New thoughts of overdose"), "the lead may not read notes")
+        }
+    }
+}

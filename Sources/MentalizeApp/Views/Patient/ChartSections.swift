@@ -27,6 +27,16 @@ struct ChartSections: Encodable {
         let checklistKey: String
     }
 
+    /// The latest risk update written in a signed session note (for those who may read notes).
+    struct NoteRisk: Encodable {
+        let changeKey: String
+        let increased: Bool
+        let summary: String
+        let when: String
+        let group: Bool
+        let path: String
+    }
+
     struct Count: Encodable {
         let key: String
         let count: Int
@@ -56,6 +66,7 @@ struct ChartSections: Encodable {
     let assessment: Assessment?
     let events: Events?
     let measures: Measures?
+    let noteRisk: NoteRisk?
 
     init(_ chart: PatientChart, visibility: PatientChart.Visibility, path: (SiteRoute) -> String, today: String) {
         formulation = visibility.freeText ? Formulation(path: path(.formulation), version: chart.formulation?.version, when: chart.formulation.map { DisplayTime.minute($0.writtenAt) },
@@ -76,6 +87,10 @@ struct ChartSections: Encodable {
             },
             recent: chart.events.prefix(5).map { Event(kindKey: "events.kind.\($0.kind)", on: $0.occurredOn, patientReported: $0.patientReported) }
         ) : nil
+        noteRisk = chart.noteRisk.map { update in
+            NoteRisk(changeKey: "sessions.risk.\(update.change.rawValue)", increased: update.change == .increased, summary: update.summary,
+                     when: DisplayTime.minute(update.sessionStart), group: update.isGroup, path: SiteRoute.session.path(["sessionKey": update.sessionKey]))
+        }
         measures = visibility.measures ? Measures(path: path(.patientMeasures), completed: chart.completedMeasures.count,
                                                   last: chart.completedMeasures.first?.completedAt.map(DisplayTime.minute)) : nil
     }

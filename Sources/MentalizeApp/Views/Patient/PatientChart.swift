@@ -10,6 +10,7 @@ struct PatientChart {
         var freeText = false
         var clinical = false
         var measures = false
+        var sessionNotes = false
     }
 
     var careTeam: [String] = []
@@ -31,6 +32,7 @@ struct PatientChart {
     var latestRisk: RiskAssessmentRecord?
     var interviewCount = 0
     var completedMeasures: [MeasureResponse] = []
+    var noteRisk: LatestNoteRisk.Update?
 
     static func load(patientID: UUID, visibility: Visibility, on db: any Database, now: Date) async throws -> PatientChart {
         var chart = PatientChart()
@@ -60,6 +62,9 @@ struct PatientChart {
             chart.checklist = try await assessment.latestChecklist(of: patientID)
             chart.latestRisk = try await RiskAssessmentRecord.query(on: db).filter(\.$patient.$id == patientID).sort(\.$assessedOn, .descending).sort(\.$recordedAt, .descending).first()
             chart.interviewCount = try await DiagnosticInterviewRecord.query(on: db).filter(\.$patient.$id == patientID).count()
+        }
+        if visibility.sessionNotes {
+            chart.noteRisk = try await LatestNoteRisk(database: db).find(patientID: patientID)
         }
         if visibility.measures {
             chart.completedMeasures = try await MeasureResponse.query(on: db).filter(\.$patient.$id == patientID).filter(\.$completedAt != nil)

@@ -12,7 +12,8 @@ enum PatientPage {
         let patientID = try patient.requireID()
         let visibility = PatientChart.Visibility(freeText: try await access.allows(.read, .formulation, patientID: patientID),
                                                  clinical: try await access.allows(.read, .clinicalEvent, patientID: patientID),
-                                                 measures: try await access.allows(.read, .measureResponse, patientID: patientID))
+                                                 measures: try await access.allows(.read, .measureResponse, patientID: patientID),
+                                                 sessionNotes: try await access.allows(.read, .sessionNote, patientID: patientID))
         let chart = try await PatientChart.load(patientID: patientID, visibility: visibility, on: request.db, now: request.now)
         let current = ProgrammeStatus(storageValue: patient.phase)
         let canWrite = try await access.allows(.write, .demographics, patientID: patientID)
