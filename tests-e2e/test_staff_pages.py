@@ -49,6 +49,16 @@ def test_a_therapist_reads_their_caseload(demo_server, browser):
     browser.get(demo_server.base_url + "/break-glass")
     assert_accessible(browser, "break-glass")
 
+    # Emergency access to Devon (not in Ash's care): every page of the record says so.
+    browser.find_element(By.ID, "familyName").send_keys("Testpatient")
+    browser.execute_script("arguments[0].value = '1999-01-30'", browser.find_element(By.ID, "dateOfBirth"))
+    browser.find_element(By.ID, "reason").send_keys("Devon rang the clinic in crisis and the duty therapist needs the crisis plan.")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Devon Testpatient"
+    banner = browser.find_element(By.CSS_SELECTOR, ".emergency-banner")
+    assert banner.is_displayed() and "You are using emergency access" in banner.text and "UTC" in banner.text
+    assert_accessible(browser, "patient-break-glass")
+
 
 @pytest.mark.parametrize("username", ["lead.dogwood@demo.invalid", "admin.elm@demo.invalid"])
 def test_the_audit_log_viewer(demo_server, browser, username):
