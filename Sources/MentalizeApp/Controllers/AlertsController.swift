@@ -63,6 +63,19 @@ struct AlertsController: RouteCollection {
         return (access, alert, patient)
     }
 
+    /// Where the words or answers that raised the alert can be read: the message thread, the
+    /// measures, the events (a self-report), or the chart (a group note's risk update and a diary
+    /// entry, which may be private, are summarised there for those who may read them).
+    static func sourcePath(of alert: RiskAlert) -> String {
+        let patient = ["patientID": alert.$patient.id.uuidString]
+        switch alert.source {
+        case "message": return alert.sourceID.map { SiteRoute.messageThread.path(["threadID": $0.uuidString]) } ?? SiteRoute.patient.path(patient)
+        case "measure": return SiteRoute.patientMeasures.path(patient)
+        case MyReportController.alertSource: return SiteRoute.patientEvents.path(patient)
+        default: return SiteRoute.patient.path(patient)
+        }
+    }
+
     private func render(_ request: Request, access: PatientAccess, alert: RiskAlert, patient: Patient, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let alertID = try alert.requireID()
         let recipients = try await RiskAlertRecipient.query(on: request.db).filter(\.$alert.$id == alertID).with(\.$user).sort(\.$addedAt).all()
@@ -76,9 +89,9 @@ struct AlertsController: RouteCollection {
         let context = AlertContext(
             page: PageChrome(titleKey: "alerts.detailTitle", request: request), csrfToken: request.csrfToken,
             patient: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(["patientID": alert.$patient.id.uuidString]),
-            measuresPath: SiteRoute.patientMeasures.path(["patientID": alert.$patient.id.uuidString]),
+            measuresPath: alert.source == "measure" ? SiteRoute.patientMeasures.path(["patientID": alert.$patient.id.uuidString]) : nil,
             level: alert.level, stateKey: "alerts.state.\(alert.state)", sourceKey: "alerts.source.\(alert.source)",
-            sourcePath: alert.source == "message" ? alert.sourceID.map { SiteRoute.messageThread.path(["threadID": $0.uuidString]) } : nil, instrument: definition?.title, rules: rules,
+            sourcePath: Self.sourcePath(of: alert), instrument: definition?.title, rules: rules,
             raised: DisplayTime.minute(alert.raisedAt), escalated: alert.escalatedAt.map(DisplayTime.minute),
             recipients: recipients.map { .init(name: $0.user.displayName, reason: "alerts.reason.\($0.reason)") },
             acknowledged: alert.acknowledgedAt.map { "\(alert.acknowledgedBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
@@ -117,12 +130,13 @@ struct AlertContext: Encodable {
     let csrfToken: String
     let patient: String
     let patientPath: String
-    let measuresPath: String
+    /// The patient's measures, for alerts a questionnaire raised.
+    let measuresPath: String?
     let level: String
     let stateKey: String
     let sourceKey: String
-    /// Where the words that raised it can be read (a message thread), if anywhere.
-    let sourcePath: String?
+    /// Where what raised it can be read (see ``AlertsController/sourcePath(of:)``).
+    let sourcePath: String
     let instrument: String?
     let rules: [String]
     let raised: String

@@ -140,6 +140,8 @@ import VaporTesting
             #expect(alertPage.contains("a group therapist&#39;s signed note") || alertPage.contains("a group therapist's signed note"))
             #expect(alertPage.contains("Risk increased in the group session on") && alertPage.contains("recorded by Robin Ash"))
             #expect(!alertPage.contains("overdose"), "the alert names the session, not the note's words")
+            #expect(alertPage.contains("<dd><a href=\"/patients/\(SessionFixtures.blake.id.uuidString)\">a group therapist"), "the source links the chart, where the note's risk update is")
+            #expect(!alertPage.contains("/measures\""), "no link to questionnaires for an alert they did not raise")
             let store = SessionNoteStore(database: app.db)
             let record = try #require(try await store.record(for: session.key))
             let note = try store.decode(record, as: GroupSessionNote.self)
