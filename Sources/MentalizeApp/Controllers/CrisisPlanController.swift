@@ -69,11 +69,11 @@ struct CrisisPlanController: RouteCollection {
 
     private func renderStaff(_ request: Request, access: PatientAccess, patient: Patient, form: Form?, error: String?) async throws -> View {
         let patientID = try patient.requireID()
-        let versions = try await CrisisPlans(database: request.db).versions(of: patientID)
+        let versions = try await CrisisPlans(database: request.db).versionsWithAuthors(of: patientID)
         let canWrite = try await access.allows(.write, .formulation, patientID: patientID)
         let context = StaffCrisisPlanContext(
             page: PageChrome(titleKey: "crisis.title", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
-            plan: versions.first.map(CrisisPlanContext.Plan.init), versions: versions.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt)) },
+            plan: versions.first.map(CrisisPlanContext.Plan.init), versions: versions.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt), author: $0.writtenBy.displayName, plan: .init($0)) },
             canWrite: canWrite, form: form ?? Form(versions.first), errorKey: error,
             action: SiteRoute.crisisPlanSave.path(["patientID": patientID.uuidString]), patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString])
         )
@@ -88,6 +88,11 @@ struct CrisisPlans {
     /// All versions, newest first.
     func versions(of patientID: UUID) async throws -> [CrisisPlanVersion] {
         try await CrisisPlanVersion.query(on: database).filter(\.$patient.$id == patientID).sort(\.$version, .descending).all()
+    }
+
+    /// All versions with their authors, newest first (for the staff page's history).
+    func versionsWithAuthors(of patientID: UUID) async throws -> [CrisisPlanVersion] {
+        try await CrisisPlanVersion.query(on: database).filter(\.$patient.$id == patientID).with(\.$writtenBy).sort(\.$version, .descending).all()
     }
 
     func helplines(clinicID: UUID) async throws -> [Helpline] {
@@ -147,9 +152,12 @@ struct CrisisPlanContext: Encodable {
 
 /// What the staff crisis-plan page shows.
 struct StaffCrisisPlanContext: Encodable {
+    /// One saved version, readable in full with who wrote it.
     struct Version: Encodable {
         let number: Int
         let when: String
+        let author: String
+        let plan: CrisisPlanContext.Plan
     }
 
     let page: PageChrome

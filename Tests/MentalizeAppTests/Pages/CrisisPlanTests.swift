@@ -21,6 +21,9 @@ import VaporTesting
             let versions = try await CrisisPlanVersion.query(on: app.db).filter(\.$patient.$id == avery.id).sort(\.$version).all()
             #expect(versions.map(\.version) == [1, 2])
             #expect(versions[0].whatICanDo == "Cold water, walk the dog", "earlier versions are kept as written")
+            let history = try await ash.get(path).body.string
+            #expect(history.contains("<p class=\"prewrap\">Cold water, walk the dog</p>"), "an earlier version can be read in full")
+            #expect(history.contains("UTC, Robin Ash (demo therapist)</summary>"), "with who wrote it")
 
             let patient = try await SignedInClients.web(app, userID: avery.userID)
             let home = try await patient.get("/home").body.string
