@@ -49,11 +49,12 @@ struct SecondFactorController: RouteCollection {
             return try await render(request, user: user, errorKey: "secondFactor.error.wrongCode", status: .unauthorized)
         case .accepted:
             let response: Response
+            let next = ReturnPath.requested(by: request) ?? SiteRoute.dashboard.path
             if wasEnrolled {
-                response = request.redirect(to: SiteRoute.dashboard.path)
+                response = request.redirect(to: next)
             } else {
                 let codes = try await factor.newRecoveryCodes()
-                let context = RecoveryCodesContext(page: PageChrome(titleKey: "recoveryCodes.title", request: request), codes: codes, continuePath: SiteRoute.dashboard.path)
+                let context = RecoveryCodesContext(page: PageChrome(titleKey: "recoveryCodes.title", request: request), codes: codes, continuePath: next)
                 response = try await request.view.render("recovery-codes", context).encodeResponse(for: request)
             }
             try await request.sessionStore.end(user.session)
@@ -80,7 +81,8 @@ struct SecondFactorController: RouteCollection {
                 secretGroups: Base32.encode(secret, padding: false).chunked(into: 4)
             )
         }
-        let context = SecondFactorContext(page: PageChrome(titleKey: "secondFactor.title", request: request), enrolment: enrolment, errorKey: errorKey, csrfToken: request.csrfToken, action: SiteRoute.secondFactor.path)
+        let context = SecondFactorContext(page: PageChrome(titleKey: "secondFactor.title", request: request), enrolment: enrolment, errorKey: errorKey, csrfToken: request.csrfToken,
+                                          action: ReturnPath.path(SiteRoute.secondFactor.path, returningTo: ReturnPath.requested(by: request)))
         let response = try await request.view.render("second-factor", context).encodeResponse(for: request)
         response.status = status
         return response

@@ -43,7 +43,8 @@ struct SignInController: RouteCollection {
             if let old = request.signedInUser { try await request.sessionStore.end(old.session) }
             let needsSecondFactor = user.isStaff
             let (token, _) = try await request.sessionStore.start(userID: try user.requireID(), kind: "web", secondFactorDone: !needsSecondFactor)
-            let response = request.redirect(to: needsSecondFactor ? SiteRoute.secondFactor.path : SiteRoute.dashboard.path)
+            let next = ReturnPath.requested(by: request)
+            let response = request.redirect(to: needsSecondFactor ? ReturnPath.path(SiteRoute.secondFactor.path, returningTo: next) : next ?? SiteRoute.dashboard.path)
             response.cookies[SessionCookie.name] = SessionCookie.make(token: token)
             return response
         }
@@ -66,7 +67,8 @@ struct SignInController: RouteCollection {
     private func render(_ request: Request, error: String?, status: HTTPResponseStatus, username: String = "") async throws -> Response {
         let clinic = try await Clinic.query(on: request.db).sort(\.$name).first()
         let helplines = try await CrisisPlans(database: request.db).signedOutHelplines()
-        let context = SignInContext(request: request, clinicName: clinic?.name, errorKey: error, username: String(username.prefix(254)), helplines: helplines)
+        let context = SignInContext(request: request, clinicName: clinic?.name, errorKey: error, username: String(username.prefix(254)), helplines: helplines,
+                                    action: ReturnPath.path(SiteRoute.signIn.path, returningTo: ReturnPath.requested(by: request)))
         let response = try await request.view.render("sign-in", context).encodeResponse(for: request)
         response.status = status
         return response
