@@ -22,13 +22,16 @@ struct LearningController: RouteCollection {
                                 done: line.progress?.completedAt != nil, path: SiteRoute.myModule.path(["moduleID": line.module.id]))
         }
         return try await request.view.render("my-learning", LearningContext(page: PageChrome(titleKey: "learning.title", request: request), rows: rows,
-                                                                          doneCount: rows.filter(\.done).count, total: rows.count))
+                                                                          doneCount: rows.filter(\.done).count, total: rows.count,
+                                                                          notYetOpen: request.query[String.self, at: "notYet"] == "1"))
     }
 
-    func module(_ request: Request) async throws -> View {
+    func module(_ request: Request) async throws -> Response {
         let (_, patient) = try await own(request, for: .write)
         let plan = LearningPlan(database: request.db, library: try request.application.psychoeducation)
-        guard let line = try await plan.lines(for: patient).first(where: { $0.module.id == request.parameters.get("moduleID") }), line.open else { throw Abort(.notFound) }
+        guard let line = try await plan.lines(for: patient).first(where: { $0.module.id == request.parameters.get("moduleID") }) else { throw Abort(.notFound) }
+        // A module that opens later in the group (an old link, a typed address): say so on the list.
+        guard line.open else { return request.redirect(to: SiteRoute.myLearning.path + "?notYet=1") }
         let progress = try await plan.progress(patientID: patient.requireID(), moduleID: line.module.id)
         if progress.openedAt == nil {
             progress.openedAt = request.now
@@ -39,7 +42,7 @@ struct LearningController: RouteCollection {
             blocks: line.module.blocks.map { .init(heading2: $0.kind == .heading2, heading3: $0.kind == .heading3, paragraph: $0.kind == .paragraph, text: $0.text, items: $0.items) },
             exercise: line.module.exercise.prompt, reflection: line.module.exercise.reflection, done: progress.completedAt != nil,
             donePath: SiteRoute.myModuleDone.path(["moduleID": line.module.id]), listPath: SiteRoute.myLearning.path)
-        return try await request.view.render("module", context)
+        return try await request.view.render("module", context).encodeResponse(for: request)
     }
 
     func done(_ request: Request) async throws -> Response {
@@ -106,6 +109,8 @@ struct LearningContext: Encodable {
     let rows: [Row]
     let doneCount: Int
     let total: Int
+    /// The patient tried to open a module that is not open for them yet.
+    let notYetOpen: Bool
 }
 
 /// One module page.

@@ -19,7 +19,10 @@ import VaporTesting
             let patient = try await SignedInClients.web(app, userID: devon.userID)
             let list = try await patient.get("/me/learning").body.string
             #expect(list.contains("href=\"/me/learning/\(modules[0].id)\"") && !list.contains("href=\"/me/learning/\(modules[1].id)\""))
-            #expect(try await patient.get("/me/learning/\(modules[1].id)").status == .notFound)
+            let locked = try await patient.get("/me/learning/\(modules[1].id)")
+            #expect(locked.status == .seeOther && locked.headers.first(name: .location) == "/me/learning?notYet=1", "a locked module is not shown")
+            #expect(try await patient.get("/me/learning?notYet=1").body.string.contains("That page opens later, in step with your group."))
+            #expect(try await patient.get("/me/learning/no-such-module").status == .notFound)
             // act: the therapist unlocks module 2
             let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
             let staff = "/patients/\(devon.id.uuidString)/learning"
