@@ -160,7 +160,9 @@ struct MyMeasuresController: RouteCollection {
         let chosen = progress.answers[item.linkId]
         let context = MeasureQuestionContext(
             page: PageChrome(titleKey: "measures.questionTitle", request: request), csrfToken: request.csrfToken, title: step.definition.title,
-            intro: step.definition.items.first { $0.type == .display }?.text, position: progress.position(of: item.linkId) ?? 1, total: progress.questions.count,
+            // The opening instruction ("Over the last 2 weeks…") belongs to the main items, not to a
+            // follow-up asked only after certain answers (PHQ-9's "how difficult…").
+            intro: item.enableWhen == nil ? step.definition.items.first { $0.type == .display }?.text : nil, position: progress.position(of: item.linkId) ?? 1, total: progress.questions.count,
             item: .init(item, chosen: chosen), error: error, action: path(.myResponseAnswer, step.response), canGoBack: progress.question(before: item.linkId) != nil,
             copyright: step.definition.copyright
         )

@@ -36,6 +36,27 @@ import VaporTesting
         }
     }
 
+    @Test func theOpeningInstructionIsNotShownAboveTheFollowUpQuestion() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let patient = try await SignedInClients.web(app, userID: avery.userID)
+            let responsePath = try await MeasureFlow.start(patient, instrumentID: "phq-9")
+            var pages: [String: String] = [:]
+            var location = responsePath
+            for _ in 0..<15 {
+                let page = try await patient.get(location)
+                if page.status == .seeOther { location = try #require(page.headers.first(name: .location)); continue }
+                guard let match = page.body.string.firstMatch(of: /name="linkId" value="([^"]+)"/) else { break }
+                pages[String(match.1)] = page.body.string
+                let posted = try await patient.post(responsePath + "/answer", form: ["linkId": String(match.1), "answer": "1", "go": "next"])
+                location = try #require(posted.headers.first(name: .location))
+                if location.hasSuffix("/review") { break }
+            }
+            #expect(pages["phq9-1"]?.contains("Over the last 2 weeks") == true)
+            let followUp = try #require(pages["phq9-10"], "any answer above 'Not at all' brings the follow-up")
+            #expect(!followUp.contains("Over the last 2 weeks") && followUp.contains("how difficult"))
+        }
+    }
+
     @Test func answersAreSavedAsTheyGoAndABadAnswerLosesNothing() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let patient = try await SignedInClients.web(app, userID: avery.userID)
