@@ -23,6 +23,8 @@ import VaporTesting
             let svg = chart.body.string
             #expect(svg.hasPrefix("<svg") && svg.contains("<title id=\"t\">") && svg.contains(">Moderately severe<") && svg.contains("cut-off 10"))
             #expect(svg.contains("<path"), "reliable improvement is marked")
+            #expect(svg.contains("▼ reliable improvement</tspan>"), "and said in words on the chart (lower PHQ-9 is better, so the mark points down)")
+            #expect(svg.contains(">13</text>") && !svg.contains(">13.50<"), "whole-number scores get a whole-number middle tick")
             #expect(try await ash.get(base + "/no-such/chart.svg").status == .notFound)
             let table = try await ash.get(base + "/phq-9/answers").body.string
             #expect(table.contains("Little interest or pleasure in doing things") && table.contains("by the patient"))

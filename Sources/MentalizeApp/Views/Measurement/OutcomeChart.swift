@@ -17,11 +17,11 @@ struct OutcomeChart {
     let points: [Point]
 
     private let width = 640.0
-    private let height = 260.0
+    private let height = 284.0
     private let left = 44.0
     private let right = 120.0
     private let top = 16.0
-    private let bottom = 36.0
+    private let bottom = 60.0
 
     func svg() -> String {
         let plotWidth = width - left - right
@@ -35,7 +35,7 @@ struct OutcomeChart {
             last > first ? left + plotWidth * (date.timeIntervalSince1970 - first) / (last - first) : left + plotWidth / 2
         }
         var parts: [String] = []
-        parts.append(##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(Int(width)) \##(Int(height))" role="img" aria-labelledby="t d" font-family="sans-serif" font-size="11">"##)
+        parts.append(##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(Int(width)) \##(Int(height))" role="img" aria-labelledby="t d" font-family="sans-serif" font-size="14">"##)
         parts.append("<title id=\"t\">\(Self.escape(title))</title>")
         parts.append("<desc id=\"d\">\(Self.escape(description))</desc>")
         parts.append(##"<rect x="0" y="0" width="\##(Int(width))" height="\##(Int(height))" fill="#ffffff"/>"##)
@@ -50,7 +50,7 @@ struct OutcomeChart {
         }
         parts.append(##"<line x1="\##(Self.f(left))" y1="\##(Self.f(top))" x2="\##(Self.f(left))" y2="\##(Self.f(top + plotHeight))" stroke="#555555"/>"##)
         parts.append(##"<line x1="\##(Self.f(left))" y1="\##(Self.f(top + plotHeight))" x2="\##(Self.f(left + plotWidth))" y2="\##(Self.f(top + plotHeight))" stroke="#555555"/>"##)
-        for tick in [scale.range.min, (scale.range.min + scale.range.max) / 2, scale.range.max] {
+        for tick in [scale.range.min, Self.middleTick(scale.range.min, scale.range.max), scale.range.max] {
             parts.append(##"<text x="\##(Self.f(left - 6))" y="\##(Self.f(y(tick) + 4))" text-anchor="end" fill="#333333">\##(Self.number(tick))</text>"##)
         }
         if let caseness = scale.caseness {
@@ -75,9 +75,21 @@ struct OutcomeChart {
                 parts.append(##"<circle cx="\##(Self.f(px))" cy="\##(Self.f(py))" r="4" fill="#1f4e79"><title>\##(Self.escape(label))</title></circle>"##)
             }
         }
+        // The marks' meaning in words on the chart itself: a phone cannot show hover titles.
+        let lowerIsBetter = scale.direction == .lowerIsBetter
+        var legend: [String] = []
+        if points.contains(where: { $0.change == .improved || $0.change == .recovered }) {
+            legend.append(##"<tspan fill="#1b7a3a">\##(lowerIsBetter ? "▼" : "▲") reliable improvement</tspan>"##)
+        }
+        if points.contains(where: { $0.change == .deteriorated }) {
+            legend.append(##"<tspan fill="#b01c1c">\##(lowerIsBetter ? "▲" : "▼") reliable deterioration</tspan>"##)
+        }
+        if !legend.isEmpty {
+            parts.append(##"<text x="\##(Self.f(left))" y="\##(Self.f(height - 8))">\##(legend.joined(separator: "  "))</text>"##)
+        }
         if let firstPoint = points.first, let lastPoint = points.last {
-            parts.append(##"<text x="\##(Self.f(left))" y="\##(Self.f(height - 12))" fill="#333333">\##(AuditTime.iso8601(firstPoint.date).prefix(10))</text>"##)
-            parts.append(##"<text x="\##(Self.f(left + plotWidth))" y="\##(Self.f(height - 12))" text-anchor="end" fill="#333333">\##(AuditTime.iso8601(lastPoint.date).prefix(10))</text>"##)
+            parts.append(##"<text x="\##(Self.f(left))" y="\##(Self.f(top + plotHeight + 20))" fill="#333333">\##(AuditTime.iso8601(firstPoint.date).prefix(10))</text>"##)
+            parts.append(##"<text x="\##(Self.f(left + plotWidth))" y="\##(Self.f(top + plotHeight + 20))" text-anchor="end" fill="#333333">\##(AuditTime.iso8601(lastPoint.date).prefix(10))</text>"##)
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
@@ -109,6 +121,12 @@ struct OutcomeChart {
     }
 
     private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// The middle of the axis, as a whole number when both ends are (scores are counts: no "13.50").
+    static func middleTick(_ low: Double, _ high: Double) -> Double {
+        let middle = (low + high) / 2
+        return low.rounded() == low && high.rounded() == high ? middle.rounded(.down) : middle
+    }
 
     private static func triangle(_ x: Double, _ y: Double, pointingDown: Bool) -> String {
         let size = 6.0
