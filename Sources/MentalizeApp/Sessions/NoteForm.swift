@@ -19,7 +19,7 @@ enum NoteForm {
     /// The member notes typed for `members`: text under `member.<id>`, observed mentalizing and a
     /// risk update under the same prefix (`member.<id>.mode.<name>`, ...). A member with nothing
     /// entered is left out.
-    static func memberNotes(_ fields: [String: String], members: [UUID]) -> Result<[MemberNote], NoteRefusal> {
+    static func memberNotes(_ fields: [String: String], members: [UUID]) -> Result<[MemberNote], MemberNoteRefusal> {
         var notes: [MemberNote] = []
         for member in members {
             let prefix = memberPrefix(member)
@@ -30,7 +30,7 @@ enum NoteForm {
                 guard !text.trimmed.isEmpty || observed != .none || risk != nil else { continue }
                 notes.append(try MemberNote(patient: PatientID(member), text: text, observed: observed, risk: risk))
             } catch {
-                return .failure(error)
+                return .failure(MemberNoteRefusal(member: member, refusal: error))
             }
         }
         return .success(notes)
@@ -72,4 +72,10 @@ enum NoteForm {
             if risk.crisisPlanReviewed { fields["\(prefix)crisisPlanReviewed"] = "on" }
         }
     }
+}
+
+/// Why one member's part of a group note was refused, and whose part it was (the page names them).
+struct MemberNoteRefusal: Error {
+    let member: UUID
+    let refusal: NoteRefusal
 }

@@ -44,7 +44,10 @@ struct NoteWriter {
                 let members: [MemberNote]
                 switch NoteForm.memberNotes(fields, members: memberIDs) {
                 case .success(let value): members = value
-                case .failure(let refusal): return .refused([refusal.description])
+                case .failure(let problem):
+                    // Several members' parts may be open at once: say whose part needs attention.
+                    let initials = try SessionPage.directory(opened)[PatientID(problem.member)]?.initials ?? "A member"
+                    return .refused(["\(initials): \(problem.refusal.description)"])
                 }
                 let content = GroupSessionNote(body: body, memberNotes: members)
                 var note = try existing.map { try store.decode($0, as: GroupSessionNote.self) }

@@ -116,7 +116,7 @@ import VaporTesting
             // act: an increase without a summary is refused and nothing typed is lost
             fields["action"] = "save"
             let refused = try await ash.post(path + "/note", form: fields)
-            #expect(refused.status == .badRequest && refused.body.string.contains("Say briefly how risk has increased."))
+            #expect(refused.status == .badRequest && refused.body.string.contains("A.T.: Say briefly how risk has increased."), "the refusal names whose part it is")
             let kept = refused.body.string
             #expect(kept.contains("id=\"\(avery).mode.teleological\" name=\"\(avery).mode.teleological\" checked"))
             #expect(kept.contains("<option value=\"affective\" selected>"))
