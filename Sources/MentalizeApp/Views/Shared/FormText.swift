@@ -1,4 +1,5 @@
 import Foundation
+import MentalizeCore
 
 extension Optional where Wrapped == String {
     /// The field as typed, trimmed; empty when the field was not sent.
@@ -21,11 +22,9 @@ enum FormCheck {
 
     /// Completed years of age on `today` (UTC) for a yyyy-mm-dd birth date; nil when it is not a date.
     static func age(born: String, today: Date) -> Int? {
-        let parts = born.split(separator: "-").compactMap { Int($0) }
-        let now = Self.today(today).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, now.count == 3 else { return nil }
-        let hadBirthday = (now[1], now[2]) >= (parts[1], parts[2])
-        return now[0] - parts[0] - (hadBirthday ? 0 : 1)
+        guard let birth = try? LocalDate(iso: born), let now = try? LocalDate(iso: Self.today(today)) else { return nil }
+        let hadBirthday = (now.month, now.day) >= (birth.month, birth.day)
+        return now.year - birth.year - (hadBirthday ? 0 : 1)
     }
 
     /// Today's date as yyyy-mm-dd (UTC), for form defaults.
