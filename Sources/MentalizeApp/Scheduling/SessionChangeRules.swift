@@ -18,12 +18,16 @@ struct SessionChangeRules: Sendable {
     static func load(for session: ScheduledSession, on database: any Database) async throws -> SessionChangeRules {
         let source = session.key.source
         let date = session.key.date.description
-        var lockedKey: String?
-        if try await AttendanceEntry.query(on: database).filter(\.$sourceID == source).filter(\.$sessionDate == date).count() > 0 {
-            lockedKey = "sessions.locked.attendance"
-        } else if try await SessionNoteRecord.query(on: database).filter(\.$sourceID == source).filter(\.$sessionDate == date).count() > 0 {
-            lockedKey = "sessions.locked.note"
-        }
+        let hasAttendance = try await AttendanceEntry.query(on: database).filter(\.$sourceID == source).filter(\.$sessionDate == date).count() > 0
+        let hasNote = try await SessionNoteStore(database: database).record(for: session.key) != nil
+        return try await load(for: session, hasAttendance: hasAttendance, hasNote: hasNote, on: database)
+    }
+
+    /// The same, for a caller that has already read the session's attendance and note (the page).
+    static func load(for session: ScheduledSession, hasAttendance: Bool, hasNote: Bool, on database: any Database) async throws -> SessionChangeRules {
+        let source = session.key.source
+        let date = session.key.date.description
+        let lockedKey: String? = hasAttendance ? "sessions.locked.attendance" : hasNote ? "sessions.locked.note" : nil
         let hasOwnChange: Bool
         if session.isOneOff {
             hasOwnChange = try await OneOffSessionRecord.find(source, on: database)?.cancellation != nil

@@ -59,7 +59,7 @@ enum SessionPage {
         let processNotes = try await ProcessNoteRecord.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description)
             .group(.or) { $0.filter(\.$author.$id == user.id).filter(\.$namedSupervisor.$id == user.id) }.sort(\.$createdAt).all()
         let canWrite = session.therapistIDs.contains(user.id) && user.roles.contains(Role.therapist.rawValue)
-        let rules = try await SessionChangeRules.load(for: session, on: request.db)
+        let rules = try await SessionChangeRules.load(for: session, hasAttendance: !marks.isEmpty, hasNote: record != nil, on: request.db)
         let localStart = zone.localTime(of: session.slot.start)
         var context = SessionPageContext(
             page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
