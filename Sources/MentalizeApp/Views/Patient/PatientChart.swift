@@ -53,7 +53,7 @@ struct PatientChart {
                 chart.formulationAgreedAt = try await FormulationResponse.query(on: db).filter(\.$version.$id == versionID)
                     .filter(\.$kind == FormulationResponse.agreement).first()?.createdAt
             }
-            chart.crisisPlan = try await CrisisPlanVersion.query(on: db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
+            chart.crisisPlan = try await CrisisPlans(database: db).latest(of: patientID)
         }
         if visibility.clinical {
             chart.events = try await ClinicalEventRecord.query(on: db).filter(\.$patient.$id == patientID)
