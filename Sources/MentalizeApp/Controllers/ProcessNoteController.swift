@@ -69,7 +69,7 @@ struct ProcessNoteController: RouteCollection {
         let zone = try await request.scheduleLoader().zone
         let context = ProcessNoteContext(page: PageChrome(titleKey: "processNote.title", request: request), text: text, author: names[record.$author.id] ?? "",
                                          supervisor: record.$namedSupervisor.id.flatMap { names[$0] }, written: ClinicClock.text(record.createdAt, zone: zone),
-                                         sessionPath: SiteRoute.session.path(["sessionKey": "\(record.sourceID.uuidString)_\(record.sessionDate)"]))
+                                         sessionPath: SiteRoute.session.path(["sessionKey": SessionKey.text(source: record.sourceID, storedDate: record.sessionDate)]))
         let response = try await request.view.render("process-note", context).encodeResponse(for: request)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

@@ -33,7 +33,12 @@ struct SessionKey: Hashable, Sendable, CustomStringConvertible {
         self.init(source: source, date: date)
     }
 
-    var description: String { "\(source.uuidString)_\(date)" }
+    var description: String { Self.text(source: source, storedDate: date.description) }
+
+    /// The link form for a row that stores the source and the date (`YYYY-MM-DD`) apart.
+    static func text(source: UUID, storedDate: String) -> String {
+        "\(source.uuidString)_\(storedDate)"
+    }
 }
 
 /// One session as pages, the caseload and calendar feeds see it: computed from a series (or a

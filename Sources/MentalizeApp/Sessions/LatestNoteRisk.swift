@@ -48,6 +48,6 @@ struct LatestNoteRisk {
 private extension LatestNoteRisk.Update {
     init(_ risk: RiskUpdate, record: SessionNoteRecord, isGroup: Bool) {
         self.init(change: risk.change, summary: risk.summary, sessionStart: record.sessionStart, isGroup: isGroup,
-                  sessionKey: "\(record.sourceID.uuidString)_\(record.sessionDate)")
+                  sessionKey: SessionKey.text(source: record.sourceID, storedDate: record.sessionDate))
     }
 }

@@ -52,7 +52,7 @@ struct CaseloadDashboard {
             week: sessions.filter { $0.slot.start >= weekStart }.map(row),
             unsigned: drafts.map { draft in
                 .init(when: ClinicClock.text(draft.sessionStart, zone: zone), title: draft.kind == "group" ? "Group session" : "Individual session",
-                      who: draft.$patient.id.flatMap { names[$0] } ?? "", path: SiteRoute.session.path(["sessionKey": "\(draft.sourceID.uuidString)_\(draft.sessionDate)"]))
+                      who: draft.$patient.id.flatMap { names[$0] } ?? "", path: SiteRoute.session.path(["sessionKey": SessionKey.text(source: draft.sourceID, storedDate: draft.sessionDate)]))
             },
             withoutNote: missing.map(row),
             warnings: warnings.map { .init(who: names[$0.patient.rawValue] ?? "", missed: $0.consecutiveMissed, since: ClinicClock.text($0.since, zone: zone),
