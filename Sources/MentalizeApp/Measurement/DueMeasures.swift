@@ -10,14 +10,21 @@ enum DueMeasures {
         try await AssignmentSync(database: request.db, settings: settings, now: request.now).sync(patient)
         let texts = InstrumentTexts(database: request.db, catalog: settings.catalog)
         var due: [MyMeasuresContext.Due] = []
-        for assignment in try await MeasureAssignment.query(on: request.db).filter(\.$patient.$id == patient.requireID())
-            .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).sort(\.$dueAt).all() {
+        for assignment in try await open(patientID: patient.requireID(), window: settings.window, now: request.now, on: request.db) {
             let status = settings.window.status(dueAt: assignment.dueAt, now: request.now, completed: false)
-            guard status.isOpen, let definition = try await texts.patientFacing(assignment.instrumentID), let id = assignment.id else { continue }
+            guard let definition = try await texts.patientFacing(assignment.instrumentID), let id = assignment.id else { continue }
             due.append(.init(title: definition.title, dueOn: String(DisplayTime.minute(assignment.dueAt).prefix(10)), overdue: status == .overdue,
                              startPath: SiteRoute.myMeasureStart.path(["assignmentID": id.uuidString]),
                              questions: ResponseProgress(definition: definition, answers: [:]).questions.count))
         }
         return due
+    }
+
+    /// The patient's assignments that can be answered now (due or overdue, not expired, not done or
+    /// cancelled), earliest first; only those of `instrumentID` when it is given.
+    static func open(patientID: UUID, instrumentID: String? = nil, window: AssignmentWindow, now: Date, on database: any Database) async throws -> [MeasureAssignment] {
+        var query = MeasureAssignment.query(on: database).filter(\.$patient.$id == patientID).filter(\.$completedAt == nil).filter(\.$cancelledAt == nil)
+        if let instrumentID { query = query.filter(\.$instrumentID == instrumentID) }
+        return try await query.sort(\.$dueAt).all().filter { window.status(dueAt: $0.dueAt, now: now, completed: false).isOpen }
     }
 }

@@ -65,7 +65,8 @@ enum MeasureEntryPage {
         response.entryMode = (definition.rater == .clinician ? ResponseEntryMode.clinicianRated : .paperOnBehalf).rawValue
         response.$enteredBy.id = access.user.id
         response.idempotencyKey = storedKey
-        response.$assignment.id = try await openAssignment(patientID: patientID, instrumentID: definition.id, request: request)
+        // A paper form entered by staff completes the earliest open assignment, as the patient's own answers would.
+        response.$assignment.id = try await DueMeasures.open(patientID: patientID, instrumentID: definition.id, window: settings.window, now: request.now, on: request.db).first?.id
         response.answersJSON = "{}"
         response.startedAt = request.now
         do {
@@ -82,17 +83,6 @@ enum MeasureEntryPage {
             return try await render(request, patient: patient, instrumentID: definition.id, form: form, errors: ["instrumentID": error.description], key: key.uuidString, status: .badRequest)
         }
         return request.redirect(to: measuresPath)
-    }
-}
-
-extension MeasureEntryPage {
-    /// The earliest open assignment of this instrument that is due now (due or overdue, not yet
-    /// expired): a paper form entered by staff completes it, as the patient's own answers would.
-    static func openAssignment(patientID: UUID, instrumentID: String, request: Request) async throws -> UUID? {
-        let window = try request.application.measurement.window
-        return try await MeasureAssignment.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$instrumentID == instrumentID)
-            .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).filter(\.$dueAt <= request.now).sort(\.$dueAt).all()
-            .first { window.status(dueAt: $0.dueAt, now: request.now, completed: false).isOpen }?.id
     }
 }
 
