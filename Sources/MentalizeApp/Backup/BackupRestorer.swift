@@ -55,7 +55,7 @@ struct BackupRestorer {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw BackupError.cannotRead(url.path) }
         defer { try? handle.close() }
         var lines = LineReader(handle: handle)
-        guard let headerLine = lines.next() else { throw BackupError.notABackup }
+        guard let headerLine = lines.next() else { throw lines.readError == nil ? BackupError.notABackup : BackupError.cannotRead(url.path) }
         try checkHeader(Data(headerLine.utf8))
         let headerDigest = BackupWriter.digest(Data(headerLine.utf8))
         let cipher = FieldCipher(secretKey: secretKey, purpose: BackupFormat.cipherPurpose)
@@ -81,6 +81,7 @@ struct BackupRestorer {
             }
             try await body(record)
         }
+        if lines.readError != nil { throw BackupError.cannotRead(url.path) }
         guard closed else { throw BackupError.damaged(line: lineNumber, reason: "the file is cut off before its closing record") }
     }
 

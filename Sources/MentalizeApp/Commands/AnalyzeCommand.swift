@@ -37,8 +37,10 @@ public struct AnalyzeCommand: ParsableCommand {
             handle = FileHandle.standardInput
         }
         let stream = AnalysisStream(analyzer: analyzer)
+        var lines = LineReader(handle: handle)
         var lineNumber = 0
-        for line in LineReader(handle: handle) where !line.allSatisfy(\.isWhitespace) {
+        while let line = lines.next() {
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
             lineNumber += 1
             if explain {
                 print(stream.explain(line: line))
@@ -49,6 +51,9 @@ public struct AnalyzeCommand: ParsableCommand {
             if progressEvery > 0, lineNumber % progressEvery == 0 {
                 FileHandle.standardError.write(Data("analyze: \(lineNumber) texts\n".utf8))
             }
+        }
+        if let error = lines.readError {
+            throw ValidationError("cannot read \(file ?? "standard input"): \(error.localizedDescription)")
         }
     }
 }

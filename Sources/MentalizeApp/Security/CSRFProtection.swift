@@ -27,7 +27,7 @@ struct CSRFProtection: AsyncMiddleware {
                 try Self.check(request)
             } catch is FormTokenMismatch {
                 // Our own form, sent after its sign-in ended: say so and give the typed text back.
-                return try await UnsavedFormPage.response(for: request)
+                return try await UnsavedFormPage.response(for: request, reason: .formTokenMismatch)
             }
         }
         let response = try await next.respond(to: request)

@@ -32,6 +32,12 @@ final class WebClient {
         return try await send(.POST, path, body: body, headers: headers)
     }
 
+    /// Posts `body` exactly as given, with `contentType`: for bodies no browser would send.
+    @discardableResult
+    func post(_ path: String, rawBody body: String, contentType: String = "application/x-www-form-urlencoded") async throws -> TestingHTTPResponse {
+        try await send(.POST, path, body: body, headers: [HTTPHeaders.Name.contentType.description: contentType])
+    }
+
     /// Signs in through the form and returns the response to the POST.
     @discardableResult
     func signIn(_ username: String, _ password: String) async throws -> TestingHTTPResponse {

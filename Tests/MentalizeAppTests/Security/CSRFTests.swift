@@ -52,6 +52,17 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: ["a=[", "a=%", "a=%zz", "a=raw space", "a=\"quoted\"", "a=é", "whatHappened=I felt [dropped] 100% & alone"])
+    func aFormBodyThatIsNotValidEncodingGetsTheUnsavedPageNotACrash(body: String) async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let client = WebClient(app: app)
+            try await client.get("/sign-in")
+            let response = try await client.post("/sign-in", rawBody: body)
+            #expect(response.status == .unauthorized && response.body.string.contains("You were signed out"))
+            #expect(try await client.get("/healthz").status == .ok, "the server still answers")
+        }
+    }
+
     @Test func aPostFromAnotherOriginIsRejectedEvenWithTheToken() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let client = WebClient(app: app)

@@ -13,15 +13,39 @@ enum UnsavedFormPage {
     /// Parts of field names that mark secrets, which are never shown back (passwords, codes).
     private static let secretNameParts = ["password", "code", "secret", "token", "totp"]
 
-    static func response(for request: Request) async throws -> Response {
+    /// Why nothing was saved.
+    enum Reason {
+        /// The form token did not match: signed out, or the page came from an earlier sign-in.
+        case formTokenMismatch
+        /// The database stayed busy with other writes for longer than a request waits.
+        case databaseBusy
+
+        fileprivate func status(signedOut: Bool) -> HTTPResponseStatus {
+            switch self {
+            case .formTokenMismatch: signedOut ? .unauthorized : .conflict
+            case .databaseBusy: .serviceUnavailable
+            }
+        }
+
+        fileprivate func messageKey(signedOut: Bool) -> String {
+            switch self {
+            case .formTokenMismatch: signedOut ? "unsaved.signedOut" : "unsaved.outOfDate"
+            case .databaseBusy: "unsaved.busy"
+            }
+        }
+    }
+
+    static func response(for request: Request, reason: Reason) async throws -> Response {
         let signedOut = request.signedInUser == nil
         let context = UnsavedFormContext(page: PageChrome(titleKey: "unsaved.title", request: request),
-                                         messageKey: signedOut ? "unsaved.signedOut" : "unsaved.outOfDate",
-                                         texts: typedTexts(request), signInPath: SiteRoute.signIn.path, signedOut: signedOut,
+                                         messageKey: reason.messageKey(signedOut: signedOut),
+                                         copyKey: reason == .databaseBusy ? "unsaved.copyAndRetry" : "unsaved.copy",
+                                         texts: typedTexts(request), signInPath: SiteRoute.signIn.path, showSignIn: signedOut && reason == .formTokenMismatch,
                                          helplines: try await CrisisPlans(database: request.db).signedOutHelplines())
         let response = try await request.view.render("errors/unsaved", context).encodeResponse(for: request)
-        response.status = signedOut ? .unauthorized : .conflict
+        response.status = reason.status(signedOut: signedOut)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        if reason == .databaseBusy { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
         return response
     }
 
@@ -29,12 +53,11 @@ enum UnsavedFormPage {
     /// not identifiers, tokens or single-word choices.
     static func typedTexts(_ request: Request) -> [String] {
         guard let contentType = request.headers.contentType, contentType == .urlEncodedForm,
-              let body = request.body.string else { return [] }
-        var components = URLComponents()
-        components.percentEncodedQuery = body.replacingOccurrences(of: "+", with: "%20")
-        return (components.queryItems ?? []).compactMap { item -> String? in
-            let name = item.name.lowercased()
-            guard !skippedFields.contains(item.name), !secretNameParts.contains(where: name.contains), let value = item.value?.trimmingCharacters(in: .whitespacesAndNewlines),
+              let body = request.body.data else { return [] }
+        return FormBody(body.readableBytesView).fields.compactMap { field -> String? in
+            let name = field.name.lowercased()
+            let value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !skippedFields.contains(field.name), !secretNameParts.contains(where: name.contains),
                   value.contains(where: \.isLetter), UUID(uuidString: value) == nil, value.contains(" ") || value.count > 30 else { return nil }
             return value
         }
@@ -45,8 +68,9 @@ enum UnsavedFormPage {
 struct UnsavedFormContext: Encodable {
     let page: PageChrome
     let messageKey: String
+    let copyKey: String
     let texts: [String]
     let signInPath: String
-    let signedOut: Bool
+    let showSignIn: Bool
     let helplines: [CrisisPlanContext.Line]
 }
