@@ -27,7 +27,7 @@ struct BackupCommand: AsyncParsableCommand {
                 guard !FileManager.default.fileExists(atPath: url.path) else { throw BackupError.exists(url.path) }
                 // Recorded first, so the backup holds its own audit entry and no export goes unrecorded.
                 try await OperatorAudit.recordBackup(to: url, on: app)
-                let writer = BackupWriter(database: app.db, secretKey: key, migrations: try await DatabaseInspector(app.db).appliedMigrations(), now: Date())
+                let writer = BackupWriter(database: app.db, secretKey: key, migrations: try await DatabaseInspector(app.db).appliedMigrations(), now: app.clock.now())
                 let counts = try await writer.write(to: url)
                 try await app.asyncShutdown()
                 print("Backup written to \(url.path): \(counts.values.reduce(0, +)) rows in \(counts.count) tables.")

@@ -17,7 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             if let username = totpCodeFor {
-                print(try DemoTOTP.currentCode(for: username))
+                print(try DemoTOTP.currentCode(for: username, now: AppClock(startingAt: try ConfigurationResolver().clockStart()).now()))
                 return
             }
             let configuration = try ConfigurationResolver().resolve(host: nil, port: nil, dataDirectory: storage.dataDirectory, databaseURL: storage.databaseURL)

@@ -15,6 +15,9 @@ struct StartupBanner {
         if !report.migrationsRun.isEmpty {
             lines.append("Applied \(report.migrationsRun.count) database migration(s).")
         }
+        if let start = configuration.clockStart {
+            lines.append("The clock was set to start at \(start.formatted(.iso8601)) (MENTALIZE_CLOCK_START): every time shown and stored follows it.")
+        }
         Swift.print(lines.joined(separator: "\n"))
         if demo {
             Swift.print(report.seededDemo ? "Seeded synthetic demo data." : "Demo data already present.")

@@ -47,6 +47,7 @@ public enum AppBootstrap {
 
     private static func prepare(_ app: Application, _ configuration: AppConfiguration, _ options: Options) async throws -> Report {
         var report = Report()
+        app.storage[AppClockKey.self] = AppClock(startingAt: configuration.clockStart)
         umask(0o077) // the database, its WAL and the key are readable by this user only
         let dataDirectory = DataDirectory(url: configuration.dataDirectory)
         if case .sqlite(let path) = configuration.database {
@@ -104,7 +105,7 @@ public enum AppBootstrap {
                 }
             }
             let cipher = FieldCipher(secretKey: key, purpose: "totp")
-            let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: cipher) : false
+            let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: cipher, now: app.clock.now()) : false
             return (ran, seeded)
         }
         report.migrationsRun = ran

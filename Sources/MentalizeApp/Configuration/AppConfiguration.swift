@@ -23,6 +23,8 @@ public struct AppConfiguration: Sendable {
     public var measureExpireDays: Int = 28
     /// An unacknowledged risk alert goes to the programme lead after this long (60 min by default).
     public var alertEscalationSeconds: TimeInterval = 60 * 60
+    /// The instant the app's clock reads at start (`MENTALIZE_CLOCK_START`); nil runs on the system clock.
+    public var clockStart: Date?
     /// The Mentalize web address people use (for links in printed output).
     public var publicURL: String { "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)" }
 

@@ -32,7 +32,14 @@ public struct ConfigurationResolver: Sendable {
         if let days = try positiveNumber("MENTALIZE_MEASURE_OVERDUE_DAYS") { configuration.measureOverdueDays = Int(days) }
         if let days = try positiveNumber("MENTALIZE_MEASURE_EXPIRE_DAYS") { configuration.measureExpireDays = Int(days) }
         if let minutes = try positiveNumber("MENTALIZE_ALERT_ESCALATION_MINUTES") { configuration.alertEscalationSeconds = minutes * 60 }
+        configuration.clockStart = try clockStart()
         return configuration
+    }
+
+    /// `MENTALIZE_CLOCK_START`: the day the app should believe it is, for tests and demonstrations.
+    public func clockStart() throws -> Date? {
+        guard let text = environment["MENTALIZE_CLOCK_START"], !text.isEmpty else { return nil }
+        return try AppClock.startInstant(text)
     }
 
     private func positiveNumber(_ name: String) throws -> Double? {

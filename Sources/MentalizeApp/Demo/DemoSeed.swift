@@ -16,11 +16,11 @@ enum DemoSeed {
     /// Every demo account's password (synthetic data only; printed by `serve --demo`).
     static let password = "calm-harbour-demo-7"
 
-    static func seedIfNeeded(on database: any Database, hasher: PasswordHasher, totpCipher: FieldCipher) async throws -> Bool {
+    static func seedIfNeeded(on database: any Database, hasher: PasswordHasher, totpCipher: FieldCipher, now: Date) async throws -> Bool {
         guard try await Clinic.find(clinicID, on: database) == nil else { return false }
         let passwordHash = try await hasher.hash(password)
         try await database.transaction { db in
-            try await seed(on: db, passwordHash: passwordHash, totpCipher: totpCipher)
+            try await seed(on: db, passwordHash: passwordHash, totpCipher: totpCipher, now: now)
         }
         return true
     }
@@ -30,8 +30,7 @@ enum DemoSeed {
             + DemoPatients.all.filter(\.hasPortalAccount).prefix(2).map { Account(username: $0.username, role: "patient") }
     }
 
-    private static func seed(on db: any Database, passwordHash: String, totpCipher: FieldCipher) async throws {
-        let now = Date()
+    private static func seed(on db: any Database, passwordHash: String, totpCipher: FieldCipher, now: Date) async throws {
         try await Clinic(id: clinicID, name: "Demo MBT Clinic (synthetic data)", timeZone: "Europe/London", country: "GB", locale: "en").create(on: db)
         for staff in DemoStaff.all {
             try await UserAccount(id: staff.id, clinicID: clinicID, username: staff.username, displayName: staff.displayName, roles: staff.roles).create(on: db)

@@ -66,7 +66,7 @@ import VaporTesting
             try await sql.raw("UPDATE audit_events SET sequence = 1 - sequence WHERE sequence < 0").run()
             let previous = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$sequence == 9).first())
             let forged = AuditEvent(sequence: 10, actorID: UserID(DemoStaff.admin.id), actorRole: .admin, patientID: nil, recordType: "demographics",
-                                    recordID: nil, action: .read, outcome: .allowed, time: Date(), requestID: "forged", breakGlass: false)
+                                    recordID: nil, action: .read, outcome: .allowed, time: app.clock.now(), requestID: "forged", breakGlass: false)
             let previousHash = try AuditRecordMapping.hashBytes(previous.hash)
             try await AuditRecordMapping.record(for: forged, previousHash: previousHash, hash: AuditChain.hash(of: forged, previousHash: previousHash)).create(on: app.db)
             // verify: the row after it no longer links

@@ -44,6 +44,17 @@ enum TestDatabase {
     }
 }
 
+/// The instant every app test's clock starts at, so no test depends on the day it runs:
+/// `MENTALIZE_CLOCK_START` when set (to run the suite as on a chosen day: Christmas Eve, New Year's
+/// Eve, 29 February, a daylight-saving Sunday), otherwise an ordinary Wednesday morning.
+enum TestClock {
+    static let start: Date = {
+        let text = ProcessInfo.processInfo.environment["MENTALIZE_CLOCK_START"].flatMap { $0.isEmpty ? nil : $0 } ?? "2026-11-18T10:00:00Z"
+        guard let date = try? AppClock.startInstant(text) else { fatalError("MENTALIZE_CLOCK_START '\(text)' is not an ISO 8601 instant") }
+        return date
+    }()
+}
+
 /// A throw-away data directory and database for one test.
 struct TestEnvironment {
     let directory: URL
@@ -52,7 +63,8 @@ struct TestEnvironment {
     static func make() async throws -> TestEnvironment {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mentalize-test-\(UUID().uuidString)")
         let location = try await TestDatabase.makeLocation(in: directory)
-        let configuration = AppConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory, database: location)
+        var configuration = AppConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory, database: location)
+        configuration.clockStart = TestClock.start
         return TestEnvironment(directory: directory, configuration: configuration)
     }
 

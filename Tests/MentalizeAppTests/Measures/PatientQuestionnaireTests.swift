@@ -104,13 +104,13 @@ import VaporTesting
             let catalog = try app.measurement.catalog
             let bsl = try #require(catalog.definition(id: "bsl-23"))
             let importer = TextPackImport(database: app.db, catalog: catalog)
-            await #expect(throws: ConfigurationError.self) { try await importer.run(Data("{\"instrumentId\":\"bsl-23\",\"version\":\"\(bsl.version)\",\"language\":\"en\",\"items\":{}}".utf8), now: Date()) }
+            await #expect(throws: ConfigurationError.self) { try await importer.run(Data("{\"instrumentId\":\"bsl-23\",\"version\":\"\(bsl.version)\",\"language\":\"en\",\"items\":{}}".utf8), now: app.clock.now()) }
             var items: [String: ItemTexts] = [:]
             for item in bsl.allItems {
                 items[item.linkId] = ItemTexts(text: "Licensed text for \(item.linkId)", options: item.answerOptions.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.code, "Option \($0.code)") }) })
             }
             let pack = TextPack(instrumentId: "bsl-23", version: bsl.version, language: "en", items: items)
-            _ = try await importer.run(try JSONEncoder().encode(pack), now: Date())
+            _ = try await importer.run(try JSONEncoder().encode(pack), now: app.clock.now())
             // verify
             #expect(try await patient.get("/me/measures").body.string.contains("BSL-23"))
             let responsePath = try await MeasureFlow.start(patient, instrumentID: "bsl-23")

@@ -40,12 +40,13 @@ import VaporTesting
     @Test func thePatientReportsSelfHarmOnceAndTheTeamIsAlerted() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let patient = try await SignedInClients.web(app, userID: avery.userID)
+            let yesterday = try await SessionFixtures.loader(app).zone.localDate(of: app.clock.now()).adding(days: -1).description
             let page = try await patient.get("/me/report").body.string
             #expect(page.contains("href=\"tel:116123\"") && page.contains("href=\"/me/crisis-plan\""))
             let key = try #require(page.firstMatch(of: /name="key" value="([^"]+)"/)).1
-            #expect(try await patient.post("/me/report", form: ["occurredOn": "2026-11-20", "key": String(key)]).status == .badRequest)
+            #expect(try await patient.post("/me/report", form: ["occurredOn": yesterday, "key": String(key)]).status == .badRequest)
             try await patient.get("/me/report")
-            let report = ["occurredOn": "2026-11-20", "help": "self-care", "note": "After the call with my mum", "key": String(key)]
+            let report = ["occurredOn": yesterday, "help": "self-care", "note": "After the call with my mum", "key": String(key)]
             let sent = try await patient.post("/me/report", form: report)
             #expect(sent.status == .seeOther)
             #expect(try await patient.get("/me/report?sent=1").body.string.contains("Your care team has been told"))

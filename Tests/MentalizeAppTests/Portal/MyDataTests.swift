@@ -22,7 +22,8 @@ import VaporTesting
             try await patient.get("/me/formulation")
             _ = try await patient.post("/me/formulation", form: ["do": "comment", "text": "Export-marker comment on my formulation"])
             try await patient.get("/me/report")
-            _ = try await patient.post("/me/report", form: ["occurredOn": "2026-11-20", "help": "self-care", "note": "Export-marker report", "key": UUID().uuidString])
+            let yesterday = try await SessionFixtures.loader(app).zone.localDate(of: app.clock.now()).adding(days: -1).description
+            _ = try await patient.post("/me/report", form: ["occurredOn": yesterday, "help": "self-care", "note": "Export-marker report", "key": UUID().uuidString])
             let staffEvents = try await ClinicalEventRecord.query(on: app.db).filter(\.$patient.$id == avery.id).filter(\.$patientReported == false).count()
             // act
             let file = try await patient.get("/me/data.json")

@@ -93,7 +93,7 @@ import VaporTesting
             let client = WebClient(app: app)
             try await client.signIn(patient, DemoSeed.password)
             #expect(try await client.get("/home").status == .ok)
-            try await AccountService(database: app.db, hasher: app.passwordHasher, passwordPolicy: try app.passwordPolicy, now: Date()).disable(username: patient)
+            try await AccountService(database: app.db, hasher: app.passwordHasher, passwordPolicy: try app.passwordPolicy, now: app.clock.now()).disable(username: patient)
             #expect(try await client.get("/home").status == .seeOther)
             #expect(try await WebClient(app: app).signIn(patient, DemoSeed.password).status == .unauthorized)
         }

@@ -30,10 +30,18 @@ enum SessionFixtures {
     }
 
     /// A free future Monday-to-Sunday date in the clinic's zone, `weeks` ahead.
+    /// The date and the same weekday in the two weeks after it are clinic days (no holiday), so a
+    /// test that books on them behaves alike whatever day the suite runs (Christmas included):
+    /// the date moves on a week at a time until that holds.
     static func date(weeksAhead weeks: Int, weekday: Weekday, _ app: Application) async throws -> LocalDate {
         let zone = try await loader(app).zone
         let today = zone.localDate(of: app.clock.now())
         let monday = today.adding(days: -(Weekday.allCases.firstIndex(of: today.weekday) ?? 0))
-        return monday.adding(days: weeks * 7 + (Weekday.allCases.firstIndex(of: weekday) ?? 0))
+        let holidays = Set(try await ClinicHolidayRecord.query(on: app.db).all().map(\.date))
+        var date = monday.adding(days: weeks * 7 + (Weekday.allCases.firstIndex(of: weekday) ?? 0))
+        while [0, 7, 14].contains(where: { holidays.contains(date.adding(days: $0).description) }) {
+            date = date.adding(days: 7)
+        }
+        return date
     }
 }

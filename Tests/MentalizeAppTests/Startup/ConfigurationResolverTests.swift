@@ -29,6 +29,9 @@ import VaporTesting
         (["MENTALIZE_PORT": "eighty"], "not a number"),
         (["MENTALIZE_PORT": "70000"], "out of range"),
         (["DATABASE_URL": "mysql://u:secret@h/d"], "must start with postgres://"),
+        (["MENTALIZE_CLOCK_START": "christmas"], "not an ISO 8601 instant"),
+        (["MENTALIZE_CLOCK_START": "+294000-01-01T00:00:00Z"], "not an ISO 8601 instant from 2000 to 9999"),
+        (["MENTALIZE_CLOCK_START": "1999-12-31T23:59:59Z"], "from 2000 to 9999"),
     ])
     func badValuesAreNamedInOneLine(environment: [String: String], phrase: String) {
         let error = #expect(throws: ConfigurationError.self) {
@@ -36,6 +39,14 @@ import VaporTesting
         }
         #expect(error?.message.contains(phrase) == true, "\(error?.message ?? "no error")")
         #expect(error?.message.contains("secret") == false)
+    }
+
+    @Test func theClockCanStartOnAChosenDayAndThenRuns() throws {
+        let configuration = try ConfigurationResolver(environment: ["MENTALIZE_CLOCK_START": "2028-02-29T23:59:30Z"]).resolve(host: nil, port: nil, dataDirectory: nil, databaseURL: nil)
+        let start = try #require(configuration.clockStart)
+        let clock = AppClock(startingAt: start)
+        #expect(abs(clock.now().timeIntervalSince(start)) < 5)
+        #expect(try ConfigurationResolver(environment: [:]).resolve(host: nil, port: nil, dataDirectory: nil, databaseURL: nil).clockStart == nil)
     }
 
     @Test func passwordsAreRedactedFromPrintedURLs() {

@@ -32,7 +32,7 @@ import Vapor
             let userCount = try await UserAccount.query(on: app.db).count()
             // act: seed again
             let key = try #require(app.storage[SecretKeyStorageKey.self])
-            let seededAgain = try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: FieldCipher(secretKey: key, purpose: "totp"))
+            let seededAgain = try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: FieldCipher(secretKey: key, purpose: "totp"), now: app.clock.now())
             // verify nothing changed
             #expect(seededAgain == false)
             #expect(try await Patient.query(on: app.db).count() == 12)
