@@ -54,7 +54,7 @@ public enum AppBootstrap {
             try dataDirectory.prepare()
             try DataDirectory(url: URL(fileURLWithPath: path).deletingLastPathComponent()).prepare()
         }
-        try DatabaseRegistration.register(configuration.database, on: app)
+        try DatabaseRegistration.register(configuration.database, writeWait: .seconds(configuration.writeWaitSeconds), on: app)
         let inspector = try DatabaseInspector(app.db)
         try await checkReachable(inspector, configuration)
         try dataDirectory.prepare()

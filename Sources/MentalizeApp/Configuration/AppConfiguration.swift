@@ -23,6 +23,9 @@ public struct AppConfiguration: Sendable {
     public var measureExpireDays: Int = 28
     /// An unacknowledged risk alert goes to the programme lead after this long (60 min by default).
     public var alertEscalationSeconds: TimeInterval = 60 * 60
+    /// How long an SQLite write waits behind other writes before the person is told to try again
+    /// (`MENTALIZE_WRITE_WAIT_SECONDS`).
+    public var writeWaitSeconds: Int = 15
     /// The instant the app's clock reads at start (`MENTALIZE_CLOCK_START`); nil runs on the system clock.
     public var clockStart: Date?
     /// The Mentalize web address people use (for links in printed output).

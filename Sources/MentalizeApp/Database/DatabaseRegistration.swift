@@ -6,10 +6,11 @@ import Vapor
 
 /// Registers the configured engine with Fluent. SQLite and PostgreSQL share every other code path.
 enum DatabaseRegistration {
-    static func register(_ location: AppConfiguration.DatabaseLocation, on app: Application) throws {
+    /// `writeWait` bounds how long an SQLite write queues behind others before it gives up.
+    static func register(_ location: AppConfiguration.DatabaseLocation, writeWait: Duration, on app: Application) throws {
         switch location {
         case .sqlite(let path):
-            app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+            app.databases.use(.sqliteSingleWriter(path: path, maximumWait: writeWait), as: .sqlite)
         case .postgres(let url, let searchPath):
             var configuration: SQLPostgresConfiguration
             do {

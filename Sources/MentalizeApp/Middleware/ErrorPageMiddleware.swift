@@ -10,6 +10,15 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch let abort as any AbortError where (300..<400).contains(abort.status.code) {
             return Response(status: abort.status, headers: abort.headers)
+        } catch where DatabaseBusy.isBusy(error) {
+            request.logger.warning("database busy: the request gave up waiting to write", metadata: ["error": .string(Self.loggable(error))])
+            if !Self.wantsProblemJSON(request), request.headers.contentType == .urlEncodedForm,
+               let page = try? await UnsavedFormPage.response(for: request, reason: .databaseBusy) {
+                return page
+            }
+            let response = await Self.response(status: .serviceUnavailable, for: request)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            return response
         } catch {
             let status = (error as? any AbortError)?.status ?? .internalServerError
             if status.code >= 500 {
@@ -31,7 +40,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 
     static func response(status: HTTPResponseStatus, for request: Request) async -> Response {
         // Out-of-scope and forbidden answer exactly like missing; server faults never say more than 500.
-        let shown: HTTPResponseStatus = status.code >= 500 ? .internalServerError : (status == .forbidden ? .notFound : status)
+        // A busy server says so (503, try again), since nothing is wrong with the request.
+        let shown: HTTPResponseStatus = status == .serviceUnavailable ? status
+            : status.code >= 500 ? .internalServerError : (status == .forbidden ? .notFound : status)
         if wantsProblemJSON(request) {
             return problemResponse(status: shown, requestID: request.requestID)
         }
@@ -67,7 +78,7 @@ struct ErrorPageContext: Encodable {
     let requestID: String
 
     init(status: HTTPResponseStatus, request: Request) {
-        let known = [404, 400, 401, 405, 413, 429].contains(status.code)
+        let known = [404, 400, 401, 405, 413, 429, 503].contains(status.code)
         let key = known ? "error.\(status.code)" : "error.500"
         self.page = PageChrome(titleKey: "\(key).heading", request: request)
         self.code = status.code

@@ -58,7 +58,7 @@ enum TestClock {
 /// A throw-away data directory and database for one test.
 struct TestEnvironment {
     let directory: URL
-    let configuration: AppConfiguration
+    var configuration: AppConfiguration
 
     static func make() async throws -> TestEnvironment {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mentalize-test-\(UUID().uuidString)")

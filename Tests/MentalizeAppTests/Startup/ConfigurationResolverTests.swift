@@ -42,10 +42,11 @@ import VaporTesting
     }
 
     @Test func theClockCanStartOnAChosenDayAndThenRuns() throws {
-        let configuration = try ConfigurationResolver(environment: ["MENTALIZE_CLOCK_START": "2028-02-29T23:59:30Z"]).resolve(host: nil, port: nil, dataDirectory: nil, databaseURL: nil)
+        let configuration = try ConfigurationResolver(environment: ["MENTALIZE_CLOCK_START": "2028-02-29T23:59:30Z", "MENTALIZE_WRITE_WAIT_SECONDS": "4"]).resolve(host: nil, port: nil, dataDirectory: nil, databaseURL: nil)
         let start = try #require(configuration.clockStart)
         let clock = AppClock(startingAt: start)
         #expect(abs(clock.now().timeIntervalSince(start)) < 5)
+        #expect(configuration.writeWaitSeconds == 4)
         #expect(try ConfigurationResolver(environment: [:]).resolve(host: nil, port: nil, dataDirectory: nil, databaseURL: nil).clockStart == nil)
     }
 

@@ -150,7 +150,7 @@ extension TestEnvironment {
     /// Opens the database without the version check, to look at it after a refusal.
     func makeAppIgnoringNewerMigrations() async throws -> Application {
         let app = try await Application.make(.testing)
-        try DatabaseRegistration.register(configuration.database, on: app)
+        try DatabaseRegistration.register(configuration.database, writeWait: .seconds(configuration.writeWaitSeconds), on: app)
         return app
     }
 }
