@@ -66,7 +66,7 @@ def test_a_sqlite_installation_moves_to_postgresql_through_a_backup(postgres_url
     target = tmp_path / "postgres-node"
     missing_key = run("restore", str(backup), "--data-dir", str(target), "--database-url", postgres_url)
     assert missing_key.returncode == 1 and "secret.key" in missing_key.stderr
-    target.mkdir()
+    target.mkdir(mode=0o700)  # a data directory others can open is refused
     shutil.copy2(source / "secret.key", target / "secret.key")
 
     checked = run("restore", str(backup), "--check", "--data-dir", str(source))

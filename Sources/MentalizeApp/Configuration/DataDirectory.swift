@@ -4,13 +4,18 @@ import Foundation
 struct DataDirectory: Sendable {
     let url: URL
 
-    /// Creates the folder (mode 0700) if needed and proves it is writable; writes nothing else.
+    /// Creates the folder (mode 0700) if needed, refuses one that other users may open, and proves
+    /// it is writable; writes nothing else.
     func prepare() throws {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw ConfigurationError("the data directory \(url.path) is a file, not a folder: give --data-dir a folder path")
+            }
+            // It holds the key and the records: nobody but this user may list or open it.
+            if let mode = (try? fm.attributesOfItem(atPath: url.path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+                throw ConfigurationError("the data directory \(url.path) can be opened by other users (mode \(String(mode & 0o777, radix: 8))): run chmod 700 \(url.path)")
             }
         } else {
             do {

@@ -74,6 +74,14 @@ import Vapor
         }
     }
 
+    @Test(arguments: [0o755, 0o750, 0o701])
+    func aDataDirectoryOthersCanOpenStopsTheServer(mode: Int) async throws {
+        try await withMigratedEnvironment { environment in
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: environment.directory.path)
+            try await expectRefusal(environment, mentioning: "chmod 700")
+        }
+    }
+
     @Test func aDatabaseFromANewerVersionStopsTheServerWithoutWriting() async throws {
         try await withMigratedEnvironment { environment in
             // setup: record a migration this binary does not know
