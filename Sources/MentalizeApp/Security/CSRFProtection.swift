@@ -4,7 +4,8 @@ import Vapor
 /// Cross-site request forgery protection for the web (cookie-authenticated) side.
 ///
 /// Every state-changing request (anything but GET/HEAD/OPTIONS) outside `/api/` must
-/// 1. come from this site: an `Origin` header, when sent, must name this host; and
+/// 1. come from this site: its `Origin` header must name this host (every current browser sends
+///    one with a post; a request without it is not a browser's form and is refused); and
 /// 2. echo the synchronizer token in the `_csrf` form field: the session's token when signed in,
 ///    otherwise the token of a `__Host-` pre-session cookie that this middleware hands out.
 /// GET never changes state, so it needs neither.
@@ -38,11 +39,9 @@ struct CSRFProtection: AsyncMiddleware {
     }
 
     static func check(_ request: Request) throws {
-        if let origin = request.headers.first(name: .origin) {
-            guard let host = request.headers.first(name: .host), let originHost = URLComponents(string: origin)?.hostWithPort,
-                  originHost.caseInsensitiveCompare(host) == .orderedSame else {
-                throw Abort(.badRequest, reason: "cross-site request")
-            }
+        guard let origin = request.headers.first(name: .origin), let host = request.headers.first(name: .host),
+              let originHost = URLComponents(string: origin)?.hostWithPort, originHost.caseInsensitiveCompare(host) == .orderedSame else {
+            throw Abort(.badRequest, reason: "cross-site request, or no Origin")
         }
         let sent = (try? request.content.get(String.self, at: fieldName)) ?? ""
         guard let expected = request.storage[CSRFTokenKey.self], !expected.isEmpty,

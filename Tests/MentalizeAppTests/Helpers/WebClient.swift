@@ -9,6 +9,9 @@ import VaporTesting
 final class WebClient {
     let app: Application
     let live: Bool
+    /// Whether posts carry an `Origin` header, as every current browser's do.
+    var sendsOrigin = true
+    private static let host = "mentalize.test"
     private(set) var cookies: [String: String] = [:]
     private(set) var lastCSRF = ""
 
@@ -51,6 +54,11 @@ final class WebClient {
 
     private func send(_ method: HTTPMethod, _ path: String, body: String?, headers: HTTPHeaders) async throws -> TestingHTTPResponse {
         var headers = headers
+        if method != .GET, !headers.contains(name: .origin), sendsOrigin {
+            // As a browser does for every post: this site's origin, naming the Host it talks to.
+            if !headers.contains(name: .host) { headers.add(name: .host, value: Self.host) }
+            headers.add(name: .origin, value: "http://\(headers.first(name: .host) ?? Self.host)")
+        }
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }

@@ -74,6 +74,21 @@ import VaporTesting
         }
     }
 
+    @Test func aPostWithoutAnOriginIsRejectedEvenWithTheToken() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let client = WebClient(app: app)
+            try await client.signIn(patient, DemoSeed.password)
+            try await client.get("/me/diary/new")
+            let entries = try await DiaryEntryRecord.query(on: app.db).count()
+            client.sendsOrigin = false
+            let response = try await client.post("/me/diary/new", form: ["key": UUID().uuidString, "whatHappened": "Written by a script, not a browser.", "action": "save"])
+            #expect(response.status == .badRequest)
+            #expect(try await DiaryEntryRecord.query(on: app.db).count() == entries)
+            let nullOrigin = try await client.post("/me/diary/new", form: ["key": UUID().uuidString, "whatHappened": "From a sandboxed frame.", "action": "save"], headers: ["Origin": "null", "Host": "mentalize.test"])
+            #expect(nullOrigin.status == .badRequest)
+        }
+    }
+
     @Test func getNeverChangesState() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let client = WebClient(app: app)
