@@ -1,4 +1,5 @@
 import Fluent
+import MentalizeCore
 import Vapor
 
 /// Signing in and out on the web. Unknown and known usernames get the same answer and take the
@@ -31,8 +32,12 @@ struct SignInController: RouteCollection {
         let form = (try? request.content.decode(Form.self)) ?? Form()
         let username = (form.username ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let password = form.password ?? ""
-        guard !username.isEmpty, !password.isEmpty, password.count <= 1024 else {
+        guard !username.isEmpty, !password.isEmpty else {
             return try await render(request, error: "signIn.error.missing", status: .badRequest, username: username)
+        }
+        // No password can be longer than the policy allows, so a longer one is not even hashed.
+        guard password.utf8.count <= (try request.application.passwordPolicy).maximumBytes else {
+            return try await render(request, error: "signIn.error.tooLong", status: .badRequest, username: username)
         }
         switch try await PasswordSignIn(request: request).attempt(username: username, password: password) {
         case .throttled:

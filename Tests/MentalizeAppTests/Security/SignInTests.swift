@@ -65,6 +65,16 @@ import VaporTesting
         }
     }
 
+    @Test func aPasswordLongerThanAnyPasswordIsNamedAsSuch() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let client = WebClient(app: app)
+            let response = try await client.signIn("patient.avery@demo.invalid", String(repeating: "é", count: 600))
+            #expect(response.status == .badRequest)
+            #expect(response.body.string.contains("longer than any Mentalize password can be"))
+            #expect(!response.body.string.contains("Please enter your username"))
+        }
+    }
+
     @Test func unknownUsersAndWrongPasswordsGetTheSameAnswer() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let wrongPassword = try await WebClient(app: app).signIn(patient, "not-the-password-at-all")
