@@ -17,7 +17,10 @@ struct SecondFactorController: RouteCollection {
         let factor = SecondFactor(request: request, userID: user.id)
         guard try await factor.credential().totpEnabledAt == nil else { throw Abort(.notFound) }
         let uri = OTPAuthURI.make(secret: try await factor.pendingSecret(), issuer: SecondFactor.issuer, account: user.user.username)
-        let svg = try QRCode(encoding: uri).svg(moduleSize: 5, label: "Authenticator key")
+        // A key for a very long username does not fit the largest code this encoder makes; the
+        // page then offers only the key as text and the otpauth link (a 404 here, not a 500).
+        guard let code = try? QRCode(encoding: uri) else { throw Abort(.notFound) }
+        let svg = code.svg(moduleSize: 5, label: "Authenticator key")
         return Response(status: .ok, headers: ["Content-Type": "image/svg+xml"], body: .init(string: svg))
     }
 
@@ -75,9 +78,10 @@ struct SecondFactorController: RouteCollection {
         var enrolment: SecondFactorContext.Enrolment?
         if try await factor.credential().totpEnabledAt == nil {
             let secret = try await factor.pendingSecret()
+            let uri = OTPAuthURI.make(secret: secret, issuer: SecondFactor.issuer, account: user.user.username)
             enrolment = .init(
-                qrCodePath: SiteRoute.secondFactorQRCode.path,
-                otpauthURI: OTPAuthURI.make(secret: secret, issuer: SecondFactor.issuer, account: user.user.username),
+                qrCodePath: (try? QRCode(encoding: uri)) == nil ? nil : SiteRoute.secondFactorQRCode.path,
+                otpauthURI: uri,
                 secretGroups: Base32.encode(secret, padding: false).chunked(into: 4)
             )
         }
@@ -92,7 +96,8 @@ struct SecondFactorController: RouteCollection {
 /// What the second-factor template shows.
 struct SecondFactorContext: Encodable {
     struct Enrolment: Encodable {
-        let qrCodePath: String
+        /// Nil when the key does not fit a QR code (a very long username).
+        let qrCodePath: String?
         let otpauthURI: String
         let secretGroups: [String]
     }
