@@ -50,7 +50,7 @@ struct CourseCreationController: RouteCollection {
             if let id = UUID(uuidString: text), colleagues.contains(where: { $0.id == id }) { team.append(id) } else { problems.append("Choose a co-therapist from the list.") }
         }
         let input: BookingInput?
-        switch BookingInput.parse(form.booking, mapping: loader.mapping, defaultMinutes: 75) {
+        switch BookingInput.parse(form.booking, mapping: loader.mapping, defaultMinutes: 75, today: loader.zone.localDate(of: request.now)) {
         case .success(let parsed): input = parsed
         case .failure(let refused): input = nil; problems += refused.fields.sorted { $0.key < $1.key }.map(\.value)
         }

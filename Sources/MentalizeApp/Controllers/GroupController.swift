@@ -43,7 +43,7 @@ struct GroupController: RouteCollection {
         let (group, therapists) = try await load(request, forWriting: true)
         let form = (try? request.content.decode(BookingForm.self)) ?? BookingForm()
         let loader = try await request.scheduleLoader()
-        switch BookingInput.parse(form, mapping: loader.mapping, defaultMinutes: 90) {
+        switch BookingInput.parse(form, mapping: loader.mapping, defaultMinutes: 90, today: loader.zone.localDate(of: request.now)) {
         case .failure(let problems):
             return try await GroupPage.render(request, group: group, form: form, problems: problems, status: .badRequest)
         case .success(let input):
@@ -95,6 +95,9 @@ struct GroupController: RouteCollection {
         guard let date = try? LocalDate(iso: (try? request.content.decode(Form.self))?.date?.trimmed ?? "") else {
             return try await GroupPage.render(request, group: group, notice: SchedulingError.invalidDate("").description, status: .badRequest)
         }
+        if let problem = BookableDates.problem(date, today: loader.zone.localDate(of: request.now)) {
+            return try await GroupPage.render(request, group: group, notice: problem, status: .badRequest)
+        }
         var roster = try await GroupRosterQueries(database: request.db).roster(of: group, zone: loader.zone)
         do {
             try roster.leave(PatientID(spell.$patient.id), on: date)
@@ -122,6 +125,9 @@ struct GroupController: RouteCollection {
         let loader = try await request.scheduleLoader()
         guard let date = try? LocalDate(iso: form.date?.trimmed ?? "") else {
             return try await GroupPage.render(request, group: group, notice: SchedulingError.invalidDate(form.date ?? "").description, status: .badRequest)
+        }
+        if let problem = BookableDates.problem(date, today: loader.zone.localDate(of: request.now)) {
+            return try await GroupPage.render(request, group: group, notice: problem, status: .badRequest)
         }
         let roster = try await GroupRosterQueries(database: request.db).roster(of: group, zone: loader.zone)
         do {

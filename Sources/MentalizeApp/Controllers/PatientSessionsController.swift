@@ -34,7 +34,7 @@ struct PatientSessionsController: RouteCollection {
         let loader = try await request.scheduleLoader()
         guard access.user.roles.contains(Role.therapist.rawValue) else { throw Abort(.notFound) }
         let input: BookingInput
-        switch BookingInput.parse(form, mapping: loader.mapping, defaultMinutes: 50) {
+        switch BookingInput.parse(form, mapping: loader.mapping, defaultMinutes: 50, today: loader.zone.localDate(of: request.now)) {
         case .success(let value): input = value
         case .failure(let problems):
             return try await PatientSessionsPage.render(request, access: access, patient: patient, form: form, formKind: kind, problems: problems, status: .badRequest)

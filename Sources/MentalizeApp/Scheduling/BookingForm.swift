@@ -32,9 +32,10 @@ struct BookingInput: Sendable {
     let videoURL: String?
     let modality: SessionModality
 
-    static func parse(_ form: BookingForm, mapping: SeriesMapping, defaultMinutes: Int) -> Result<BookingInput, BookingProblems> {
+    static func parse(_ form: BookingForm, mapping: SeriesMapping, defaultMinutes: Int, today: LocalDate) -> Result<BookingInput, BookingProblems> {
         var problems: [String: String] = [:]
         let date: LocalDate? = capture("date", &problems) { () throws(SchedulingError) in try LocalDate(iso: form.date?.trimmed ?? "") }
+        if let date, let problem = BookableDates.problem(date, today: today) { problems["date"] = problem }
         let time: LocalTime? = capture("time", &problems) { () throws(SchedulingError) in try LocalTime(text: form.time?.trimmed ?? "") }
         let minutesText = form.minutes?.trimmed ?? ""
         let minutes = minutesText.isEmpty ? defaultMinutes : Int(minutesText) ?? -1
@@ -42,6 +43,7 @@ struct BookingInput: Sendable {
         var lastDate: LocalDate?
         if let text = form.lastDate?.trimmed, !text.isEmpty {
             lastDate = capture("lastDate", &problems) { () throws(SchedulingError) in try LocalDate(iso: text) }
+            if let last = lastDate, let problem = BookableDates.problem(last, today: today) { problems["lastDate"] = problem }
             if let first = date, let last = lastDate, last < first { problems["lastDate"] = SchedulingError.endBeforeStart(first: first, last: last).description }
         }
         let kind = ModalityKind(rawValue: form.modality ?? "") ?? .inPerson

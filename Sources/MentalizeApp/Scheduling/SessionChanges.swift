@@ -22,6 +22,7 @@ struct SessionChanges {
             guard let day = try? LocalDate(iso: date?.trimmed ?? ""), let at = try? LocalTime(text: time?.trimmed ?? "") else {
                 return "Give the new date (YYYY-MM-DD) and time (HH:MM)."
             }
+            if let problem = BookableDates.problem(day, today: loader.zone.localDate(of: request.now)) { return problem }
             let slot = try TimeSlot(start: loader.zone.instant(on: day, at: at), minutes: session.slot.minutes)
             let moved = Booking(id: session.booking.id, label: session.title, therapists: session.booking.therapists, modality: session.modality, slot: slot)
             let service = BookingService(database: request.db, loader: loader, now: request.now)

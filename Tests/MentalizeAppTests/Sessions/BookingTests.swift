@@ -52,6 +52,19 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: [("0001-01-01", ""), ("9999-12-31", ""), ("{today}", "9999-12-31")])
+    func datesFarFromTodayAreRefusedWithTheRange(date: String, lastDate: String) async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get(patientPath)
+            let today = try await SessionFixtures.loader(app).zone.localDate(of: app.clock.now())
+            let response = try await ash.post(patientPath + "/series", form: ["date": date.replacingOccurrences(of: "{today}", with: today.description), "lastDate": lastDate, "time": "10:00", "modality": "phone"])
+            #expect(response.status == .badRequest)
+            #expect(response.body.string.contains("Choose a date from \(today.adding(days: -366)) to \(today.adding(days: 5 * 366))"))
+            #expect(try await SessionSeriesRecord.query(on: app.db).filter(\.$patient.$id == SessionFixtures.avery.id).filter(\.$firstDate == date).count() == 0)
+        }
+    }
+
     @Test func aWeeklySeriesKeepsItsLocalTimeAcrossTheClockChange() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // 10:00 London on Mondays from 12 Oct 2026; clocks go back on 25 Oct.
