@@ -26,6 +26,7 @@ struct AuditViewerController: RouteCollection {
 
     func page(_ request: Request) async throws -> View {
         _ = try request.requireRole([.admin, .programmeLead])
+        guard let key = request.application.storage[SecretKeyStorageKey.self] else { throw Abort(.internalServerError) }
         let filters = (try? request.query.decode(Filters.self)) ?? Filters()
         var criteria = AuditLogQuery.Criteria()
         var problems: [String] = []
@@ -33,7 +34,13 @@ struct AuditViewerController: RouteCollection {
             criteria.actorIDs = try await AuditLogQuery.matchingAccounts(name, on: request.db)
         }
         if let text = filters.patient?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let id = UUID(uuidString: text) { criteria.patientID = id } else { problems.append("audit.error.patient") }
+            if let id = UUID(uuidString: text) {
+                criteria.patientID = id
+            } else if text.uppercased().hasPrefix("P-"), let id = try await AuditPatientLabels.patientID(forPseudonym: text, key: key, on: request.db) {
+                criteria.patientID = id
+            } else {
+                problems.append("audit.error.patient")
+            }
         }
         for (text, isStart) in [(filters.from, true), (filters.to, false)] {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
@@ -47,11 +54,12 @@ struct AuditViewerController: RouteCollection {
         criteria.breakGlassOnly = filters.breakGlass == "on"
         let page = try await AuditLogQuery(database: request.db, criteria: criteria).page(before: filters.before, after: filters.after)
         let names = try await StaffNames(database: request.db).names(for: page.rows.compactMap(\.actorID))
+        let labels = try await AuditPatientLabels.load(for: page.rows.compactMap(\.patientID), access: request.patientAccess(), key: key, on: request.db)
         let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems,
                                          actions: AccessAction.allCases.map(\.rawValue), rows: page.rows.map { row in
             AuditViewerContext.Row(sequence: row.sequence, time: AuditTime.iso8601(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)),
-                                   who: row.actorID.flatMap { names[$0] } ?? "—", byOperator: row.actorID == OperatorAudit.actorID, role: row.actorRole, patient: row.patientID?.uuidString ?? "",
-                                   record: row.recordType, action: row.action, outcome: row.outcome, breakGlass: row.breakGlass)
+                                   who: labels.actor(row.actorID.flatMap { names[$0] } ?? "—", role: row.actorRole, patient: row.patientID), byOperator: row.actorID == OperatorAudit.actorID, role: row.actorRole, patient: labels.patient(row.patientID),
+                                   record: labels.record(row.recordType, patient: row.patientID), action: row.action, outcome: row.outcome, breakGlass: row.breakGlass)
         }, paging: AuditViewerContext.Paging(page, filters: filters))
         return try await request.view.render("audit", context)
     }

@@ -23,7 +23,8 @@ import VaporTesting
             #expect(page.status == .ok)
             #expect(page.body.string.contains(devon.givenName))
             #expect(page.body.string.contains("You are using emergency access"), "the chart says the access is an emergency one")
-            #expect(page.body.string.contains(DisplayTime.minute(app.clock.now().addingTimeInterval(BreakGlassGrant.defaultDuration)) + " UTC"), "and when it ends")
+            let grant = try #require(try await BreakGlassGrantRecord.query(on: app.db).filter(\.$patient.$id == devon.id).first())
+            #expect(page.body.string.contains(DisplayTime.minute(grant.expiresAt) + " UTC"), "and when it ends")
             let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "bg-read").first())
             #expect(event.breakGlass)
             #expect(event.outcome == "allowed")
@@ -92,12 +93,37 @@ import VaporTesting
             let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
             let page = try await admin.get("/audit?user=therapist.ash%40demo.invalid")
             #expect(page.status == .ok)
-            #expect(page.body.string.contains(DemoPatients.all[0].id.uuidString))
-            #expect(!page.body.string.contains("Avery"), "no names or clinical content for the admin")
+            let key = try #require(app.storage[SecretKeyStorageKey.self])
+            let pseudonym = AuditPatientLabels.pseudonym(DemoPatients.all[0].id, key: key)
+            #expect(page.body.string.contains(pseudonym), "the admin sees a stable reference")
+            #expect(!page.body.string.contains(DemoPatients.all[0].id.uuidString) && !page.body.string.contains("Avery"), "no id or name for the admin")
             let filtered = try await admin.get("/audit?breakGlass=on")
-            #expect(!filtered.body.string.contains(DemoPatients.all[0].id.uuidString))
+            #expect(!filtered.body.string.contains(pseudonym))
+            let byReference = try await admin.get("/audit?patient=\(pseudonym.lowercased())").body.string
+            #expect(byReference.contains(pseudonym) && !byReference.contains(AuditPatientLabels.pseudonym(DemoPatients.all[1].id, key: key)))
             let bad = try await admin.get("/audit?patient=not-an-id")
-            #expect(bad.body.string.contains("not a valid id"))
+            #expect(bad.body.string.contains("No patient has that id or reference"))
+        }
+    }
+
+    @Test func theAdminLearnsNoClinicalFactTheLeadSeesWho() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: a patient reports self-harm, which raises an alert (issue 14, F4)
+            let avery = DemoPatients.all[0]
+            let patient = try await SignedInClients.web(app, userID: avery.userID)
+            let yesterday = try await SessionFixtures.loader(app).zone.localDate(of: app.clock.now()).adding(days: -1).description
+            let form = try await patient.get("/me/report").body.string
+            let key = try #require(form.firstMatch(of: /name="key" value="([^"]+)"/)).1
+            #expect(try await patient.post("/me/report", form: ["occurredOn": yesterday, "help": "self-care", "note": "After the call", "key": String(key)]).status == .seeOther)
+            // act
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id).get("/audit?user=\(avery.username)").body.string
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id).get("/audit?user=\(avery.username)").body.string
+            // verify
+            #expect(!admin.contains("selfReport") && !admin.contains("riskAlert") && !admin.contains("Avery"))
+            #expect(admin.contains(AuditPatientLabels.clinicalRecord))
+            #expect(lead.contains("selfReport") && lead.contains("Avery Testpatient"), "the lead sees who did what")
+            let listed = try await AuditEventRecord.query(on: app.db).filter(\.$actorID == DemoStaff.lead.id).filter(\.$action == "list").filter(\.$recordType == "demographics").count()
+            #expect(listed > 0, "the names the lead saw are audited as a list")
         }
     }
 

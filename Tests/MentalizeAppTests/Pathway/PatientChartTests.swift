@@ -54,6 +54,11 @@ import VaporTesting
             for text in ["Case formulation", "Clinical events", "Open the assessment", "Questionnaires completed"] {
                 #expect(!leadChart.contains(text), "the lead sees no \(text)")
             }
+            // Free text staff wrote for the team (issue 14, F5): the therapist reads it, the lead does not.
+            for text in ["Demo MDT: criteria met", "Demo: planned step", "Demo referral"] {
+                #expect(chart.contains(text), "the therapist reads \(text)")
+                #expect(!leadChart.contains(text), "the lead does not read \(text)")
+            }
         }
     }
 }

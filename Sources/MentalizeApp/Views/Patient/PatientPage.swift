@@ -28,10 +28,12 @@ enum PatientPage {
             name: "\(patient.givenName) \(patient.familyName)", dateOfBirth: patient.dateOfBirth, careTeam: chart.careTeam,
             status: current?.displayName ?? patient.phase,
             history: chart.history.map { .init(when: DisplayTime.minute($0.occurredAt), from: ProgrammeStatus(storageValue: $0.fromStatus)?.displayName ?? $0.fromStatus,
-                                               to: ProgrammeStatus(storageValue: $0.toStatus)?.displayName ?? $0.toStatus, reason: $0.reason, by: $0.decidedBy.displayName) },
+                                               to: ProgrammeStatus(storageValue: $0.toStatus)?.displayName ?? $0.toStatus,
+                                               reason: visibility.freeText ? $0.reason : nil, by: $0.decidedBy.displayName) },
             decision: chart.decision.map { .init(decision: $0.decision == SuitabilityDecision.suitable.rawValue ? "programme.suitable" : "programme.notSuitable",
-                                                 reasons: $0.reasons, by: $0.decidedBy.displayName, when: DisplayTime.minute($0.decidedAt), participants: chart.participants ?? "") },
-            // The referral reason is free text: shown only to those who may read free-text clinical records.
+                                                 reasons: visibility.freeText ? $0.reasons : nil, by: $0.decidedBy.displayName, when: DisplayTime.minute($0.decidedAt), participants: chart.participants ?? "") },
+            // Move reasons, MDT decision reasons and the referral reason are free text staff wrote for the
+            // team: shown only to those who may read free-text clinical records (not the lead).
             referral: chart.referral.map { .init(source: $0.source, receivedOn: $0.receivedOn, urgencyKey: "urgency.\($0.urgency)", reason: visibility.freeText ? $0.reason : nil) },
             canWrite: canWrite, targets: targets,
             errorKey: error.flatMap { $0.hasPrefix("programme.") || $0.hasPrefix("consent.") ? $0 : nil },
@@ -53,13 +55,13 @@ struct PatientOverviewContext: Encodable {
         let when: String
         let from: String
         let to: String
-        let reason: String
+        let reason: String?
         let by: String
     }
 
     struct Decision: Encodable {
         let decision: String
-        let reasons: String
+        let reasons: String?
         let by: String
         let when: String
         let participants: String
