@@ -4,7 +4,7 @@ import MentalizeCore
 
 /// Demo scheduling: rooms and holidays, weekly individual series for the patients in treatment
 /// and ending, the Tuesday group's weekly slot, an MBT-I course for the MBT-I patients (run by
-/// Birch), and ten weeks of past attendance with signed notes, leaving last week's notes to write.
+/// Birch), and ten weeks of past attendance with signed notes, leaving each series' latest note to write.
 /// Blake missed every session of the last two weeks, so Birch's caseload shows a drop-out warning.
 enum DemoSessions {
     static let roomOne = DemoIDs.id(501)
@@ -64,15 +64,20 @@ enum DemoSessions {
         let blake = DemoPatients.all[1].id
         for therapist in [DemoStaff.therapistAsh.id, DemoStaff.therapistBirch.id] {
             let sessions = try await loader.forTherapist(therapist, in: window).filter { $0.takesPlace && $0.slot.end < now }
+            // Per series or group, counted in sessions held (a holiday week does not count): the
+            // latest note is left to write, and Blake missed the latest two.
+            let heldBySource = Dictionary(grouping: sessions, by: \.key.source).mapValues { $0.sorted { $0.slot.start < $1.slot.start }.map(\.key.description) }
+            let latest = Set(heldBySource.values.compactMap(\.last))
+            let latestTwo = Set(heldBySource.values.flatMap { $0.suffix(2) })
             for (index, session) in sessions.enumerated() {
-                let isRecent = session.slot.start > now.addingTimeInterval(-7 * 86_400)
+                let isRecent = latest.contains(session.key.description)
                 var members = session.patientID.map { [$0] } ?? []
                 if let groupID = session.groupID {
                     members = try await GroupRosterQueries(database: db).members(of: groupID, at: session.slot.start).compactMap(\.id)
                 }
                 if session.kind == .group, therapist != DemoStaff.therapistAsh.id { continue }
                 for patient in members {
-                    let missed = patient == blake && session.slot.start > now.addingTimeInterval(-14 * 86_400)
+                    let missed = patient == blake && latestTwo.contains(session.key.description)
                     try await mark(session, patient: patient, choice: missed ? .didNotAttend : .attended, recordedBy: therapist, on: db)
                 }
                 guard !isRecent, session.kind != .course else { continue }
