@@ -87,7 +87,15 @@ func withTestApp(
     options: AppBootstrap.Options = .init(),
     _ body: (Application) async throws -> Void
 ) async throws {
-    let environment = try await TestEnvironment.make()
+    try await withTestApp(try await TestEnvironment.make(), options: options, body)
+}
+
+/// ``withTestApp(options:_:)`` in an environment the test has adjusted (its configuration).
+func withTestApp(
+    _ environment: TestEnvironment,
+    options: AppBootstrap.Options = .init(),
+    _ body: (Application) async throws -> Void
+) async throws {
     let app: Application
     do {
         app = try await environment.makeApp(options: options)

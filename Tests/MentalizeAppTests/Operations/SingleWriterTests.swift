@@ -12,19 +12,25 @@ import VaporTesting
     @Test func theWriterIsHandedOnInOrderAndAWaitHasALimit() async throws {
         let gate = SQLiteWriterGate(maximumWait: .milliseconds(300))
         let order = OrderLog()
+        let (held, signal) = AsyncStream<Void>.makeStream()
         async let first: Void = gate.withWriter {
+            signal.yield()
             await order.append(1)
             try await Task.sleep(for: .milliseconds(100))
             await order.append(2)
         }
-        try await Task.sleep(for: .milliseconds(20))
+        var signals = held.makeAsyncIterator()
+        await signals.next()
         async let second: Void = gate.withWriter { await order.append(3) }
         try await first
         try await second
         #expect(await order.values == [1, 2, 3], "the second writer ran only after the first was done")
 
-        async let holder: Void = gate.withWriter { try await Task.sleep(for: .milliseconds(900)) }
-        try await Task.sleep(for: .milliseconds(20))
+        async let holder: Void = gate.withWriter {
+            signal.yield()
+            try await Task.sleep(for: .seconds(2))
+        }
+        await signals.next()
         await #expect(throws: SQLiteWriterBusy.self) { try await gate.withWriter {} }
         try await holder
         try await gate.withWriter {}
@@ -32,7 +38,10 @@ import VaporTesting
 
     @Test func concurrentTransactionsThatReadThenWriteAllCommit() async throws {
         guard TestDatabase.postgresURL == nil else { return }
-        try await withTestApp { app in
+        // Ordering is under test, not speed: the write wait is long enough for a loaded machine.
+        var environment = try await TestEnvironment.make()
+        environment.configuration.writeWaitSeconds = 300
+        try await withTestApp(environment) { app in
             let sql = try app.sql
             try await sql.raw("CREATE TABLE tally (id INTEGER PRIMARY KEY, writer INTEGER NOT NULL, seen INTEGER NOT NULL)").run()
             let writers = 16, rounds = 10
@@ -60,28 +69,25 @@ import VaporTesting
         guard TestDatabase.postgresURL == nil else { return }
         var environment = try await TestEnvironment.make()
         environment.configuration.writeWaitSeconds = 1
-        let app = try await environment.makeApp(options: .init(seedDemo: true))
-        do {
+        try await withTestApp(environment, options: .init(seedDemo: true)) { app in
             let patient = try await SignedInClients.web(app, userID: DemoPatients.all[0].userID)
             try await patient.get("/me/diary/new")
             let entries = try await DiaryEntryRecord.query(on: app.db).count()
             let text = "The bus was late and I thought my therapist would think I did not care."
             let gate = try #require(app.db as? SQLiteSingleWriterDatabase).gate
-            async let holder: Void = gate.withWriter { try await Task.sleep(for: .seconds(3)) }
-            try await Task.sleep(for: .milliseconds(50))
+            let (held, signal) = AsyncStream<Void>.makeStream()
+            async let holder: Void = gate.withWriter {
+                signal.yield()
+                try await Task.sleep(for: .seconds(3))
+            }
+            for await _ in held { break }
             let response = try await patient.post("/me/diary/new", form: ["key": UUID().uuidString, "whatHappened": text, "action": "save"])
             try await holder
             #expect(response.status == .serviceUnavailable && response.headers.first(name: .retryAfter) == "5")
             #expect(response.body.string.contains("busy") && response.body.string.contains(text), "the entry is shown back to copy")
             #expect(try await DiaryEntryRecord.query(on: app.db).count() == entries, "nothing half-saved")
             #expect(try await patient.get("/me/diary").status == .ok, "reading goes on")
-        } catch {
-            try? await app.asyncShutdown()
-            await environment.cleanUp()
-            throw error
         }
-        try await app.asyncShutdown()
-        await environment.cleanUp()
     }
 }
 
