@@ -85,6 +85,14 @@ let package = Package(
             path: "Benchmarks/Sessions",
             swiftSettings: strictSettings
         ),
+        // The untrusted-input parsers as fuzz targets: a replay of saved inputs in normal builds,
+        // libFuzzer's entry when built by scripts/fuzz (-sanitize=fuzzer -D FUZZING).
+        .executableTarget(
+            name: "fuzz-inputs",
+            dependencies: ["MentalizeApp", "MentalizeCore", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/Fuzz/Harness",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MentalizeCoreTests",
             dependencies: ["MentalizeCore"],
