@@ -46,6 +46,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: BreakGlassController())
     try app.register(collection: AuditViewerController())
     try app.register(collection: AdminUsersController())
+    try app.register(collection: RoleApprovalsController())
     try app.register(collection: CareTeamController())
     try app.register(collection: ProgrammeDashboardController())
     try app.register(collection: PatientDetailsController())

@@ -20,8 +20,10 @@ struct AccountService {
     /// The longest display name: names appear in tables, lists and headers across the app.
     static let displayNameLimit = 100
 
+    /// `pendingRoles` are clinical roles proposed for a second person's approval (``RoleApprovals``):
+    /// they are checked here but not held until approved.
     @discardableResult
-    func create(clinicID: UUID, username: String, displayName: String, roles: [String], password: String) async throws -> UserAccount {
+    func create(clinicID: UUID, username: String, displayName: String, roles: [String], pendingRoles: [String] = [], password: String) async throws -> UserAccount {
         let username = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !username.isEmpty, username.count <= 254 else { throw Problem(description: "the username must be 1 to 254 characters") }
         guard ContactChecks.isEmail(username) else {
@@ -32,7 +34,7 @@ struct AccountService {
         guard displayName.count <= Self.displayNameLimit else {
             throw Problem(description: "the display name can have up to \(Self.displayNameLimit) characters")
         }
-        guard !roles.isEmpty, roles.allSatisfy(Self.knownRoles.contains) else {
+        guard !(roles + pendingRoles).isEmpty, (roles + pendingRoles).allSatisfy(Self.knownRoles.contains) else {
             throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
         }
         try checkPassword(password, username: username, displayName: displayName, totpEnabled: false)

@@ -8,7 +8,7 @@ enum BackupCatalog {
     static let tables: [BackupTable] = [
         .of(Clinic.self), .of(UserAccount.self), .of(Patient.self), .of(TherapyGroup.self),
         .of(CaseloadAssignmentRecord.self), .of(SupervisionLinkRecord.self), .of(GroupMembershipRecord.self), .of(GroupTherapistRecord.self),
-        .of(Credential.self), .of(RecoveryCode.self), .of(AuditEventRecord.self), .of(BreakGlassGrantRecord.self),
+        .of(Credential.self), .of(RecoveryCode.self), .of(AuditEventRecord.self), .of(BreakGlassGrantRecord.self), .of(RoleGrantRecord.self),
         .of(ProgrammeTransitionRecord.self), .of(SuitabilityDecisionRecord.self), .of(Referral.self), .of(CrisisPlanVersion.self), .of(Helpline.self),
         .of(ConsentRecord.self),
         .of(MeasurePlanItemRecord.self), .of(MeasureAssignment.self), .of(MeasureResponse.self), .of(RiskAlert.self), .of(RiskAlertRecipient.self),

@@ -87,6 +87,7 @@ public enum AppBootstrap {
         } catch let error as PsychoeducationError {
             throw ConfigurationError(error.description.replacingOccurrences(of: "\n", with: " "))
         }
+        app.storage[EmergencyAccessMinimumAgeKey.self] = TimeInterval(configuration.emergencyAccessMinimumDays) * 86_400
         app.storage[SessionRulesKey.self] = SessionRules(idleTimeout: configuration.sessionIdleSeconds, absoluteTimeout: configuration.sessionAbsoluteSeconds)
         do {
             app.storage[PasswordPolicyKey.self] = PasswordPolicy(blocklist: try PasswordBlocklist.loadBundled())

@@ -23,6 +23,9 @@ public struct AppConfiguration: Sendable {
     public var measureExpireDays: Int = 28
     /// An unacknowledged risk alert goes to the programme lead after this long (60 min by default).
     public var alertEscalationSeconds: TimeInterval = 60 * 60
+    /// Emergency access is refused until an account has held its approved clinical role this many
+    /// days (`MENTALIZE_EMERGENCY_ACCESS_MIN_DAYS`).
+    public var emergencyAccessMinimumDays: Int = 7
     /// How long an SQLite write waits behind other writes before the person is told to try again
     /// (`MENTALIZE_WRITE_WAIT_SECONDS`).
     public var writeWaitSeconds: Int = 15

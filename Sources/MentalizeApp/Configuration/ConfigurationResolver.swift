@@ -32,6 +32,7 @@ public struct ConfigurationResolver: Sendable {
         if let days = try positiveNumber("MENTALIZE_MEASURE_OVERDUE_DAYS") { configuration.measureOverdueDays = Int(days) }
         if let days = try positiveNumber("MENTALIZE_MEASURE_EXPIRE_DAYS") { configuration.measureExpireDays = Int(days) }
         if let minutes = try positiveNumber("MENTALIZE_ALERT_ESCALATION_MINUTES") { configuration.alertEscalationSeconds = minutes * 60 }
+        if let days = try positiveNumber("MENTALIZE_EMERGENCY_ACCESS_MIN_DAYS") { configuration.emergencyAccessMinimumDays = Int(days) }
         if let seconds = try positiveNumber("MENTALIZE_WRITE_WAIT_SECONDS") { configuration.writeWaitSeconds = max(1, Int(seconds)) }
         configuration.clockStart = try clockStart()
         return configuration

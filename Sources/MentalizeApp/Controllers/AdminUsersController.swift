@@ -3,7 +3,8 @@ import MentalizeCore
 import Vapor
 
 /// Account administration for admins: list accounts, create one, disable one (which ends its
-/// sessions at once) or enable it again. Admins see names, usernames and roles, never clinical
+/// sessions at once) or enable it again. A clinical role chosen for a new account is only
+/// proposed: a programme lead approves it (``RoleApprovals``) before the account holds it. Admins see names, usernames and roles, never clinical
 /// content. An admin cannot disable their own account (nobody might be left to enable it). Each
 /// change is an audited `accountData` write naming the account.
 struct AdminUsersController: RouteCollection {
@@ -39,10 +40,13 @@ struct AdminUsersController: RouteCollection {
         }
         do {
             let service = try accounts(request)
+            let clinical = RoleApprovals.clinicalRoles.contains(role)
             let created = try await service.create(clinicID: try await service.onlyClinicID(), username: form.username ?? "", displayName: form.displayName ?? "",
-                                                   roles: [role], password: form.password ?? "")
-            try await audit(request, admin: admin, account: try created.requireID())
-            return try await render(request, form: Form(), message: "admin.created", error: nil).encodeResponse(status: .created, for: request)
+                                                   roles: clinical ? [] : [role], pendingRoles: clinical ? [role] : [], password: form.password ?? "")
+            let id = try created.requireID()
+            if clinical { try await RoleApprovals(database: request.db, now: request.now).propose([role], for: id, by: admin.id, on: request.db) }
+            try await audit(request, admin: admin, account: id)
+            return try await render(request, form: Form(), message: clinical ? "admin.createdPending" : "admin.created", error: nil).encodeResponse(status: .created, for: request)
         } catch let problem as AccountService.Problem {
             var kept = form
             kept.password = nil
@@ -88,8 +92,9 @@ struct AdminUsersController: RouteCollection {
     /// about the creation form, `listErrorKey` one about the account list (shown above it).
     private func render(_ request: Request, form: Form, message: String?, error: String?, errorKey: String? = nil, listErrorKey: String? = nil) async throws -> View {
         let users = try await UserAccount.query(on: request.db).sort(\.$username).all()
+        let pending = Dictionary(grouping: try await RoleApprovals(database: request.db, now: request.now).pending(), by: \.$user.id).mapValues { $0.map(\.role) }
         let context = AdminUsersContext(page: PageChrome(titleKey: "admin.title", request: request), csrfToken: request.csrfToken,
-                                        users: users.map(AdminUsersContext.Row.init), roles: Self.roleChoices,
+                                        users: users.map { AdminUsersContext.Row($0, pendingRoles: $0.id.flatMap { pending[$0] } ?? []) }, roles: Self.roleChoices,
                                         form: form, messageKey: message, error: error, errorKey: errorKey, listErrorKey: listErrorKey, action: SiteRoute.adminUsers.path)
         return try await request.view.render("admin-users", context)
     }
@@ -101,14 +106,17 @@ struct AdminUsersContext: Encodable {
         let username: String
         let displayName: String
         let roles: String
+        /// Clinical roles proposed and waiting for a programme lead's approval.
+        let pendingRoles: String
         let active: Bool
         let disablePath: String
         let enablePath: String
 
-        init(_ account: UserAccount) {
+        init(_ account: UserAccount, pendingRoles: [String]) {
             username = account.username
             displayName = account.displayName
             roles = account.roleNames.joined(separator: ", ")
+            self.pendingRoles = pendingRoles.joined(separator: ", ")
             active = account.disabledAt == nil
             disablePath = SiteRoute.adminUserDisable.path(["userID": account.id?.uuidString ?? ""])
             enablePath = SiteRoute.adminUserEnable.path(["userID": account.id?.uuidString ?? ""])

@@ -33,6 +33,13 @@ struct BreakGlassController: RouteCollection {
         guard reason.count >= Self.minimumReasonLength, reason.count <= 2000 else {
             return try await render(request, form: form, errorKey: "breakGlass.error.reason").encodeResponse(status: .badRequest, for: request)
         }
+        // An account whose clinical role was approved only days ago gets no emergency access: a
+        // role minted to read records would otherwise open every patient at once (issue 14, F3).
+        if let approved = try await RoleApprovals(database: request.db, now: request.now).clinicalRoleApproved(for: access.user.id),
+           request.now.timeIntervalSince(approved) < request.application.storage[EmergencyAccessMinimumAgeKey.self] ?? 7 * 86_400 {
+            try await request.application.auditLog.record([AuditEntry(actorID: access.user.id, actorRole: .therapist, patientID: nil, recordType: "break-glass-request", recordID: nil, action: .write, outcome: .denied, requestID: request.requestID, breakGlass: true)])
+            return try await render(request, form: form, errorKey: "breakGlass.error.tooNew").encodeResponse(status: .badRequest, for: request)
+        }
         let matches = try await Patient.query(on: request.db)
             .filter(\.$dateOfBirth == dateOfBirth)
             .all()
@@ -78,4 +85,9 @@ struct BreakGlassContext: Encodable {
     let errorKey: String?
     let minutes: Int
     let minimumReasonLength: Int
+}
+
+/// How long an account must have held its approved clinical role before emergency access opens.
+struct EmergencyAccessMinimumAgeKey: StorageKey {
+    typealias Value = TimeInterval
 }

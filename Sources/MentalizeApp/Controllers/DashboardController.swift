@@ -50,14 +50,32 @@ struct DashboardController: RouteCollection {
             links.append(.init(key: "dashboard.holidays", path: SiteRoute.clinicHolidays.path))
         }
         if roles.contains(.admin) { links.append(.init(key: "dashboard.adminUsers", path: SiteRoute.adminUsers.path)) }
+        var waitingRoles = 0
+        if !roles.isDisjoint(with: [.programmeLead, .admin]) {
+            links.append(.init(key: "dashboard.roleApprovals", path: SiteRoute.roleApprovals.path))
+            waitingRoles = try await RoleApprovals(database: request.db, now: request.now).pending().count
+        }
         var emergencies: [DashboardContext.Emergency] = []
+        var unusualReaders: [DashboardContext.UnusualReader] = []
         if roles.contains(.programmeLead) {
             emergencies = try await recentEmergencies(request)
+            unusualReaders = try await self.unusualReaders(request)
         }
         let context = DashboardContext(page: PageChrome(titleKey: "dashboard.title", request: request), displayName: user.user.displayName, isPatient: roles == [.patient],
                                        links: links, isLead: roles.contains(.programmeLead), emergencies: emergencies,
+                                       waitingRoles: waitingRoles, rolesPath: SiteRoute.roleApprovals.path, unusualReaders: unusualReaders,
+                                       unusualThreshold: Self.unusualReadThreshold,
                                        signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken)
         return try await request.view.render("dashboard", context)
+    }
+
+    /// Different patients' records one account may open in 24 hours before the lead is shown it.
+    static let unusualReadThreshold = 25
+
+    private func unusualReaders(_ request: Request) async throws -> [DashboardContext.UnusualReader] {
+        let readers = try await UnusualReadVolumes(database: request.db).readers(now: request.now, threshold: Self.unusualReadThreshold)
+        let names = try await StaffNames(database: request.db).names(for: readers.map(\.actorID))
+        return readers.map { DashboardContext.UnusualReader(who: names[$0.actorID] ?? $0.actorID.uuidString, patients: $0.patients) }
     }
 
     /// Break-glass grants of the last 7 days, newest first (who, when, which patient: the roster is the lead's to see).
@@ -84,12 +102,22 @@ struct DashboardContext: Encodable {
         let when: String
     }
 
+    /// An account that opened many different patients' records in the last 24 hours.
+    struct UnusualReader: Encodable {
+        let who: String
+        let patients: Int
+    }
+
     let page: PageChrome
     let displayName: String
     let isPatient: Bool
     let links: [Link]
     let isLead: Bool
     let emergencies: [Emergency]
+    let waitingRoles: Int
+    let rolesPath: String
+    let unusualReaders: [UnusualReader]
+    let unusualThreshold: Int
     let signOutEverywherePath: String
     let csrfToken: String
 }

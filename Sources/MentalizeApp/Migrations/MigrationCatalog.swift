@@ -41,6 +41,7 @@ enum MigrationCatalog {
         CreateMessages(),
         CreateDiaryEntries(),
         CreateModuleProgress(),
+        CreateRoleGrants(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

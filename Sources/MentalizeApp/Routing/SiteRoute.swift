@@ -32,6 +32,8 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case programmeDashboard = "/programme"
     case careTeam = "/care-team"
     case careTeamEnd = "/care-team/:assignmentID/end"
+    case roleApprovals = "/role-approvals"
+    case roleApprovalDecide = "/role-approvals/:grantID"
     case patientDetails = "/patients/:patientID/details"
     case patientDetailsSave = "/patients/:patientID/details/save"
     case patientAssessment = "/patients/:patientID/assessment"
@@ -171,6 +173,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .newPatient: .roles([.therapist, .programmeLead])
         case .auditLog: .roles([.admin, .programmeLead])
         case .adminUsers, .adminUserDisable, .adminUserEnable: .roles([.admin])
+        case .roleApprovals, .roleApprovalDecide: .roles([.programmeLead, .admin])
         case .careTeam, .careTeamEnd, .programmeDashboard: .roles([.programmeLead])
         case .patientDetails: .patientRecord(.demographics, .read)
         case .patientDetailsSave: .patientRecord(.demographics, .write)

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// Separation of duties for clinical access (issue 14, F3): an admin may propose a clinical role
+/// (therapist, supervisor, programme lead) but never grant it. A programme lead other than the
+/// proposer and the account's owner approves or refuses; while the clinic has no active programme
+/// lead, a second admin may approve the first lead, and only that. Until then the account holds
+/// no clinical role, so it reaches no patient.
+struct RoleApprovals {
+    let database: any Database
+    let now: Date
+
+    /// Why a decision was refused.
+    enum Refusal: Error, Equatable {
+        case notFound
+        case alreadyDecided
+        case notAllowed
+    }
+
+    /// Roles only a second person can grant.
+    static let clinicalRoles: Set<String> = Set(Role.clinicalStaff.map(\.rawValue))
+
+    func propose(_ roles: [String], for userID: UUID, by proposer: UUID, on db: any Database) async throws {
+        for role in roles where Self.clinicalRoles.contains(role) {
+            try await RoleGrantRecord(userID: userID, role: role, proposedBy: proposer, proposedAt: now).create(on: db)
+        }
+    }
+
+    /// Proposals waiting for a decision, oldest first, with the account and the proposer.
+    func pending() async throws -> [RoleGrantRecord] {
+        try await RoleGrantRecord.query(on: database).filter(\.$approved == nil).sort(\.$proposedAt).with(\.$user).with(\.$proposer).all()
+    }
+
+    /// Whether `decider` may decide `grant`: never their own proposal or their own account; a
+    /// lead may decide any; an admin only the first programme lead of a clinic that has none.
+    func mayDecide(_ grant: RoleGrantRecord, decider: SignedInUser) async throws -> Bool {
+        guard grant.$proposer.id != decider.id, grant.$user.id != decider.id else { return false }
+        let roles = Set(decider.roles.compactMap(Role.init(rawValue:)))
+        if roles.contains(.programmeLead) { return true }
+        guard roles.contains(.admin), grant.role == Role.programmeLead.rawValue else { return false }
+        return try await !hasActiveLead()
+    }
+
+    /// Approves or refuses; an approval adds the role and ends the account's sessions, so the
+    /// role applies at the next sign-in (with the second factor every clinician gives).
+    func decide(_ grantID: UUID, approve: Bool, by decider: SignedInUser) async throws -> RoleGrantRecord {
+        guard let grant = try await RoleGrantRecord.query(on: database).filter(\.$id == grantID).with(\.$user).first() else { throw Refusal.notFound }
+        guard grant.approved == nil else { throw Refusal.alreadyDecided }
+        guard try await mayDecide(grant, decider: decider) else { throw Refusal.notAllowed }
+        try await database.transaction { db in
+            grant.approved = approve
+            grant.$decider.id = decider.id
+            grant.decidedAt = now
+            try await grant.save(on: db)
+            guard approve else { return }
+            let account = grant.user
+            account.roles = Array(Set(account.roleNames + [grant.role])).sorted().joined(separator: ",")
+            try await account.save(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == grant.$user.id).delete()
+        }
+        return grant
+    }
+
+    /// When the account last gained a clinical role through approval; nil when it never needed
+    /// one (accounts made by the operator at the host, or before approvals existed).
+    func clinicalRoleApproved(for userID: UUID) async throws -> Date? {
+        try await RoleGrantRecord.query(on: database).filter(\.$user.$id == userID).filter(\.$approved == true)
+            .sort(\.$decidedAt, .descending).first()?.decidedAt
+    }
+
+    private func hasActiveLead() async throws -> Bool {
+        try await UserAccount.query(on: database).filter(\.$disabledAt == nil).all().contains { $0.roleNames.contains(Role.programmeLead.rawValue) }
+    }
+}
