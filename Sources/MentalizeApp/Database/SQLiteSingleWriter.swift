@@ -24,8 +24,28 @@ struct SQLiteSingleWriterDatabase: Database, SQLDatabase {
 
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
         switch query.action {
-        case .read, .aggregate: base.execute(query: query, onOutput: onOutput)
-        default: asWriter { try await base.execute(query: query, onOutput: onOutput).get() }
+        case .read, .aggregate:
+            return base.execute(query: query, onOutput: onOutput)
+        default:
+            var query = query
+            query.input = query.input.map(Self.wholeMicroseconds)
+            return asWriter { [query] in try await base.execute(query: query, onOutput: onOutput).get() }
+        }
+    }
+
+    /// Times are stored as whole microseconds, as PostgreSQL stores them and as the driver reads
+    /// them back, so a value read, backed up and restored is stored again exactly as it was (a
+    /// clock reading carries parts of a microsecond, which SQLite would otherwise keep).
+    static func wholeMicroseconds(_ value: DatabaseQuery.Value) -> DatabaseQuery.Value {
+        switch value {
+        case .bind(let bound as Date):
+            .bind(Date(timeIntervalSinceReferenceDate: (bound.timeIntervalSinceReferenceDate * 1_000_000).rounded() / 1_000_000))
+        case .dictionary(let values):
+            .dictionary(values.mapValues(wholeMicroseconds))
+        case .array(let values):
+            .array(values.map(wholeMicroseconds))
+        default:
+            value
         }
     }
 

@@ -51,6 +51,41 @@ import VaporTesting
         }
     }
 
+    @Test func storedTimesComeBackToTheMicrosecond() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup: times with parts below a microsecond, as the clock gives them
+            let start = app.clock.now()
+            for index in 0..<300 {
+                let at = start.addingTimeInterval(Double(index) * 1.000_000_37 + 0.000_000_41)
+                try await BreakGlassGrantRecord(userID: DemoStaff.therapistAsh.id, patientID: DemoPatients.all[3].id, reason: "Time precision \(index)",
+                                                grantedAt: at, expiresAt: at.addingTimeInterval(3_600)).create(on: app.db)
+            }
+            let before = try await Self.storedGrantTimes(app)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("mentalize-backup-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let key = try #require(app.storage[SecretKeyStorageKey.self])
+            let migrations = try await DatabaseInspector(app.db).appliedMigrations()
+            // act
+            _ = try await BackupWriter(database: app.db, secretKey: key, migrations: migrations, now: app.clock.now()).write(to: file)
+            _ = try await BackupRestorer(database: app.db, secretKey: key, appliedMigrations: Set(migrations)).restore(from: file, replacingExistingData: true)
+            // verify: every stored value, exactly as the database holds it, is the same
+            let after = try await Self.storedGrantTimes(app)
+            #expect(before.count == 300)
+            let moved = before.filter { after[$0.key] != $0.value }
+            #expect(moved.isEmpty, "\(moved.count) stored times changed, e.g. \(moved.first.map { "\($0.value) → \(after[$0.key] ?? "none")" } ?? "")")
+        }
+    }
+
+    /// The grants' times exactly as the database holds them, by reason (SQLite keeps a double).
+    private static func storedGrantTimes(_ app: Application) async throws -> [String: String] {
+        let sql = try app.sql
+        let query: SQLQueryString = sql.dialect.name == "postgresql"
+            ? "SELECT reason, granted_at::text || ' ' || expires_at::text AS stored FROM break_glass_grants"
+            : "SELECT reason, printf('%.17g %.17g', granted_at, expires_at) AS stored FROM break_glass_grants"
+        let rows = try await sql.raw(query).all()
+        return Dictionary(try rows.map { (try $0.decode(column: "reason", as: String.self), try $0.decode(column: "stored", as: String.self)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     @Test func aDamagedCutOffOrForeignBackupIsRefusedAndNothingChanges() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup
