@@ -116,3 +116,28 @@ def test_a_therapist_registers_a_referral_and_moves_it_to_assessment(demo_server
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/programme'] button"))
     assert "cannot start without a team decision" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
     assert_accessible(browser, "patient-refused-move")
+
+
+def test_an_admin_proposes_a_therapist_and_the_lead_approves(demo_server, browser):
+    from selenium.webdriver.support.ui import Select
+
+    sign_in_staff(browser, demo_server, "admin.elm@demo.invalid")
+    browser.find_element(By.LINK_TEXT, "Accounts").click()
+    for field, value in {"username": "new.therapist@clinic.example", "displayName": "Noa Newhire", "password": "a quiet harbour at dawn 42"}.items():
+        browser.find_element(By.ID, field).send_keys(value)
+    Select(browser.find_element(By.ID, "role")).select_by_value("therapist")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/admin/users'] button[type=submit]"))
+    assert "a programme lead must approve the role" in browser.page_source
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "tbody tr") if "new.therapist@clinic.example" in r.text)
+    assert "therapist (awaiting a programme lead's approval)" in row.text
+    assert_accessible(browser, "admin-users-pending")
+    browser.get(demo_server.base_url + "/role-approvals")
+    assert "Another person decides this one" in browser.page_source, "the admin cannot grant a therapist role"
+
+    sign_in_staff(browser, demo_server, "lead.dogwood@demo.invalid")
+    assert "Unusual reading in the last 24 hours" in browser.page_source
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Clinical roles waiting for approval").click()
+    assert "Noa Newhire" in browser.page_source
+    assert_accessible(browser, "role-approvals")
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[value=approve]"))
+    assert "The role was approved." in browser.page_source and "No roles are waiting." in browser.page_source
