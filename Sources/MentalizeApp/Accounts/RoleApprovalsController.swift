@@ -30,9 +30,7 @@ struct RoleApprovalsController: RouteCollection {
         do {
             let grant = try await RoleApprovals(database: request.db, now: request.now).decide(grantID, approve: decision == "approve", by: user)
             let role: Role = user.roles.contains(Role.programmeLead.rawValue) ? .programmeLead : .admin
-            try await request.application.auditLog.record([AuditEntry(actorID: user.id, actorRole: role, patientID: nil, recordType: RecordKind.accountData.rawValue,
-                                                                      recordID: grant.$user.id.uuidString, action: .write, outcome: .allowed,
-                                                                      requestID: request.requestID, breakGlass: false)])
+            try await AccountAudit.record(request, actor: user, role: role, account: grant.$user.id)
             return request.redirect(to: SiteRoute.roleApprovals.path + "?done=" + (decision == "approve" ? "approved" : "refused"))
         } catch RoleApprovals.Refusal.notFound {
             throw Abort(.notFound)

@@ -13,12 +13,8 @@ struct RoutesCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        try await runReportingErrors {
-            let configuration = try ConfigurationResolver().resolve(host: nil, port: nil, dataDirectory: storage.dataDirectory, databaseURL: storage.databaseURL)
-            LoggingSetup.bootstrap(levelName: "warning")
-            let (app, _) = try await AppBootstrap.makeApplication(configuration, environment: AppRunner.productionEnvironment)
+        try await withStoredApplication(storage) { app in
             let lines = app.routes.all.map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))" }
-            try await app.asyncShutdown()
             lines.sorted().forEach { print($0) }
         }
     }

@@ -79,9 +79,7 @@ struct AdminUsersController: RouteCollection {
 
     /// Records an account change (created, disabled, enabled) as the admin's write of that account.
     private func audit(_ request: Request, admin: SignedInUser, account: UUID) async throws {
-        try await request.application.auditLog.record([AuditEntry(actorID: admin.id, actorRole: .admin, patientID: nil, recordType: RecordKind.accountData.rawValue,
-                                                                  recordID: account.uuidString, action: .write, outcome: .allowed,
-                                                                  requestID: request.requestID, breakGlass: false)])
+        try await AccountAudit.record(request, actor: admin, role: .admin, account: account)
     }
 
     private func accounts(_ request: Request) throws -> AccountService {

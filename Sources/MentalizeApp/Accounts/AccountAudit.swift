@@ -1,0 +1,13 @@
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// A change to an account (created, disabled, enabled, a role decided) recorded as the actor's
+/// audited `accountData` write naming the account.
+enum AccountAudit {
+    static func record(_ request: Request, actor: SignedInUser, role: Role, account: UUID) async throws {
+        try await request.application.auditLog.record([AuditEntry(actorID: actor.id, actorRole: role, patientID: nil, recordType: RecordKind.accountData.rawValue,
+                                                                  recordID: account.uuidString, action: .write, outcome: .allowed,
+                                                                  requestID: request.requestID, breakGlass: false)])
+    }
+}
