@@ -62,26 +62,33 @@ enum DemoSessions {
         let window = try TimeSlot(start: now.addingTimeInterval(-11 * 7 * 86_400), end: now)
         let store = SessionNoteStore(database: db)
         let blake = DemoPatients.all[1].id
+        var held: [(therapist: UUID, session: ScheduledSession, members: [UUID], seed: Int)] = []
         for therapist in [DemoStaff.therapistAsh.id, DemoStaff.therapistBirch.id] {
             let sessions = try await loader.forTherapist(therapist, in: window).filter { $0.takesPlace && $0.slot.end < now }
-            // Per series or group, counted in sessions held (a holiday week does not count): the
-            // latest note is left to write, and Blake missed the latest two.
-            let heldBySource = Dictionary(grouping: sessions, by: \.key.source).mapValues { $0.sorted { $0.slot.start < $1.slot.start }.map(\.key.description) }
-            let latest = Set(heldBySource.values.compactMap(\.last))
-            let latestTwo = Set(heldBySource.values.flatMap { $0.suffix(2) })
-            for (index, session) in sessions.enumerated() {
-                let isRecent = latest.contains(session.key.description)
+            for (seed, session) in sessions.enumerated() {
+                if session.kind == .group, therapist != DemoStaff.therapistAsh.id { continue }
                 var members = session.patientID.map { [$0] } ?? []
                 if let groupID = session.groupID {
                     members = try await GroupRosterQueries(database: db).members(of: groupID, at: session.slot.start).compactMap(\.id)
                 }
-                if session.kind == .group, therapist != DemoStaff.therapistAsh.id { continue }
+                held.append((therapist, session, members, seed))
+            }
+        }
+        // Counted in sessions held (a holiday week does not count): each series' or group's latest
+        // note is left to write, and Blake missed every session of the last two weeks and at
+        // least his latest two of any kind.
+        let latest = Set(Dictionary(grouping: held.map(\.session), by: \.key.source).values.compactMap { $0.max { $0.slot.start < $1.slot.start }?.key.description })
+        let blakesMissed = Set(held.filter { $0.members.contains(blake) }.map(\.session).sorted { $0.slot.start < $1.slot.start }.suffix(2).map(\.key.description))
+        for therapist in [DemoStaff.therapistAsh.id, DemoStaff.therapistBirch.id] {
+            for entry in held where entry.therapist == therapist {
+                let (session, members) = (entry.session, entry.members)
+                let isRecent = latest.contains(session.key.description)
                 for patient in members {
-                    let missed = patient == blake && latestTwo.contains(session.key.description)
+                    let missed = patient == blake && (blakesMissed.contains(session.key.description) || session.slot.start > now.addingTimeInterval(-14 * 86_400))
                     try await mark(session, patient: patient, choice: missed ? .didNotAttend : .attended, recordedBy: therapist, on: db)
                 }
                 guard !isRecent, session.kind != .course else { continue }
-                try await note(session, members: members, author: therapist, seed: index, store: store, on: db)
+                try await note(session, members: members, author: therapist, seed: entry.seed, store: store, on: db)
             }
         }
     }

@@ -70,7 +70,7 @@ import VaporTesting
     @Test func theCaseloadListsOverdueMeasuresAndAPaperFormClearsOne() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup: nobody has opened Avery's measures yet
-            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            var ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             // act: the caseload alone brings the plan's assignments up to date
             var caseload = try await ash.get("/caseload").body.string
             let settings = try app.measurement
@@ -82,6 +82,7 @@ import VaporTesting
             if !overdue.contains(where: { $0.instrumentID == "gad-7" }) {
                 // The four-weekly GAD-7 fell due less than a week ago on this day: a week later it is overdue.
                 app.clock.advance(by: 7 * 86_400)
+                ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
                 caseload = try await ash.get("/caseload").body.string
                 overdue = try await overdueNow()
             }

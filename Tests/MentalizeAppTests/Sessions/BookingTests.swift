@@ -67,13 +67,19 @@ import VaporTesting
 
     @Test func aWeeklySeriesKeepsItsLocalTimeAcrossTheClockChange() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
-            // 10:00 London on Mondays from 12 Oct 2026; clocks go back on 25 Oct.
+            // 08:00 London on four Mondays around the next autumn change (the last Sunday of October):
+            // two before it (BST), two after (GMT).
+            let loader = try await SessionFixtures.loader(app)
+            let today = loader.zone.localDate(of: app.clock.now())
+            let october31 = try LocalDate(year: today.month < 10 ? today.year : today.year + 1, month: 10, day: 31)
+            let clocksGoBack = october31.adding(days: -(((Weekday.allCases.firstIndex(of: october31.weekday) ?? 0) + 1) % 7))
+            let (first, last) = (clocksGoBack.adding(days: -13), clocksGoBack.adding(days: 8))
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             try await ash.get(patientPath)
-            let response = try await ash.post(patientPath + "/series", form: ["date": "2026-10-12", "time": "08:00", "lastDate": "2026-11-02", "modality": "phone"])
+            let response = try await ash.post(patientPath + "/series", form: ["date": first.description, "time": "08:00", "lastDate": last.description, "modality": "phone"])
             #expect(response.status == .seeOther)
-            let loader = try await SessionFixtures.loader(app)
-            let window = try TimeSlot(start: loader.zone.instant(on: try LocalDate(iso: "2026-10-12"), at: .midnight), end: loader.zone.instant(on: try LocalDate(iso: "2026-11-03"), at: .midnight))
+            #expect(clocksGoBack.weekday == .sunday && first.weekday == .monday)
+            let window = try TimeSlot(start: loader.zone.instant(on: first, at: .midnight), end: loader.zone.instant(on: last.adding(days: 1), at: .midnight))
             let sessions = try await loader.forPatient(SessionFixtures.avery.id, in: window).filter { loader.zone.localTime(of: $0.slot.start).hour == 8 }
             #expect(sessions.count == 4)
             var utc = Calendar(identifier: .gregorian)
