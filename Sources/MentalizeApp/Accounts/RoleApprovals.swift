@@ -21,9 +21,9 @@ struct RoleApprovals {
     /// Roles only a second person can grant.
     static let clinicalRoles: Set<String> = Set(Role.clinicalStaff.map(\.rawValue))
 
-    func propose(_ roles: [String], for userID: UUID, by proposer: UUID, on db: any Database) async throws {
+    func propose(_ roles: [String], for userID: UUID, by proposer: UUID) async throws {
         for role in roles where Self.clinicalRoles.contains(role) {
-            try await RoleGrantRecord(userID: userID, role: role, proposedBy: proposer, proposedAt: now).create(on: db)
+            try await RoleGrantRecord(userID: userID, role: role, proposedBy: proposer, proposedAt: now).create(on: database)
         }
     }
 
@@ -32,14 +32,19 @@ struct RoleApprovals {
         try await RoleGrantRecord.query(on: database).filter(\.$approved == nil).sort(\.$proposedAt).with(\.$user).with(\.$proposer).all()
     }
 
+    /// How many proposals wait, counted in SQL (for the home page's notice).
+    func pendingCount() async throws -> Int {
+        try await RoleGrantRecord.query(on: database).filter(\.$approved == nil).count()
+    }
+
     /// Whether `decider` may decide `grant`: never their own proposal or their own account; a
-    /// lead may decide any; an admin only the first programme lead of a clinic that has none.
-    func mayDecide(_ grant: RoleGrantRecord, decider: SignedInUser) async throws -> Bool {
+    /// lead may decide any; an admin only the first programme lead of a clinic that has none
+    /// (`clinicHasLead` from ``hasActiveLead()``, read once for a page of proposals).
+    static func mayDecide(_ grant: RoleGrantRecord, decider: SignedInUser, clinicHasLead: Bool) -> Bool {
         guard grant.$proposer.id != decider.id, grant.$user.id != decider.id else { return false }
         let roles = Set(decider.roles.compactMap(Role.init(rawValue:)))
         if roles.contains(.programmeLead) { return true }
-        guard roles.contains(.admin), grant.role == Role.programmeLead.rawValue else { return false }
-        return try await !hasActiveLead()
+        return roles.contains(.admin) && grant.role == Role.programmeLead.rawValue && !clinicHasLead
     }
 
     /// Approves or refuses; an approval adds the role and ends the account's sessions, so the
@@ -47,7 +52,7 @@ struct RoleApprovals {
     func decide(_ grantID: UUID, approve: Bool, by decider: SignedInUser) async throws -> RoleGrantRecord {
         guard let grant = try await RoleGrantRecord.query(on: database).filter(\.$id == grantID).with(\.$user).first() else { throw Refusal.notFound }
         guard grant.approved == nil else { throw Refusal.alreadyDecided }
-        guard try await mayDecide(grant, decider: decider) else { throw Refusal.notAllowed }
+        guard Self.mayDecide(grant, decider: decider, clinicHasLead: try await hasActiveLead()) else { throw Refusal.notAllowed }
         try await database.transaction { db in
             grant.approved = approve
             grant.$decider.id = decider.id
@@ -69,7 +74,8 @@ struct RoleApprovals {
             .sort(\.$decidedAt, .descending).first()?.decidedAt
     }
 
-    private func hasActiveLead() async throws -> Bool {
+    /// Whether any enabled account holds the programme lead role.
+    func hasActiveLead() async throws -> Bool {
         try await UserAccount.query(on: database).filter(\.$disabledAt == nil).all().contains { $0.roleNames.contains(Role.programmeLead.rawValue) }
     }
 }

@@ -43,11 +43,12 @@ struct RoleApprovalsController: RouteCollection {
 
     private func render(_ request: Request, user: SignedInUser, messageKey: String?, errorKey: String?) async throws -> View {
         let approvals = RoleApprovals(database: request.db, now: request.now)
-        var rows: [RoleApprovalsContext.Row] = []
-        for grant in try await approvals.pending() {
-            rows.append(.init(account: grant.user.displayName, username: grant.user.username, role: grant.role, proposedBy: grant.proposer.displayName,
-                              when: DisplayTime.minute(grant.proposedAt), mayDecide: try await approvals.mayDecide(grant, decider: user),
-                              action: SiteRoute.roleApprovalDecide.path(["grantID": grant.id?.uuidString ?? ""])))
+        let clinicHasLead = try await approvals.hasActiveLead()
+        let rows = try await approvals.pending().map { grant in
+            RoleApprovalsContext.Row(account: grant.user.displayName, username: grant.user.username, role: grant.role, proposedBy: grant.proposer.displayName,
+                                     when: DisplayTime.minute(grant.proposedAt),
+                                     mayDecide: RoleApprovals.mayDecide(grant, decider: user, clinicHasLead: clinicHasLead),
+                                     action: SiteRoute.roleApprovalDecide.path(["grantID": grant.id?.uuidString ?? ""]))
         }
         let context = RoleApprovalsContext(page: PageChrome(titleKey: "roles.title", request: request), csrfToken: request.csrfToken, rows: rows, messageKey: messageKey, errorKey: errorKey)
         return try await request.view.render("role-approvals", context)

@@ -44,7 +44,7 @@ struct AdminUsersController: RouteCollection {
             let created = try await service.create(clinicID: try await service.onlyClinicID(), username: form.username ?? "", displayName: form.displayName ?? "",
                                                    roles: clinical ? [] : [role], pendingRoles: clinical ? [role] : [], password: form.password ?? "")
             let id = try created.requireID()
-            if clinical { try await RoleApprovals(database: request.db, now: request.now).propose([role], for: id, by: admin.id, on: request.db) }
+            if clinical { try await RoleApprovals(database: request.db, now: request.now).propose([role], for: id, by: admin.id) }
             try await audit(request, admin: admin, account: id)
             return try await render(request, form: Form(), message: clinical ? "admin.createdPending" : "admin.created", error: nil).encodeResponse(status: .created, for: request)
         } catch let problem as AccountService.Problem {

@@ -53,7 +53,7 @@ struct DashboardController: RouteCollection {
         var waitingRoles = 0
         if !roles.isDisjoint(with: [.programmeLead, .admin]) {
             links.append(.init(key: "dashboard.roleApprovals", path: SiteRoute.roleApprovals.path))
-            waitingRoles = try await RoleApprovals(database: request.db, now: request.now).pending().count
+            waitingRoles = try await RoleApprovals(database: request.db, now: request.now).pendingCount()
         }
         var emergencies: [DashboardContext.Emergency] = []
         var unusualReaders: [DashboardContext.UnusualReader] = []
