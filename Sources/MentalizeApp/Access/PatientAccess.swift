@@ -55,14 +55,8 @@ struct PatientAccess {
 
     /// Loads a patient for `action` on records of `kind` through the policy: 404 (audited) when
     /// the patient is missing or the record is out of scope.
-    /// With `staffOnly`, actions done on a patient's behalf (assigning a measure, entering a
-    /// paper form) are denied (audited, 404) to the patient themselves.
-    func patient(_ id: UUID?, for action: AccessAction = .read, kind: RecordKind = .demographics, staffOnly: Bool = false) async throws -> Patient {
+    func patient(_ id: UUID?, for action: AccessAction = .read, kind: RecordKind = .demographics) async throws -> Patient {
         guard let id else {
-            throw Abort(.notFound)
-        }
-        if staffOnly, !user.isStaff {
-            try await audit([entry(action: action, patientID: id, recordType: kind.rawValue, recordID: id.uuidString, basis: nil)])
             throw Abort(.notFound)
         }
         guard let patient = try await Patient.find(id, on: request.db) else {
@@ -71,6 +65,20 @@ struct PatientAccess {
         }
         try await authorize(action, RecordDescriptor(kind: kind, patientID: PatientID(id)), recordType: kind.rawValue, recordID: id.uuidString)
         return patient
+    }
+
+    /// A patient's record on a staff page: patients (even for their own record, which they reach
+    /// through their own pages and My data) get the same audited 404 as for anyone else's.
+    func staffPatient(_ id: UUID?, for action: AccessAction, kind: RecordKind) async throws -> Patient {
+        try await refuseUnlessStaff(action, kind: kind, patientID: id)
+        return try await patient(id, for: action, kind: kind)
+    }
+
+    /// Refuses a staff page to anyone who is not staff, with an audited denial and a 404.
+    func refuseUnlessStaff(_ action: AccessAction, kind: RecordKind, patientID: UUID?) async throws {
+        guard !user.isStaff else { return }
+        try await audit([entry(action: action, patientID: patientID, recordType: kind.rawValue, recordID: patientID?.uuidString, basis: nil)])
+        throw Abort(.notFound)
     }
 
     /// The signed-in patient's own record through the policy for `action` on `kind` (audited);

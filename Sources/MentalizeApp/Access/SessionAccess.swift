@@ -35,7 +35,7 @@ struct SessionAccess {
             throw Abort(.notFound)
         }
         if let patientID = session.patientID {
-            let patient = try await access.patient(patientID, for: action, kind: .sessionNote, staffOnly: true)
+            let patient = try await access.staffPatient(patientID, for: action, kind: .sessionNote)
             return Opened(session: session, patient: patient, members: [], allMembers: [])
         }
         guard let groupID = session.groupID, try await runsOrSupervises(groupID) else { throw Abort(.notFound) }

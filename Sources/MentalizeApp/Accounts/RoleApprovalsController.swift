@@ -7,8 +7,8 @@ import Vapor
 /// write naming the account.
 struct RoleApprovalsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.roleApprovals.pathComponents, use: page)
-        routes.post(SiteRoute.roleApprovalDecide.pathComponents, use: decide)
+        try routes.get(.roleApprovals, use: page)
+        try routes.post(.roleApprovalDecide, use: decide)
     }
 
     struct Form: Content {

@@ -9,10 +9,10 @@ import Vapor
 /// change is an audited `accountData` write naming the account.
 struct AdminUsersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.adminUsers.pathComponents, use: page)
-        routes.post(SiteRoute.adminUsers.pathComponents, use: create)
-        routes.post(SiteRoute.adminUserDisable.pathComponents, use: disable)
-        routes.post(SiteRoute.adminUserEnable.pathComponents, use: enable)
+        try routes.get(.adminUsers, use: page)
+        try routes.post(.adminUsers, use: create)
+        try routes.post(.adminUserDisable, use: disable)
+        try routes.post(.adminUserEnable, use: enable)
     }
 
     struct Form: Content {

@@ -7,9 +7,9 @@ import Vapor
 /// access policy for its patient (risk alerts are a record kind of their own), and audited.
 struct AlertsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.alerts.pathComponents, use: list)
-        routes.get(SiteRoute.alert.pathComponents, use: detail)
-        routes.post(SiteRoute.alertAdvance.pathComponents, use: advance)
+        try routes.get(.alerts, use: list)
+        try routes.get(.alert, use: detail)
+        try routes.post(.alertAdvance, use: advance)
     }
 
     func list(_ request: Request) async throws -> View {

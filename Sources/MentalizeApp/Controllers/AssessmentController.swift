@@ -7,20 +7,20 @@ import Vapor
 /// (`clinicalEvent` in the policy): the caseload therapist writes, the supervisor reads.
 struct AssessmentController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.patientAssessment.pathComponents, use: page)
-        routes.post(SiteRoute.patientInterviews.pathComponents, use: addInterview)
-        routes.post(SiteRoute.patientRiskAssessments.pathComponents, use: addRisk)
-        routes.post(SiteRoute.patientChecklist.pathComponents, use: saveChecklist)
+        try routes.get(.patientAssessment, use: page)
+        try routes.post(.patientInterviews, use: addInterview)
+        try routes.post(.patientRiskAssessments, use: addRisk)
+        try routes.post(.patientChecklist, use: saveChecklist)
     }
 
-    func page(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .clinicalEvent)
+    func page(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await AssessmentPage.render(request, access: access, patient: patient)
     }
 
-    func addInterview(_ request: Request) async throws -> Response {
-        let (access, patient) = try await writable(request)
+    func addInterview(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let (access, patient) = (authorised.access, authorised.patient)
         let form = (try? request.content.decode(InterviewForm.self)) ?? InterviewForm()
         let problems = form.problems(today: request.now)
         guard problems.isEmpty, let kind = DiagnosticInterview(rawValue: form.interview.trimmed) else {
@@ -36,8 +36,8 @@ struct AssessmentController: RouteCollection {
         return try redirect(request, patient)
     }
 
-    func addRisk(_ request: Request) async throws -> Response {
-        let (access, patient) = try await writable(request)
+    func addRisk(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let (access, patient) = (authorised.access, authorised.patient)
         let form = (try? request.content.decode(RiskForm.self)) ?? RiskForm()
         let problems = form.problems(today: request.now)
         guard problems.isEmpty else {
@@ -51,8 +51,8 @@ struct AssessmentController: RouteCollection {
         return try redirect(request, patient)
     }
 
-    func saveChecklist(_ request: Request) async throws -> Response {
-        let (access, patient) = try await writable(request)
+    func saveChecklist(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let (access, patient) = (authorised.access, authorised.patient)
         let form = (try? request.content.decode(ChecklistForm.self)) ?? ChecklistForm()
         let problems = form.problems()
         guard problems.isEmpty else {
@@ -64,11 +64,6 @@ struct AssessmentController: RouteCollection {
         (record.$recordedBy.id, record.recordedAt) = (access.user.id, request.now)
         try await record.create(on: request.db)
         return try redirect(request, patient)
-    }
-
-    private func writable(_ request: Request) async throws -> (PatientAccess, Patient) {
-        let access = try request.patientAccess()
-        return (access, try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .clinicalEvent))
     }
 
     private func redirect(_ request: Request, _ patient: Patient) throws -> Response {

@@ -8,7 +8,7 @@ import Vapor
 /// content.
 struct AuditViewerController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.auditLog.pathComponents, use: page)
+        try routes.get(.auditLog, use: page)
     }
 
     struct Filters: Content {

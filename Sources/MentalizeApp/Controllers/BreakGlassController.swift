@@ -9,8 +9,8 @@ struct BreakGlassController: RouteCollection {
     static let minimumReasonLength = 20
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.breakGlass.pathComponents, use: page)
-        routes.post(SiteRoute.breakGlass.pathComponents, use: request)
+        try routes.get(.breakGlass, use: page)
+        try routes.post(.breakGlass, use: request)
     }
 
     struct Form: Content {

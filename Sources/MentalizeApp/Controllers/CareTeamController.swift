@@ -7,9 +7,9 @@ import Vapor
 /// change is written to the audit log.
 struct CareTeamController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.careTeam.pathComponents, use: page)
-        routes.post(SiteRoute.careTeam.pathComponents, use: add)
-        routes.post(SiteRoute.careTeamEnd.pathComponents, use: end)
+        try routes.get(.careTeam, use: page)
+        try routes.post(.careTeam, use: add)
+        try routes.post(.careTeamEnd, use: end)
     }
 
     struct Form: Content {

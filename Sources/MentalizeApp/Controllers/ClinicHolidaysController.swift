@@ -11,9 +11,9 @@ struct ClinicHolidaysController: RouteCollection {
     static let nameLength = 2...80
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.clinicHolidays.pathComponents, use: page)
-        routes.post(SiteRoute.clinicHolidays.pathComponents, use: add)
-        routes.post(SiteRoute.clinicHolidayRemove.pathComponents, use: remove)
+        try routes.get(.clinicHolidays, use: page)
+        try routes.post(.clinicHolidays, use: add)
+        try routes.post(.clinicHolidayRemove, use: remove)
     }
 
     struct Form: Content {

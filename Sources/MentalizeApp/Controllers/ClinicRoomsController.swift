@@ -8,9 +8,9 @@ struct ClinicRoomsController: RouteCollection {
     static let nameLength = 2...60
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.clinicRooms.pathComponents, use: page)
-        routes.post(SiteRoute.clinicRooms.pathComponents, use: add)
-        routes.post(SiteRoute.clinicRoomRemove.pathComponents, use: remove)
+        try routes.get(.clinicRooms, use: page)
+        try routes.post(.clinicRooms, use: add)
+        try routes.post(.clinicRoomRemove, use: remove)
     }
 
     struct Form: Content {

@@ -6,19 +6,19 @@ import Vapor
 /// shown to the patient) with the patient's own reports marked, and the form to record one.
 struct ClinicalEventController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.patientEvents.pathComponents, use: page)
-        routes.post(SiteRoute.patientEventSave.pathComponents, use: save)
+        try routes.get(.patientEvents, use: page)
+        try routes.post(.patientEventSave, use: save)
     }
 
-    func page(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .clinicalEvent)
+    func page(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await render(request, access: access, patient: patient, form: nil, problems: [])
     }
 
-    func save(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .clinicalEvent)
+    func save(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(EventForm.self)) ?? EventForm()
         let problems = form.problems(today: request.now, dateOfBirth: patient.dateOfBirth)

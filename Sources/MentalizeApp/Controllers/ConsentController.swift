@@ -5,7 +5,7 @@ import Vapor
 /// Recording a patient's consent to treatment, data sharing and research (given or withdrawn).
 struct ConsentController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post(SiteRoute.patientConsents.pathComponents, use: record)
+        try routes.post(.patientConsents, use: record)
     }
 
     struct Form: Content {
@@ -13,9 +13,9 @@ struct ConsentController: RouteCollection {
         var state: String?
     }
 
-    func record(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write)
+    func record(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let form = (try? request.content.decode(Form.self)) ?? Form()
         guard let kind = form.kind, ConsentRecord.kinds.contains(kind), let state = form.state, ConsentRecord.states.contains(state) else {
             return try await PatientPage.render(request, access: access, patient: patient, error: "consent.error", status: .badRequest)

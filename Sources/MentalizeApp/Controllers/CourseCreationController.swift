@@ -7,8 +7,8 @@ import Vapor
 /// therapists' or the room's sessions are refused with the reason.
 struct CourseCreationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.courseNew.pathComponents, use: form)
-        routes.post(SiteRoute.courseNew.pathComponents, use: create)
+        try routes.get(.courseNew, use: form)
+        try routes.post(.courseNew, use: create)
     }
 
     struct Form: Content {

@@ -7,9 +7,9 @@ import Vapor
 /// helplines above it and a print layout.
 struct CrisisPlanController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.crisisPlan.pathComponents, use: staffPage)
-        routes.post(SiteRoute.crisisPlanSave.pathComponents, use: save)
-        routes.get(SiteRoute.myCrisisPlan.pathComponents, use: patientPage)
+        try routes.get(.crisisPlan, use: staffPage)
+        try routes.post(.crisisPlanSave, use: save)
+        try routes.get(.myCrisisPlan, use: patientPage)
     }
 
     /// The plan's sections, in the project's own words.
@@ -31,15 +31,15 @@ struct CrisisPlanController: RouteCollection {
         var sections: [String] { [warningSigns, whatICanDo, peopleWhoHelp, whatProfessionalsDo, contacts].map { ($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines) } }
     }
 
-    func staffPage(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .formulation)
+    func staffPage(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await renderStaff(request, access: access, patient: patient, form: nil, error: nil)
     }
 
-    func save(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .formulation)
+    func save(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let form = (try? request.content.decode(Form.self)) ?? Form()
         let sections = form.sections
         guard sections.allSatisfy({ $0.count <= 4000 }), sections.contains(where: { !$0.isEmpty }) else {

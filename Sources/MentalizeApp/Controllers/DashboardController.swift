@@ -6,7 +6,7 @@ import Vapor
 /// leads also see the recent emergency (break-glass) accesses.
 struct DashboardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.dashboard.pathComponents, use: page)
+        try routes.get(.dashboard, use: page)
     }
 
     func page(_ request: Request) async throws -> View {

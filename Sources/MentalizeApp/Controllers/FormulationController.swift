@@ -7,22 +7,22 @@ import Vapor
 /// compares any two versions.
 struct FormulationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.formulation.pathComponents, use: page)
-        routes.post(SiteRoute.formulationSave.pathComponents, use: save)
-        routes.post(SiteRoute.formulationShare.pathComponents, use: share)
-        routes.get(SiteRoute.formulationCompare.pathComponents, use: compare)
+        try routes.get(.formulation, use: page)
+        try routes.post(.formulationSave, use: save)
+        try routes.post(.formulationShare, use: share)
+        try routes.get(.formulationCompare, use: compare)
     }
 
-    func page(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
+    func page(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let access = authorised.access
         // Drafts are the therapist's: the patient reads shared versions on their own page.
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .formulation, staffOnly: true)
+        let patient = authorised.patient
         return try await render(request, access: access, patient: patient, form: nil, problems: [])
     }
 
-    func save(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .formulation)
+    func save(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(FormulationForm.self)) ?? FormulationForm()
         let problems = form.problems()
@@ -35,9 +35,9 @@ struct FormulationController: RouteCollection {
     }
 
     /// Shares a saved version with the patient as it stands (a draft need not be saved again).
-    func share(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .formulation)
+    func share(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         guard let number = request.parameters.get("number", as: Int.self),
               let version = try await FormulationVersion.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$version == number).first() else {
@@ -50,9 +50,8 @@ struct FormulationController: RouteCollection {
         return request.redirect(to: SiteRoute.formulation.path(["patientID": patientID.uuidString]))
     }
 
-    func compare(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .formulation, staffOnly: true)
+    func compare(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let versions = try await Formulations(database: request.db).versions(of: patientID)
         let (older, newer) = Self.pair(versions, from: request.query[Int.self, at: "from"], to: request.query[Int.self, at: "to"])

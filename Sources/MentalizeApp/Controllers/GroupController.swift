@@ -8,13 +8,13 @@ import Vapor
 /// (checked against capacity, pointing to the waiting list when full) and leaving.
 struct GroupController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.groups.pathComponents, use: list)
-        routes.get(SiteRoute.group.pathComponents, use: page)
-        routes.post(SiteRoute.groupSlot.pathComponents, use: slot)
-        routes.post(SiteRoute.groupMembers.pathComponents, use: join)
-        routes.post(SiteRoute.groupMemberLeave.pathComponents, use: leave)
-        routes.post(SiteRoute.groupWaitingList.pathComponents, use: wait)
-        routes.post(SiteRoute.groupWaitingListRemove.pathComponents, use: removeWaiting)
+        try routes.get(.groups, use: list)
+        try routes.get(.group, use: page)
+        try routes.post(.groupSlot, use: slot)
+        try routes.post(.groupMembers, use: join)
+        try routes.post(.groupMemberLeave, use: leave)
+        try routes.post(.groupWaitingList, use: wait)
+        try routes.post(.groupWaitingListRemove, use: removeWaiting)
     }
 
     func list(_ request: Request) async throws -> View {
@@ -78,7 +78,7 @@ struct GroupController: RouteCollection {
         let (group, _) = try await load(request, forWriting: true)
         let groupID = try group.requireID()
         guard let entry = try await WaitingListRecord.find(request.parameters.get("entryID", as: UUID.self), on: request.db), entry.$group.id == groupID else { throw Abort(.notFound) }
-        _ = try await request.patientAccess().patient(entry.$patient.id, for: .write, kind: .demographics, staffOnly: true)
+        _ = try await request.patientAccess().staffPatient(entry.$patient.id, for: .write, kind: .demographics)
         try await entry.delete(on: request.db)
         return request.redirect(to: SiteRoute.group.path(["groupID": groupID.uuidString]))
     }
@@ -121,7 +121,7 @@ struct GroupController: RouteCollection {
         guard let patientID = form.patientID.flatMap(UUID.init(uuidString:)) else {
             return try await GroupPage.render(request, group: group, notice: "Choose a patient.", status: .badRequest)
         }
-        let patient = try await request.patientAccess().patient(patientID, for: .write, kind: .demographics, staffOnly: true)
+        let patient = try await request.patientAccess().staffPatient(patientID, for: .write, kind: .demographics)
         let loader = try await request.scheduleLoader()
         guard let date = try? LocalDate(iso: form.date?.trimmed ?? "") else {
             return try await GroupPage.render(request, group: group, notice: SchedulingError.invalidDate(form.date ?? "").description, status: .badRequest)

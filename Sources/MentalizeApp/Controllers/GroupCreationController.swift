@@ -7,8 +7,8 @@ import Vapor
 /// slot and members are then set on the group's page.
 struct GroupCreationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.groupNew.pathComponents, use: form)
-        routes.post(SiteRoute.groupNew.pathComponents, use: create)
+        try routes.get(.groupNew, use: form)
+        try routes.post(.groupNew, use: create)
     }
 
     struct Form: Content {

@@ -4,8 +4,8 @@ import Vapor
 /// `/healthz` (the process answers) and `/readyz` (the database answers and its migrations are current).
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.healthz.pathComponents) { _ in "ok" }
-        routes.get(SiteRoute.readyz.pathComponents, use: readiness)
+        try routes.get(.healthz) { _ in "ok" }
+        try routes.get(.readyz, use: readiness)
     }
 
     /// The body of `/readyz`.

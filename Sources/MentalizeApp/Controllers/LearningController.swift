@@ -7,11 +7,11 @@ import Vapor
 /// and unlock modules in step with the introductory group.
 struct LearningController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.myLearning.pathComponents, use: list)
-        routes.get(SiteRoute.myModule.pathComponents, use: module)
-        routes.post(SiteRoute.myModuleDone.pathComponents, use: done)
-        routes.get(SiteRoute.patientLearning.pathComponents, use: staffPage)
-        routes.post(SiteRoute.patientLearningUnlock.pathComponents, use: unlock)
+        try routes.get(.myLearning, use: list)
+        try routes.get(.myModule, use: module)
+        try routes.post(.myModuleDone, use: done)
+        try routes.get(.patientLearning, use: staffPage)
+        try routes.post(.patientLearningUnlock, use: unlock)
     }
 
     func list(_ request: Request) async throws -> View {
@@ -57,9 +57,9 @@ struct LearningController: RouteCollection {
         return request.redirect(to: SiteRoute.myLearning.path)
     }
 
-    func staffPage(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .read, kind: .measureResponse)
+    func staffPage(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let lines = try await LearningPlan(database: request.db, library: try request.application.psychoeducation).lines(for: patient)
         let rows = lines.map { line in
@@ -73,9 +73,9 @@ struct LearningController: RouteCollection {
             unlockPath: SiteRoute.patientLearningUnlock.path(["patientID": patientID.uuidString])))
     }
 
-    func unlock(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse, staffOnly: true)
+    func unlock(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         struct Form: Content { var moduleID: String? }
         let form = (try? request.content.decode(Form.self)) ?? Form()
         let library = try request.application.psychoeducation

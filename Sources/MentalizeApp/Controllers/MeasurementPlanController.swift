@@ -6,9 +6,9 @@ import Vapor
 /// phase, first due how many days after the phase starts, and how often after that.
 struct MeasurementPlanController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.measurementPlan.pathComponents, use: page)
-        routes.post(SiteRoute.measurementPlan.pathComponents, use: add)
-        routes.post(SiteRoute.measurementPlanRemove.pathComponents, use: remove)
+        try routes.get(.measurementPlan, use: page)
+        try routes.post(.measurementPlan, use: add)
+        try routes.post(.measurementPlanRemove, use: remove)
     }
 
     struct Form: Content {

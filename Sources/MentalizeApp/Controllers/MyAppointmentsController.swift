@@ -7,11 +7,11 @@ import Vapor
 /// feed URL, shown once; revoke) and the feed itself, reached by its secret alone.
 struct MyAppointmentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.myAppointments.pathComponents, use: appointments)
-        routes.get(SiteRoute.myCalendar.pathComponents, use: calendar)
-        routes.post(SiteRoute.myCalendar.pathComponents, use: createFeed)
-        routes.post(SiteRoute.myCalendarRevoke.pathComponents, use: revoke)
-        routes.get(SiteRoute.calendarFeed.pathComponents, use: feed)
+        try routes.get(.myAppointments, use: appointments)
+        try routes.get(.myCalendar, use: calendar)
+        try routes.post(.myCalendar, use: createFeed)
+        try routes.post(.myCalendarRevoke, use: revoke)
+        try routes.get(.calendarFeed, use: feed)
     }
 
     func appointments(_ request: Request) async throws -> Response {

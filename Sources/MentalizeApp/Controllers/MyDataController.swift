@@ -8,8 +8,8 @@ import Vapor
 /// export of the patient's own records (and audited as such).
 struct MyDataController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.myData.pathComponents, use: page)
-        routes.get(SiteRoute.myDataJSON.pathComponents, use: json)
+        try routes.get(.myData, use: page)
+        try routes.get(.myDataJSON, use: json)
     }
 
     func page(_ request: Request) async throws -> View {

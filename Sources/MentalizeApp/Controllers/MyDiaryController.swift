@@ -8,14 +8,14 @@ import Vapor
 /// language shows the crisis plan and helplines at once and alerts the care team.
 struct MyDiaryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.myDiary.pathComponents, use: list)
-        routes.get(SiteRoute.myDiaryNew.pathComponents, use: newForm)
-        routes.post(SiteRoute.myDiaryNew.pathComponents, use: create)
-        routes.get(SiteRoute.myDiaryEntry.pathComponents, use: show)
-        routes.get(SiteRoute.myDiaryEdit.pathComponents, use: editForm)
-        routes.post(SiteRoute.myDiaryEdit.pathComponents, use: update)
-        routes.post(SiteRoute.myDiaryDelete.pathComponents, use: delete)
-        routes.post(SiteRoute.myDiaryPrompts.pathComponents, use: prompts)
+        try routes.get(.myDiary, use: list)
+        try routes.get(.myDiaryNew, use: newForm)
+        try routes.post(.myDiaryNew, use: create)
+        try routes.get(.myDiaryEntry, use: show)
+        try routes.get(.myDiaryEdit, use: editForm)
+        try routes.post(.myDiaryEdit, use: update)
+        try routes.post(.myDiaryDelete, use: delete)
+        try routes.post(.myDiaryPrompts, use: prompts)
     }
 
     func list(_ request: Request) async throws -> View {

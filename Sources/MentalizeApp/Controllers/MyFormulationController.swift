@@ -8,8 +8,8 @@ import Vapor
 /// their own `formulationResponse` records, which the policy lets patients make.
 struct MyFormulationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.myFormulation.pathComponents, use: page)
-        routes.post(SiteRoute.myFormulation.pathComponents, use: respond)
+        try routes.get(.myFormulation, use: page)
+        try routes.post(.myFormulation, use: respond)
     }
 
     /// Both forms on the page: `do` is `agree` (with the version read) or `comment` (with the text).

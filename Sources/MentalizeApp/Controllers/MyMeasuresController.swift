@@ -8,14 +8,14 @@ import Vapor
 /// helplines at once, and alerts the care team.
 struct MyMeasuresController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.myMeasures.pathComponents, use: list)
-        routes.post(SiteRoute.myMeasureStart.pathComponents, use: start)
-        routes.get(SiteRoute.myMeasureChart.pathComponents, use: chart)
-        routes.get(SiteRoute.myResponse.pathComponents, use: question)
-        routes.post(SiteRoute.myResponseAnswer.pathComponents, use: answer)
-        routes.get(SiteRoute.myResponseReview.pathComponents, use: review)
-        routes.post(SiteRoute.myResponseSubmit.pathComponents, use: submit)
-        routes.get(SiteRoute.myResponseDone.pathComponents, use: done)
+        try routes.get(.myMeasures, use: list)
+        try routes.post(.myMeasureStart, use: start)
+        try routes.get(.myMeasureChart, use: chart)
+        try routes.get(.myResponse, use: question)
+        try routes.post(.myResponseAnswer, use: answer)
+        try routes.get(.myResponseReview, use: review)
+        try routes.post(.myResponseSubmit, use: submit)
+        try routes.get(.myResponseDone, use: done)
     }
 
     func list(_ request: Request) async throws -> View {

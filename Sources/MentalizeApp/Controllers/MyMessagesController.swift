@@ -7,10 +7,10 @@ import Vapor
 /// at once and alerts the care team.
 struct MyMessagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.myMessages.pathComponents, use: list)
-        routes.post(SiteRoute.myMessagesStart.pathComponents, use: start)
-        routes.get(SiteRoute.myMessageThread.pathComponents, use: thread)
-        routes.post(SiteRoute.myMessageReply.pathComponents, use: reply)
+        try routes.get(.myMessages, use: list)
+        try routes.post(.myMessagesStart, use: start)
+        try routes.get(.myMessageThread, use: thread)
+        try routes.post(.myMessageReply, use: reply)
     }
 
     func list(_ request: Request) async throws -> Response {

@@ -10,8 +10,8 @@ struct MyReportController: RouteCollection {
     static let alertSource = "self-report"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.myReport.pathComponents, use: page)
-        routes.post(SiteRoute.myReport.pathComponents, use: submit)
+        try routes.get(.myReport, use: page)
+        try routes.post(.myReport, use: submit)
     }
 
     func page(_ request: Request) async throws -> View {

@@ -5,20 +5,19 @@ import Vapor
 /// The patient list (scoped in SQL by the access policy) and a patient's overview page.
 struct PatientController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.patients.pathComponents, use: list)
-        routes.get(SiteRoute.patient.pathComponents, use: overview)
+        try routes.get(.patients, use: list)
+        try routes.get(.patient, use: overview)
     }
 
-    func list(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patients = try await PatientQueries(database: request.db).listed(by: access)
+    func list(_ request: Request, _ scope: PatientListScope) async throws -> View {
+        let patients = try await PatientQueries(database: request.db).listed(in: scope)
         let context = PatientListContext(page: PageChrome(titleKey: "patients.title", request: request), patients: patients.map(PatientListContext.Row.init))
         return try await request.view.render("patients", context)
     }
 
-    func overview(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self))
+    func overview(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await PatientPage.render(request, access: access, patient: patient)
     }
 }
@@ -27,9 +26,9 @@ struct PatientController: RouteCollection {
 struct PatientQueries {
     let database: any Database
 
-    /// The patients this user may list, filtered in SQL, each listing audited.
-    func listed(by access: PatientAccess) async throws -> [Patient] {
-        let scope = try await access.listScope(.demographics)
+    /// The patients in this list scope, filtered in SQL, each listing audited.
+    func listed(in list: PatientListScope) async throws -> [Patient] {
+        let scope = list.scope
         var query = Patient.query(on: database).sort(\.$familyName).sort(\.$givenName)
         if !scope.allRows {
             let ids = scope.patients.map(\.rawValue)
@@ -37,7 +36,7 @@ struct PatientQueries {
             query = query.filter(\.$id ~~ ids)
         }
         let patients = try await query.all()
-        try await access.auditListed(try patients.map { try $0.requireID() }, kind: .demographics, scope: scope)
+        try await list.access.auditListed(try patients.map { try $0.requireID() }, kind: list.kind, scope: scope)
         return patients
     }
 

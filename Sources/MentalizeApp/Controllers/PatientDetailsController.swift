@@ -7,19 +7,19 @@ import Vapor
 /// caseload therapist edits them (a demographics write).
 struct PatientDetailsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.patientDetails.pathComponents, use: page)
-        routes.post(SiteRoute.patientDetailsSave.pathComponents, use: save)
+        try routes.get(.patientDetails, use: page)
+        try routes.post(.patientDetailsSave, use: save)
     }
 
-    func page(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self))
+    func page(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await render(request, access: access, patient: patient, form: nil, problems: [])
     }
 
-    func save(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write)
+    func save(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(PatientDetailsForm.self)) ?? PatientDetailsForm()
         let store = PatientDetailsStore(database: request.db)

@@ -7,13 +7,13 @@ import Vapor
 /// summary and a "bring to next session" mark.
 struct PatientDiaryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.patientDiary.pathComponents, use: list)
-        routes.post(SiteRoute.patientDiaryFlags.pathComponents, use: flag)
+        try routes.get(.patientDiary, use: list)
+        try routes.post(.patientDiaryFlags, use: flag)
     }
 
-    func list(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .list, kind: .sharedDiaryEntry)
+    func list(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let records = try await DiaryEntryRecord.query(on: request.db).filter(\.$patient.$id == patientID)
             .filter(\.$visibility == DiaryVisibility.sharedWithTherapist.rawValue).filter(\.$isDraft == false).filter(\.$deletedAt == nil)
@@ -39,9 +39,9 @@ struct PatientDiaryController: RouteCollection {
 
     /// Marks (or unmarks) a shared entry to bring to the next session: session planning, so it
     /// is a session-note write for the patient's therapist.
-    func flag(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .sessionNote, staffOnly: true)
+    func flag(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         struct Form: Content { var entryID: UUID?; var flagged: String? }
         let form = (try? request.content.decode(Form.self)) ?? Form()
         let patientID = try patient.requireID()

@@ -7,24 +7,23 @@ import Vapor
 /// entry of paper or clinician-rated responses.
 struct PatientMeasuresController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.patientMeasures.pathComponents, use: page)
-        routes.get(SiteRoute.patientMeasureAnswers.pathComponents, use: answers)
-        routes.get(SiteRoute.patientMeasureChart.pathComponents, use: chart)
-        routes.get(SiteRoute.patientMeasuresExport.pathComponents, use: export)
-        routes.post(SiteRoute.patientMeasureAssign.pathComponents, use: assign)
-        routes.get(SiteRoute.patientMeasureEntry.pathComponents, use: entryForm)
-        routes.post(SiteRoute.patientMeasureEntry.pathComponents, use: enter)
+        try routes.get(.patientMeasures, use: page)
+        try routes.get(.patientMeasureAnswers, use: answers)
+        try routes.get(.patientMeasureChart, use: chart)
+        try routes.get(.patientMeasuresExport, use: export)
+        try routes.post(.patientMeasureAssign, use: assign)
+        try routes.get(.patientMeasureEntry, use: entryForm)
+        try routes.post(.patientMeasureEntry, use: enter)
     }
 
-    func page(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .measureResponse)
+    func page(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await PatientMeasuresPage.render(request, access: access, patient: patient, error: nil, status: .ok)
     }
 
-    func answers(_ request: Request) async throws -> View {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .measureResponse)
+    func answers(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
+        let patient = authorised.patient
         let settings = try request.application.measurement
         let instrumentID = request.parameters.get("instrumentID") ?? ""
         guard let definition = try await InstrumentTexts(database: request.db, catalog: settings.catalog).forStaff(instrumentID) else { throw Abort(.notFound) }
@@ -44,18 +43,16 @@ struct PatientMeasuresController: RouteCollection {
         return try await request.view.render("measure-answers", context)
     }
 
-    func chart(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .measureResponse)
+    func chart(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let patient = authorised.patient
         let settings = try request.application.measurement
         guard let series = try await MeasureHistory(database: request.db, catalog: settings.catalog)
             .series(for: patient.requireID(), instrumentID: request.parameters.get("instrumentID") ?? "").first, let chart = series.chart() else { throw Abort(.notFound) }
         return SVGResponse.make(chart.svg())
     }
 
-    func export(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .export, kind: .measureResponse)
+    func export(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let patient = authorised.patient
         let settings = try request.application.measurement
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patient.requireID())
         var headers = HTTPHeaders()
@@ -64,9 +61,9 @@ struct PatientMeasuresController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: MeasuresCSV.make(history)))
     }
 
-    func assign(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse, staffOnly: true)
+    func assign(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         struct Form: Content { var instrumentID: String? }
         let form = (try? request.content.decode(Form.self)) ?? Form()
         let settings = try request.application.measurement
@@ -85,15 +82,14 @@ struct PatientMeasuresController: RouteCollection {
         return request.redirect(to: SiteRoute.patientMeasures.path(["patientID": try patient.requireID().uuidString]))
     }
 
-    func entryForm(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse, staffOnly: true)
+    func entryForm(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let patient = authorised.patient
         return try await MeasureEntryPage.render(request, patient: patient, instrumentID: request.query[String.self, at: "instrument"], form: [:], errors: [:], key: nil, status: .ok)
     }
 
-    func enter(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .measureResponse, staffOnly: true)
+    func enter(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await MeasureEntryPage.submit(request, access: access, patient: patient)
     }
 }

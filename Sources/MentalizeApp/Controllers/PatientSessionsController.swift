@@ -7,28 +7,28 @@ import Vapor
 /// with the signed-in therapist. Clashes and bad input come back as the page with the form kept (400).
 struct PatientSessionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.patientSessions.pathComponents, use: page)
-        routes.post(SiteRoute.patientSeriesBook.pathComponents, use: bookSeries)
-        routes.post(SiteRoute.patientOneOffBook.pathComponents, use: bookOneOff)
+        try routes.get(.patientSessions, use: page)
+        try routes.post(.patientSeriesBook, use: bookSeries)
+        try routes.post(.patientOneOffBook, use: bookOneOff)
     }
 
-    func page(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), kind: .sessionNote, staffOnly: true)
+    func page(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await PatientSessionsPage.render(request, access: access, patient: patient)
     }
 
-    func bookSeries(_ request: Request) async throws -> Response {
-        try await book(request, kind: "series")
+    func bookSeries(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        try await book(request, authorised, kind: "series")
     }
 
-    func bookOneOff(_ request: Request) async throws -> Response {
-        try await book(request, kind: "oneOff")
+    func bookOneOff(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        try await book(request, authorised, kind: "oneOff")
     }
 
-    private func book(_ request: Request, kind: String) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .demographics, staffOnly: true)
+    private func book(_ request: Request, _ authorised: AuthorisedPatient, kind: String) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(BookingForm.self)) ?? BookingForm()
         let loader = try await request.scheduleLoader()

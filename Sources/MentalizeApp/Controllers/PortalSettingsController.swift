@@ -6,8 +6,8 @@ import Vapor
 /// questions at all (patients can also switch them off for themselves).
 struct PortalSettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.portalSettings.pathComponents, use: page)
-        routes.post(SiteRoute.portalSettings.pathComponents, use: save)
+        try routes.get(.portalSettings, use: page)
+        try routes.post(.portalSettings, use: save)
     }
 
     func page(_ request: Request) async throws -> View {

@@ -11,9 +11,9 @@ struct ProcessNoteController: RouteCollection {
     static let limit = 20_000
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.sessionProcessNote.pathComponents, use: form)
-        routes.post(SiteRoute.sessionProcessNote.pathComponents, use: create)
-        routes.get(SiteRoute.processNote.pathComponents, use: show)
+        try routes.get(.sessionProcessNote, use: form)
+        try routes.post(.sessionProcessNote, use: create)
+        try routes.get(.processNote, use: show)
     }
 
     struct Form: Content {

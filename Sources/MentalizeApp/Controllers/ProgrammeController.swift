@@ -8,8 +8,8 @@ struct ProgrammeController: RouteCollection {
     static let minimumReasonLength = 5
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post(SiteRoute.patientProgramme.pathComponents, use: move)
-        routes.post(SiteRoute.patientSuitability.pathComponents, use: decide)
+        try routes.post(.patientProgramme, use: move)
+        try routes.post(.patientSuitability, use: decide)
     }
 
     struct MoveForm: Content {
@@ -24,9 +24,9 @@ struct ProgrammeController: RouteCollection {
         var participants: String?
     }
 
-    func move(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write)
+    func move(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(MoveForm.self)) ?? MoveForm()
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -49,9 +49,9 @@ struct ProgrammeController: RouteCollection {
         return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
     }
 
-    func decide(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write)
+    func decide(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let patientID = try patient.requireID()
         let form = (try? request.content.decode(DecisionForm.self)) ?? DecisionForm()
         let reasons = form.reasons.trimmed

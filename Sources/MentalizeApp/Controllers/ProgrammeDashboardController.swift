@@ -6,7 +6,7 @@ import Vapor
 /// phase, median days from referral to assessment and to treatment, drop-outs by phase.
 struct ProgrammeDashboardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.programmeDashboard.pathComponents, use: page)
+        try routes.get(.programmeDashboard, use: page)
     }
 
     func page(_ request: Request) async throws -> View {

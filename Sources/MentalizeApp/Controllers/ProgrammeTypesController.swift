@@ -6,8 +6,8 @@ import Vapor
 /// leads: a name, and whether carer involvement is recorded for patients on it.
 struct ProgrammeTypesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.programmeTypes.pathComponents, use: page)
-        routes.post(SiteRoute.programmeTypes.pathComponents, use: add)
+        try routes.get(.programmeTypes, use: page)
+        try routes.post(.programmeTypes, use: add)
     }
 
     struct Form: Content {

@@ -5,7 +5,7 @@ import Vapor
 /// "Who has looked at my record": a patient's view of the staff accesses in the audit log.
 struct RecordAccessController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.recordAccess.pathComponents, use: page)
+        try routes.get(.recordAccess, use: page)
     }
 
     func page(_ request: Request) async throws -> View {

@@ -8,8 +8,8 @@ import Vapor
 /// number or BSN already on file is refused outright (it belongs to one person).
 struct RegistrationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.newPatient.pathComponents, use: page)
-        routes.post(SiteRoute.newPatient.pathComponents, use: register)
+        try routes.get(.newPatient, use: page)
+        try routes.post(.newPatient, use: register)
     }
 
     func page(_ request: Request) async throws -> View {

@@ -7,8 +7,8 @@ import Vapor
 /// and the caseload dashboard. Patients named on either page are audited as listed.
 struct ScheduleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.schedule.pathComponents, use: week)
-        routes.get(SiteRoute.caseload.pathComponents, use: caseload)
+        try routes.get(.schedule, use: week)
+        try routes.get(.caseload, use: caseload)
     }
 
     func week(_ request: Request) async throws -> Response {

@@ -6,9 +6,9 @@ import Vapor
 /// enrolment of an authenticator app. A fresh session id is issued once the second factor is given.
 struct SecondFactorController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.secondFactor.pathComponents, use: page)
-        routes.post(SiteRoute.secondFactor.pathComponents, use: submit)
-        routes.get(SiteRoute.secondFactorQRCode.pathComponents, use: qrCode)
+        try routes.get(.secondFactor, use: page)
+        try routes.post(.secondFactor, use: submit)
+        try routes.get(.secondFactorQRCode, use: qrCode)
     }
 
     /// The enrolment key as a QR code (SVG), for the authenticator app to scan.

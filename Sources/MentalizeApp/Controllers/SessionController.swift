@@ -7,11 +7,11 @@ import Vapor
 /// changes to the session (cancel, move, restore). Everything goes through ``SessionAccess``.
 struct SessionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.session.pathComponents, use: page)
-        routes.post(SiteRoute.sessionAttendance.pathComponents, use: attendance)
-        routes.post(SiteRoute.sessionNote.pathComponents, use: note)
-        routes.post(SiteRoute.sessionAddendum.pathComponents, use: addendum)
-        routes.post(SiteRoute.sessionChange.pathComponents, use: change)
+        try routes.get(.session, use: page)
+        try routes.post(.sessionAttendance, use: attendance)
+        try routes.post(.sessionNote, use: note)
+        try routes.post(.sessionAddendum, use: addendum)
+        try routes.post(.sessionChange, use: change)
     }
 
     func page(_ request: Request) async throws -> Response {

@@ -6,13 +6,13 @@ import Vapor
 /// same time (a decoy hash is checked); failures are throttled per account and per address.
 struct SignInController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.home.pathComponents) { request in
+        try routes.get(.home) { request in
             request.redirect(to: request.signedInUser == nil ? SiteRoute.signIn.path : SiteRoute.dashboard.path)
         }
-        routes.get(SiteRoute.signIn.pathComponents, use: page)
-        routes.post(SiteRoute.signIn.pathComponents, use: signIn)
-        routes.post(SiteRoute.signOut.pathComponents, use: signOut)
-        routes.post(SiteRoute.signOutEverywhere.pathComponents, use: signOutEverywhere)
+        try routes.get(.signIn, use: page)
+        try routes.post(.signIn, use: signIn)
+        try routes.post(.signOut, use: signOut)
+        try routes.post(.signOutEverywhere, use: signOutEverywhere)
     }
 
     /// The sign-in form's fields.

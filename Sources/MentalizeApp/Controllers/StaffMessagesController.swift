@@ -7,11 +7,11 @@ import Vapor
 /// and reading and answering a conversation.
 struct StaffMessagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.staffInbox.pathComponents, use: inbox)
-        routes.get(SiteRoute.patientMessages.pathComponents, use: patientThreads)
-        routes.post(SiteRoute.patientMessageStart.pathComponents, use: start)
-        routes.get(SiteRoute.messageThread.pathComponents, use: thread)
-        routes.post(SiteRoute.messageReply.pathComponents, use: reply)
+        try routes.get(.staffInbox, use: inbox)
+        try routes.get(.patientMessages, use: patientThreads)
+        try routes.post(.patientMessageStart, use: start)
+        try routes.get(.messageThread, use: thread)
+        try routes.post(.messageReply, use: reply)
     }
 
     func inbox(_ request: Request) async throws -> View {
@@ -25,15 +25,15 @@ struct StaffMessagesController: RouteCollection {
         return try await request.view.render("staff-inbox", StaffInboxContext(page: PageChrome(titleKey: "messages.inboxTitle", request: request), threads: lines))
     }
 
-    func patientThreads(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .list, kind: .message)
+    func patientThreads(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         return try await renderPatient(request, access: access, patient: patient, form: MessageForm(), error: nil, status: .ok)
     }
 
-    func start(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .write, kind: .message, staffOnly: true)
+    func start(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let access = authorised.access
+        let patient = authorised.patient
         let form = (try? request.content.decode(MessageForm.self)) ?? MessageForm()
         guard let key = form.storedKey(author: access.user.id), MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) == nil else {
             let problem = MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) ?? "The form was incomplete; please try again."

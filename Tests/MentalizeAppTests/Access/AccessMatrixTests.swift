@@ -33,22 +33,30 @@ import VaporTesting
 
     /// Who may read which patients' records of `kind`: demographics as in `expected`; free-text
     /// records (formulation, crisis plan) only through caseload, supervision or one's own record.
-    /// Measures as the formulation, but exporting them is for the caseload therapist and the patient only.
+    /// Measures as the formulation, but exporting them is for the caseload therapist only (the
+    /// patient exports their own through My data).
     /// Session notes are staff-only: the caseload therapist and the supervisor.
     static func expectedRead(_ actor: (username: String, userID: UUID, patients: Set<Int>), kind: RecordKind, action: AccessAction) -> Set<Int> {
         switch kind {
         case .demographics: actor.patients
-        case .measureResponse where action == .export: expectedWrite[actor.username] ?? (actor.username.hasPrefix("patient.") ? actor.patients : [])
-        case .formulation, .measureResponse, .message, .sharedDiaryEntry: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") || actor.username.hasPrefix("patient.") ? actor.patients : [])
+        case .measureResponse where action == .export: expectedWrite[actor.username] ?? []
+        case .formulation, .measureResponse, .message, .sharedDiaryEntry: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") ? actor.patients : [])
         // Staff-only structured records (clinical events, assessments): the caseload therapist and the supervisor.
         case .clinicalEvent, .sessionNote: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") ? actor.patients : [])
         default: []
         }
     }
 
-    /// Staff pages the patient never opens, even for their own record (they have their own page):
-    /// the formulation's drafts and version history.
-    static let staffOnlyRoutes: Set<SiteRoute> = [.formulation, .formulationCompare]
+    /// Staff pages are for staff: a patient gets the audited 404 there even for their own record,
+    /// which they reach through their own pages and My data (issue 15).
+    static func isPatient(_ actor: (username: String, userID: UUID, patients: Set<Int>)) -> Bool {
+        actor.username.hasPrefix("patient.")
+    }
+
+    /// Whether the actor holds a staff role; the minted therapist's role waits for a lead.
+    static func isStaff(_ actor: (username: String, userID: UUID, patients: Set<Int>)) -> Bool {
+        !isPatient(actor) && !actor.username.hasPrefix("minted.")
+    }
 
     /// Who may change which patients' programme records: the therapist whose caseload they are on.
     static let expectedWrite: [String: Set<Int>] = [
@@ -114,8 +122,7 @@ import VaporTesting
                     case .patientRecord(let kind, let action):
                         for number in 1...12 {
                             let id = DemoPatients.all[number - 1].id
-                            let staffDoor = actor.username.hasPrefix("patient.") && Self.staffOnlyRoutes.contains(route)
-                            let inScope = !staffDoor && Self.expectedRead(actor, kind: kind, action: action).contains(number)
+                            let inScope = !Self.isPatient(actor) && Self.expectedRead(actor, kind: kind, action: action).contains(number)
                             let requestID = "m\(probes)"
                             let body = try await fetch(route, ["patientID": id.uuidString], web: web, token: token, requestID: requestID, expect: inScope ? .ok : .notFound)
                             // A patient's own name is in their page header, so it is never a leak for them.
@@ -126,6 +133,12 @@ import VaporTesting
                         }
                         let requestID = "m\(probes)"
                         _ = try await fetch(route, ["patientID": missing.uuidString], web: web, token: token, requestID: requestID, expect: .notFound)
+                        expectedEvents[requestID] = 1
+                        probes += 1
+                    case .patientList where !Self.isStaff(actor):
+                        let requestID = "m\(probes)"
+                        let body = try await fetch(route, [:], web: web, token: token, requestID: requestID, expect: .notFound)
+                        assertOnlyMarkers(in: body, allowed: actor.patients, context: "\(actor.username) \(route.rawValue)")
                         expectedEvents[requestID] = 1
                         probes += 1
                     case .patientList:

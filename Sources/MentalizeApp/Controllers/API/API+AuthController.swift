@@ -6,7 +6,7 @@ import Vapor
 /// their current TOTP code). Same throttling, same answer for unknown and known users.
 struct APIAuthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post(SiteRoute.apiToken.pathComponents, use: token)
+        try routes.post(.apiToken, use: token)
     }
 
     struct Credentials: Content {

@@ -6,12 +6,11 @@ import Vapor
 /// a FHIR R4 Bundle (collection) of QuestionnaireResponses and their score Observations.
 struct APIMeasuresController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.apiPatientMeasuresFHIR.pathComponents, use: bundle)
+        try routes.get(.apiPatientMeasuresFHIR, use: bundle)
     }
 
-    func bundle(_ request: Request) async throws -> Response {
-        let access = try request.patientAccess()
-        let patient = try await access.patient(request.parameters.get("patientID", as: UUID.self), for: .export, kind: .measureResponse)
+    func bundle(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        let patient = authorised.patient
         let settings = try request.application.measurement
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patient.requireID())
         var entries: [FHIRJSON] = []

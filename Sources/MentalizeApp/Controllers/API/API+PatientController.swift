@@ -6,8 +6,8 @@ import Vapor
 /// and audit log as the pages.
 struct APIPatientController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.apiPatients.pathComponents, use: list)
-        routes.get(SiteRoute.apiPatient.pathComponents, use: show)
+        try routes.get(.apiPatients, use: list)
+        try routes.get(.apiPatient, use: show)
     }
 
     /// A patient as the API returns it.
@@ -27,13 +27,11 @@ struct APIPatientController: RouteCollection {
         }
     }
 
-    func list(_ request: Request) async throws -> [PatientDTO] {
-        let access = try request.patientAccess()
-        return try await PatientQueries(database: request.db).listed(by: access).map(PatientDTO.init)
+    func list(_ request: Request, _ scope: PatientListScope) async throws -> [PatientDTO] {
+        try await PatientQueries(database: request.db).listed(in: scope).map(PatientDTO.init)
     }
 
-    func show(_ request: Request) async throws -> PatientDTO {
-        let access = try request.patientAccess()
-        return try PatientDTO(try await access.patient(request.parameters.get("patientID", as: UUID.self)))
+    func show(_ request: Request, _ authorised: AuthorisedPatient) async throws -> PatientDTO {
+        try PatientDTO(authorised.patient)
     }
 }
