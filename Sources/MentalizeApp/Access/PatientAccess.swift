@@ -55,15 +55,16 @@ struct PatientAccess {
 
     /// Loads a patient for `action` on records of `kind` through the policy: 404 (audited) when
     /// the patient is missing or the record is out of scope.
-    func patient(_ id: UUID?, for action: AccessAction = .read, kind: RecordKind = .demographics) async throws -> Patient {
+    /// The audit event names `recordID` (a message thread, say) when given, else the patient.
+    func patient(_ id: UUID?, for action: AccessAction = .read, kind: RecordKind = .demographics, recordID: String? = nil) async throws -> Patient {
         guard let id else {
             throw Abort(.notFound)
         }
         guard let patient = try await Patient.find(id, on: request.db) else {
-            try await audit([entry(action: action, patientID: id, recordType: kind.rawValue, recordID: id.uuidString, basis: nil)])
+            try await audit([entry(action: action, patientID: id, recordType: kind.rawValue, recordID: recordID ?? id.uuidString, basis: nil)])
             throw Abort(.notFound)
         }
-        try await authorize(action, RecordDescriptor(kind: kind, patientID: PatientID(id)), recordType: kind.rawValue, recordID: id.uuidString)
+        try await authorize(action, RecordDescriptor(kind: kind, patientID: PatientID(id)), recordType: kind.rawValue, recordID: recordID ?? id.uuidString)
         return patient
     }
 
@@ -83,9 +84,9 @@ struct PatientAccess {
 
     /// The signed-in patient's own record through the policy for `action` on `kind` (audited);
     /// 404 for anyone without a patient record of their own.
-    func ownPatient(for action: AccessAction = .read, kind: RecordKind = .demographics) async throws -> Patient {
+    func ownPatient(for action: AccessAction = .read, kind: RecordKind = .demographics, recordID: String? = nil) async throws -> Patient {
         guard let patientID = try await ownPatientIDs().first else { throw Abort(.notFound) }
-        return try await patient(patientID, for: action, kind: kind)
+        return try await patient(patientID, for: action, kind: kind, recordID: recordID)
     }
 
     /// The patient records of the signed-in patient themselves (empty for staff).

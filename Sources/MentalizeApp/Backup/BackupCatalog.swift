@@ -22,6 +22,6 @@ enum BackupCatalog {
         .of(DiaryEntryRecord.self), .of(DiarySessionFlag.self), .of(PortalPreference.self), .of(ModuleProgress.self),
     ]
 
-    /// Tables deliberately not in a backup.
-    static let leftOut: Set<String> = [UserSession.schema, ThrottleCounter.schema, Installation.schema]
+    /// Tables deliberately not in a backup (background job claims are only when a job last ran).
+    static let leftOut: Set<String> = [UserSession.schema, ThrottleCounter.schema, Installation.schema, BackgroundJobRecord.schema]
 }

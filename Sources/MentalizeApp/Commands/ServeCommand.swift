@@ -28,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
                 environment: AppRunner.productionEnvironment,
                 options: .init(migrate: true, seedDemo: demo)
             )
+            BackgroundJobs.start(on: app, tick: configuration.jobTickSeconds)
             StartupBanner(configuration: configuration, report: report, demo: demo).print()
             try await AppRunner.serve(app, host: configuration.host, port: configuration.port)
         }

@@ -109,6 +109,10 @@ public enum AppBootstrap {
             let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: cipher, now: app.clock.now()) : false
             return (ran, seeded)
         }
+        if seeded {
+            // The demo's patients have questionnaires due at once, as the background job would make them.
+            try await AssignmentCatchUpJob().run(app, now: app.clock.now())
+        }
         report.migrationsRun = ran
         report.seededDemo = seeded
         try configure(app, resources: try AppResources.bundled())

@@ -29,6 +29,9 @@ public struct AppConfiguration: Sendable {
     /// How long an SQLite write waits behind other writes before the person is told to try again
     /// (`MENTALIZE_WRITE_WAIT_SECONDS`).
     public var writeWaitSeconds: Int = 15
+    /// How often each node offers the background jobs (alert escalation, assignment catch-up) a
+    /// run (`MENTALIZE_JOB_TICK_SECONDS`); each job still runs once per its own interval.
+    public var jobTickSeconds: TimeInterval = 30
     /// The instant the app's clock reads at start (`MENTALIZE_CLOCK_START`); nil runs on the system clock.
     public var clockStart: Date?
     /// The Mentalize web address people use (for links in printed output).

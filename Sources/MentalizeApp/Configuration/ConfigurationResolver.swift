@@ -34,6 +34,7 @@ public struct ConfigurationResolver: Sendable {
         if let minutes = try positiveNumber("MENTALIZE_ALERT_ESCALATION_MINUTES") { configuration.alertEscalationSeconds = minutes * 60 }
         if let days = try positiveNumber("MENTALIZE_EMERGENCY_ACCESS_MIN_DAYS") { configuration.emergencyAccessMinimumDays = Int(days) }
         if let seconds = try positiveNumber("MENTALIZE_WRITE_WAIT_SECONDS") { configuration.writeWaitSeconds = max(1, Int(seconds)) }
+        if let seconds = try positiveNumber("MENTALIZE_JOB_TICK_SECONDS") { configuration.jobTickSeconds = max(1, seconds) }
         configuration.clockStart = try clockStart()
         return configuration
     }

@@ -27,20 +27,16 @@ struct LearningController: RouteCollection {
     }
 
     func module(_ request: Request) async throws -> Response {
-        let (_, patient) = try await own(request, for: .write)
+        let moduleID = request.parameters.get("moduleID") ?? ""
+        let patient = try await request.patientAccess().ownPatient(for: .read, kind: .measureResponse, recordID: LearningPlan.auditRecordID(moduleID: moduleID))
         let plan = LearningPlan(database: request.db, library: try request.application.psychoeducation)
-        guard let line = try await plan.lines(for: patient).first(where: { $0.module.id == request.parameters.get("moduleID") }) else { throw Abort(.notFound) }
+        guard let line = try await plan.lines(for: patient).first(where: { $0.module.id == moduleID }) else { throw Abort(.notFound) }
         // A module that opens later in the group (an old link, a typed address): say so on the list.
         guard line.open else { return request.redirect(to: SiteRoute.myLearning.path + "?notYet=1") }
-        let progress = try await plan.progress(patientID: patient.requireID(), moduleID: line.module.id)
-        if progress.openedAt == nil {
-            progress.openedAt = request.now
-            try await progress.save(on: request.db)
-        }
         let context = ModuleContext(
             page: PageChrome(titleKey: "learning.moduleTitle", request: request), csrfToken: request.csrfToken, title: line.module.title, summary: line.module.summary,
             blocks: line.module.blocks.map { .init(heading2: $0.kind == .heading2, heading3: $0.kind == .heading3, paragraph: $0.kind == .paragraph, text: $0.text, items: $0.items) },
-            exercise: line.module.exercise.prompt, reflection: line.module.exercise.reflection, done: progress.completedAt != nil,
+            exercise: line.module.exercise.prompt, reflection: line.module.exercise.reflection, done: line.progress?.completedAt != nil,
             donePath: SiteRoute.myModuleDone.path(["moduleID": line.module.id]), listPath: SiteRoute.myLearning.path)
         return try await request.view.render("module", context).encodeResponse(for: request)
     }
@@ -64,7 +60,7 @@ struct LearningController: RouteCollection {
         let lines = try await LearningPlan(database: request.db, library: try request.application.psychoeducation).lines(for: patient)
         let rows = lines.map { line in
             StaffLearningContext.Row(id: line.module.id, order: line.module.order, title: line.module.title, open: line.open, alwaysOpen: line.module.order == 1 || LearningPlan.pastIntroduction.contains(patient.phase),
-                                     opened: line.progress?.openedAt.map(DisplayTime.minute), completed: line.progress?.completedAt.map(DisplayTime.minute))
+                                     opened: line.opened.map(DisplayTime.minute), completed: line.progress?.completedAt.map(DisplayTime.minute))
         }
         let canUnlock = access.user.isStaff ? try await access.allows(.write, .measureResponse, patientID: patientID) : false
         return try await request.view.render("patient-learning", StaffLearningContext(

@@ -46,6 +46,9 @@ struct MeasurementPlanController: RouteCollection {
             return try await render(request, clinicID: clinicID, form: form, error: problem, status: .badRequest)
         }
         try await MeasurePlanItemRecord(clinicID: clinicID, phase: phase.rawValue, instrumentID: instrument.id, firstDueDays: first, repeatEveryDays: every, createdAt: request.now).create(on: request.db)
+        // The new item may be due already for patients in that phase: assign it now, not when a page is read.
+        let patients = try await Patient.query(on: request.db).filter(\.$clinic.$id == clinicID).filter(\.$phase == phase.rawValue).all()
+        try await AssignmentSync(database: request.db, settings: try request.application.measurement, now: request.now).sync(patients)
         return request.redirect(to: SiteRoute.measurementPlan.path)
     }
 

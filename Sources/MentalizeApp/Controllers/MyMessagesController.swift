@@ -33,8 +33,7 @@ struct MyMessagesController: RouteCollection {
     }
 
     func thread(_ request: Request) async throws -> View {
-        let (access, patient, thread) = try await ownThread(request, for: .read)
-        try await MessageBoard(request: request).markRead(thread, by: access.user.id)
+        let (_, patient, thread) = try await ownThread(request, for: .read)
         return try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.myMessageReply.path(["threadID": try thread.requireID().uuidString]),
                                                   backPath: SiteRoute.myMessages.path, support: request.query[String.self, at: "support"] == "1", error: nil, draft: nil)
     }
@@ -60,9 +59,11 @@ struct MyMessagesController: RouteCollection {
     }
 
     private func ownThread(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient, MessageThread) {
-        let (access, patient) = try await ownPatient(request, for: action)
-        guard let id = request.parameters.get("threadID", as: UUID.self),
-              let thread = try await MessageThread.query(on: request.db).filter(\.$id == id).filter(\.$patient.$id == patient.requireID()).first() else { throw Abort(.notFound) }
+        let access = try request.patientAccess()
+        guard let patientID = try await access.ownPatientIDs().first, let id = request.parameters.get("threadID", as: UUID.self) else { throw Abort(.notFound) }
+        // The audit event names the thread: it is also the reader's read mark (see MessageBoard).
+        let patient = try await access.patient(patientID, for: action, kind: .message, recordID: id.uuidString)
+        guard let thread = try await MessageThread.query(on: request.db).filter(\.$id == id).filter(\.$patient.$id == patientID).first() else { throw Abort(.notFound) }
         return (access, patient, thread)
     }
 

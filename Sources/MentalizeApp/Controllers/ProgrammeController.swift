@@ -46,6 +46,8 @@ struct ProgrammeController: RouteCollection {
             try await patient.update(on: db)
             try await ProgrammeTransitionRecord(patientID: patientID, fromStatus: current.storageValue, toStatus: target.storageValue, occurredAt: now, reason: reason, decidedBy: access.user.id).create(on: db)
         }
+        // The new phase's plan makes questionnaires due now: assign them with the move, not when a page is read.
+        try await AssignmentSync(database: request.db, settings: try request.application.measurement, now: now).sync(patient)
         return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
     }
 

@@ -45,8 +45,7 @@ struct StaffMessagesController: RouteCollection {
     }
 
     func thread(_ request: Request) async throws -> View {
-        let (access, patient, thread) = try await load(request, for: .read)
-        try await MessageBoard(request: request).markRead(thread, by: access.user.id)
+        let (_, patient, thread) = try await load(request, for: .read)
         return try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(["threadID": try thread.requireID().uuidString]),
                                                   backPath: SiteRoute.patientMessages.path(["patientID": try patient.requireID().uuidString]), support: false, error: nil, draft: nil)
     }
@@ -70,7 +69,7 @@ struct StaffMessagesController: RouteCollection {
         _ = try request.requireRole(Role.clinicalStaff)
         let access = try request.patientAccess()
         guard let id = request.parameters.get("threadID", as: UUID.self), let thread = try await MessageThread.find(id, on: request.db) else { throw Abort(.notFound) }
-        let patient = try await access.patient(thread.$patient.id, for: action, kind: .message)
+        let patient = try await access.patient(thread.$patient.id, for: action, kind: .message, recordID: id.uuidString)
         return (access, patient, thread)
     }
 

@@ -15,6 +15,8 @@ struct LearningPlan {
         let module: PsychoeducationModule
         let open: Bool
         let progress: ModuleProgress?
+        /// When the patient first opened the module.
+        let opened: Date?
     }
 
     static let pastIntroduction = Set([ProgrammePhase.treatment, .ending, .followUp, .discharged].map(\.rawValue))
@@ -23,10 +25,31 @@ struct LearningPlan {
         let rows = try await ModuleProgress.query(on: database).filter(\.$patient.$id == patient.requireID()).all()
         let byModule = Dictionary(rows.map { ($0.moduleID, $0) }, uniquingKeysWith: { first, _ in first })
         let allOpen = Self.pastIntroduction.contains(patient.phase)
+        let opened = try await firstOpened(patientID: patient.requireID())
         return library.modules.sorted { $0.order < $1.order }.map { module in
             let progress = byModule[module.id]
-            return Line(module: module, open: allOpen || module.order == 1 || progress?.unlockedAt != nil, progress: progress)
+            let first = [progress?.openedAt, opened[module.id]].compactMap { $0 }.min()
+            return Line(module: module, open: allOpen || module.order == 1 || progress?.unlockedAt != nil, progress: progress, opened: first)
         }
+    }
+
+    /// The audit record of a module's page, read by the patient: opening a page never writes, so
+    /// the audit event of the read is when they opened it.
+    static func auditRecordID(moduleID: String) -> String { "module:\(moduleID)" }
+
+    /// When the patient first opened each module, from the audit events of their reads.
+    private func firstOpened(patientID: UUID) async throws -> [String: Date] {
+        let reads = try await AuditEventRecord.query(on: database).filter(\.$patientID == patientID).filter(\.$actorRole == Role.patient.rawValue)
+            .filter(\.$recordType == RecordKind.measureResponse.rawValue).filter(\.$action == AccessAction.read.rawValue)
+            .filter(\.$outcome == AuditOutcome.allowed.rawValue).filter(\.$recordID =~ "module:").all()
+        var opened: [String: Date] = [:]
+        for read in reads {
+            guard let recordID = read.recordID, recordID.hasPrefix("module:") else { continue }
+            let at = Date(timeIntervalSince1970: Double(read.occurredAtMicroseconds) / 1_000_000)
+            let moduleID = String(recordID.dropFirst("module:".count))
+            opened[moduleID] = min(opened[moduleID] ?? at, at)
+        }
+        return opened
     }
 
     /// The progress row for a module, created when first needed.

@@ -3,11 +3,10 @@ import MentalizeCore
 import Vapor
 
 /// The questionnaires a patient can fill in now (due or overdue, with complete patient-facing
-/// texts), after bringing their plan assignments up to date. Access was checked by the caller.
+/// texts). Access was checked by the caller; assignments are made by ``AssignmentCatchUpJob``.
 enum DueMeasures {
     static func list(_ request: Request, patient: Patient) async throws -> [MyMeasuresContext.Due] {
         let settings = try request.application.measurement
-        try await AssignmentSync(database: request.db, settings: settings, now: request.now).sync(patient)
         let texts = InstrumentTexts(database: request.db, catalog: settings.catalog)
         var due: [MyMeasuresContext.Due] = []
         for assignment in try await open(patientID: patient.requireID(), window: settings.window, now: request.now, on: request.db) {

@@ -49,26 +49,6 @@ struct RiskAlerts {
             .filter(\.$startsAt <= now).group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > now) }.all().map(\.$therapist.id)
     }
 
-    /// Moves open alerts nobody acknowledged in time to the programme lead(s). Safe to run on
-    /// every node at once: each alert is claimed by a conditional update.
-    func escalateOverdue(rule: AlertEscalationRule) async throws {
-        let cutoff = rule.cutoff(now: request.now)
-        let overdue = try await RiskAlert.query(on: request.db).filter(\.$state == RiskAlertState.open.rawValue)
-            .filter(\.$escalatedAt == nil).filter(\.$raisedAt <= cutoff).limit(100).all()
-        guard !overdue.isEmpty, let sql = request.db as? any SQLDatabase else { return }
-        for alert in overdue {
-            let alertID = try alert.requireID()
-            let claimed = try await sql.update(RiskAlert.schema).set("escalated_at", to: request.now)
-                .where("id", .equal, alertID).where("escalated_at", .is, SQLLiteral.null).where("state", .equal, RiskAlertState.open.rawValue)
-                .returning("id").all()
-            guard !claimed.isEmpty else { continue }
-            let existing = Set(try await RiskAlertRecipient.query(on: request.db).filter(\.$alert.$id == alertID).all().map(\.$user.id))
-            for lead in try await programmeLeads(for: alert.$patient.id) where !existing.contains(lead) {
-                try await RiskAlertRecipient(alertID: alertID, userID: lead, reason: "escalation", addedAt: request.now).create(on: request.db)
-            }
-        }
-    }
-
     /// Moves an alert one step on; the refusal reason when the step is not the next one.
     func advance(_ alert: RiskAlert, to target: RiskAlertState, by userID: UUID, action: String?) async throws -> String? {
         guard let state = RiskAlertState(rawValue: alert.state) else { return "This alert is in an unknown state." }
@@ -85,8 +65,6 @@ struct RiskAlerts {
     }
 
     private func programmeLeads(for patientID: UUID) async throws -> [UUID] {
-        guard let patient = try await Patient.find(patientID, on: request.db) else { return [] }
-        return try await UserAccount.query(on: request.db).filter(\.$clinic.$id == patient.$clinic.id).filter(\.$disabledAt == nil).all()
-            .filter { $0.roleNames.contains(Role.programmeLead.rawValue) }.compactMap(\.id)
+        try await RiskAlertEscalation.programmeLeads(for: patientID, on: request.db)
     }
 }

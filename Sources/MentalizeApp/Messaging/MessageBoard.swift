@@ -42,12 +42,15 @@ struct MessageBoard {
         return try await withUnread(threads, reader: userID)
     }
 
-    /// Counts messages from the other side that arrived after the reader's read mark.
+    /// Counts messages from the other side that arrived after the reader last opened the thread.
+    /// Opening a thread is a GET, which never writes: the audit event of that read (which names the
+    /// thread) is the read mark.
     private func withUnread(_ threads: [MessageThread], reader userID: UUID) async throws -> [ThreadSummary] {
         let ids = threads.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let marks = try await MessageReadMark.query(on: request.db).filter(\.$thread.$id ~~ ids).filter(\.$user.$id == userID).all()
-        let readAt = Dictionary(marks.map { ($0.$thread.id, $0.readAt) }, uniquingKeysWith: max)
+        let reads = try await AuditEventRecord.query(on: request.db).filter(\.$actorID == userID).filter(\.$recordType == RecordKind.message.rawValue)
+            .filter(\.$action == AccessAction.read.rawValue).filter(\.$outcome == AuditOutcome.allowed.rawValue).filter(\.$recordID ~~ ids.map(\.uuidString)).all()
+        let readAt = Dictionary(reads.compactMap { read in read.recordID.flatMap(UUID.init(uuidString:)).map { ($0, Date(timeIntervalSince1970: Double(read.occurredAtMicroseconds) / 1_000_000)) } }, uniquingKeysWith: max)
         let messages = try await SecureMessage.query(on: request.db).filter(\.$thread.$id ~~ ids).filter(\.$author.$id != userID).all()
         return threads.map { thread in
             let unread = messages.filter { $0.$thread.id == thread.id && $0.sentAt > (readAt[$0.$thread.id] ?? .distantPast) }.count
@@ -80,21 +83,6 @@ struct MessageBoard {
         try await request.db.transaction { database in
             try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: request.now).create(on: database)
             try await thread.save(on: database)
-        }
-    }
-
-    /// Records that `userID` has read the thread up to now.
-    func markRead(_ thread: MessageThread, by userID: UUID) async throws {
-        let threadID = try thread.requireID()
-        if let mark = try await MessageReadMark.query(on: request.db).filter(\.$thread.$id == threadID).filter(\.$user.$id == userID).first() {
-            mark.readAt = request.now
-            try await mark.save(on: request.db)
-        } else {
-            let mark = MessageReadMark()
-            mark.$thread.id = threadID
-            mark.$user.id = userID
-            mark.readAt = request.now
-            try await mark.create(on: request.db)
         }
     }
 

@@ -3,8 +3,7 @@ import Foundation
 import MentalizeCore
 import Vapor
 
-/// For signed-in staff: escalates alerts nobody acknowledged in time, then loads the open
-/// alerts addressed to this person, which the layout shows at the top of every page until they
+/// For signed-in staff: loads the open alerts addressed to this person, which the layout shows at the top of every page until they
 /// are acknowledged. Showing them is a list of risk alerts, audited like any other.
 struct OpenAlertsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -12,8 +11,6 @@ struct OpenAlertsMiddleware: AsyncMiddleware {
               !request.url.path.hasPrefix("/static/"), request.method == .GET else {
             return try await next.respond(to: request)
         }
-        let settings = try request.application.measurement
-        try await RiskAlerts(request: request).escalateOverdue(rule: settings.escalation)
         request.storage[OpenAlertsKey.self] = try await OpenAlerts.load(for: request)
         return try await next.respond(to: request)
     }

@@ -42,6 +42,8 @@ enum MigrationCatalog {
         CreateDiaryEntries(),
         CreateModuleProgress(),
         CreateRoleGrants(),
+        CreateBackgroundJobs(),
+        CreateAuditReadIndex(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

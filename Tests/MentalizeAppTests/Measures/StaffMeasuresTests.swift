@@ -124,7 +124,7 @@ import VaporTesting
             let existing = try await MeasureAssignment.query(on: app.db).filter(\.$instrumentID == "gad-7").filter(\.$patient.$id == avery.id).filter(\.$completedAt == nil).all()
             for assignment in existing { try await assignment.delete(on: app.db) }
             #expect(try await ash.post(base + "/assign", form: ["instrumentID": "gad-7"]).status == .seeOther)
-            let assigned = try #require(try await MeasureAssignment.query(on: app.db).filter(\.$instrumentID == "gad-7").filter(\.$completedAt == nil).first())
+            let assigned = try #require(try await MeasureAssignment.query(on: app.db).filter(\.$instrumentID == "gad-7").filter(\.$patient.$id == avery.id).filter(\.$completedAt == nil).first())
             #expect(assigned.$assignedBy.id == DemoStaff.therapistAsh.id && assigned.scheduleKey.hasPrefix("adhoc:"))
             let patient = try await SignedInClients.web(app, userID: avery.userID)
             #expect(try await patient.get("/me/measures").body.string.contains("/me/measures/\(try assigned.requireID().uuidString)/start"))

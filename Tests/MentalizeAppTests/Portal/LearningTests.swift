@@ -35,7 +35,10 @@ import VaporTesting
             #expect(try await patient.post("/me/learning/\(modules[1].id)/done", form: [:]).status == .seeOther)
             #expect(try await patient.get("/me/learning").body.string.contains("1 of 12 finished"))
             let progress = try #require(try await ModuleProgress.query(on: app.db).filter(\.$moduleID == modules[1].id).first())
-            #expect(progress.$unlockedBy.id == DemoStaff.therapistBirch.id && progress.openedAt != nil && progress.completedAt != nil)
+            #expect(progress.$unlockedBy.id == DemoStaff.therapistBirch.id && progress.completedAt != nil)
+            // Opening the page wrote nothing; its audited read is when the patient opened it.
+            let lines = try await LearningPlan(database: app.db, library: try app.psychoeducation).lines(for: try #require(try await Patient.find(devon.id, on: app.db)))
+            #expect(lines.first { $0.module.id == modules[1].id }?.opened != nil && lines.first { $0.module.id == modules[2].id }?.opened == nil)
             #expect(try await birch.get(staff).body.string.contains("Finished (UTC)"))
             // The patient cannot unlock for themselves; another therapist cannot either.
             try await patient.get("/me/learning")

@@ -7,7 +7,6 @@ enum PatientMeasuresPage {
     static func render(_ request: Request, access: PatientAccess, patient: Patient, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let patientID = try patient.requireID()
         let settings = try request.application.measurement
-        try await AssignmentSync(database: request.db, settings: settings, now: request.now).sync(patient)
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patientID)
         let ids = ["patientID": patientID.uuidString]
         let instruments = history.map { series -> PatientMeasuresContext.Instrument in

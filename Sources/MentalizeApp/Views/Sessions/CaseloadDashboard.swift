@@ -29,11 +29,6 @@ struct CaseloadDashboard {
         let missing = pastKeys.filter { session in !written.contains { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description } }
         let warnings = try NonAttendanceRule().warnings(try await AttendanceFacts(database: request.db).records(for: caseload, since: now.addingTimeInterval(-182 * 86_400)))
         let settings = try request.application.measurement
-        if !caseload.isEmpty {
-            // The plan's assignments are otherwise made when a patient's measures are opened.
-            let patients = try await Patient.query(on: request.db).filter(\.$id ~~ caseload).all()
-            try await AssignmentSync(database: request.db, settings: settings, now: now).sync(patients)
-        }
         let open = caseload.isEmpty ? [] : try await MeasureAssignment.query(on: request.db).filter(\.$patient.$id ~~ caseload)
             .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).filter(\.$dueAt < now).all()
         let overdue = open.filter { settings.window.status(dueAt: $0.dueAt, now: now, completed: false) == .overdue }

@@ -1,0 +1,12 @@
+import Foundation
+import Vapor
+
+/// The background jobs `serve` runs (see ``BackgroundJobRunner``): the work that comes due with time.
+enum BackgroundJobs {
+    static let all: [any BackgroundJob] = [AlertEscalationJob(), AssignmentCatchUpJob()]
+
+    /// Runs the jobs on this node while the server is up, offering them a run every `tick` seconds.
+    static func start(on app: Application, tick: TimeInterval) {
+        app.lifecycle.use(BackgroundJobRunner(jobs: all, tick: tick))
+    }
+}

@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Brings every patient's plan assignments up to date as their due dates arrive, so that no page
+/// has to create them while it is being read. Runs every five minutes across the cluster, a batch
+/// of patients at a time; the phase change and the plan change that make new items due sync at
+/// once as well.
+struct AssignmentCatchUpJob: BackgroundJob {
+    var name: String { "measure-assignment-catch-up" }
+    var interval: TimeInterval { 300 }
+    var batchSize = 200
+
+    func run(_ application: Application, now: Date) async throws {
+        let settings = try application.measurement
+        let database = application.db
+        let planned = Set(try await MeasurePlanItemRecord.query(on: database).all().map(\.phase))
+        guard !planned.isEmpty else { return }
+        let sync = AssignmentSync(database: database, settings: settings, now: now)
+        var after: UUID?
+        while true {
+            var query = Patient.query(on: database).filter(\.$phase ~~ Array(planned)).sort(\.$id).limit(batchSize)
+            if let after { query = query.filter(\.$id > after) }
+            let batch = try await query.all()
+            guard let last = batch.last?.id else { return }
+            try await sync.sync(batch)
+            after = last
+        }
+    }
+}
