@@ -2,13 +2,12 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Brings every patient's plan assignments up to date as their due dates arrive, so that no page
-/// has to create them while it is being read. Runs every five minutes across the cluster, a batch
-/// of patients at a time; the phase change and the plan change that make new items due sync at
-/// once as well.
+/// Brings every patient's plan assignments up to date as their due dates arrive and after a move
+/// to a new phase, so that no page has to create them while it is being read. Runs every minute
+/// across the cluster, a batch of patients at a time; a change to the plan assigns at once.
 struct AssignmentCatchUpJob: BackgroundJob {
     var name: String { "measure-assignment-catch-up" }
-    var interval: TimeInterval { 300 }
+    var interval: TimeInterval { 60 }
     var batchSize = 200
 
     func run(_ application: Application, now: Date) async throws {

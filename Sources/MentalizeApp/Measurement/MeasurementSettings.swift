@@ -2,11 +2,10 @@ import Foundation
 import MentalizeCore
 import Vapor
 
-/// The instrument catalog (validated at start-up) and the clinic's timing rules for measures and alerts.
+/// The instrument catalog (validated at start-up) and the clinic's timing rules for measures.
 struct MeasurementSettings: Sendable {
     let catalog: InstrumentCatalog
     let window: AssignmentWindow
-    let escalation: AlertEscalationRule
 }
 
 struct MeasurementSettingsKey: StorageKey {

@@ -65,7 +65,7 @@ struct ResponseRecorder {
         }
         guard won else { return false }
         if score.risk.requiresAlert {
-            try await RiskAlerts(request: request).raise(patientID: response.$patient.id, source: "measure", sourceID: responseID,
+            try await RiskAlerts(request: request).raise(patientID: response.$patient.id, source: .measure, sourceID: responseID,
                                                         instrumentID: definition.id, score: score, raisedBy: access)
         }
         return true

@@ -50,7 +50,7 @@ enum MessageRiskCheck {
     static func screen(_ text: String, patientID: UUID, messageThreadID: UUID, request: Request, access: PatientAccess) async throws -> Bool {
         let result = RiskLanguageScreen().screen(text)
         guard result.routeToSafety else { return false }
-        try await RiskAlerts(request: request).raise(patientID: patientID, source: "message", sourceID: messageThreadID, instrumentID: nil,
+        try await RiskAlerts(request: request).raise(patientID: patientID, source: .message, sourceID: messageThreadID, instrumentID: nil,
                                                     ruleIDs: Array(Set(result.matches.map(\.rule))).sorted(), level: .high, raisedBy: access)
         return true
     }

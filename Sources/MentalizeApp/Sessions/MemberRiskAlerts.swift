@@ -12,7 +12,6 @@ struct MemberRiskAlerts {
     let request: Request
     let access: PatientAccess
 
-    static let source = "group-note"
 
     func raise(for note: GroupSessionNote, session: ScheduledSession, author: UUID, authorName: String, zone: ClinicZone) async throws {
         let alerts = RiskAlerts(request: request)
@@ -20,7 +19,7 @@ struct MemberRiskAlerts {
             let patientID = member.patient.rawValue
             guard Set(try await alerts.caseloadTherapists(of: patientID)) != [author] else { continue }
             let reason = "Risk increased in the group session on \(zone.dayText(session.key.date)) (recorded by \(authorName))"
-            try await alerts.raise(patientID: patientID, source: Self.source, sourceID: nil, instrumentID: nil,
+            try await alerts.raise(patientID: patientID, source: .groupNote, sourceID: nil, instrumentID: nil,
                                                          ruleIDs: [reason.replacingOccurrences(of: ",", with: "")], level: .high, raisedBy: access)
         }
     }

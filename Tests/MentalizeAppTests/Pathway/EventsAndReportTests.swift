@@ -54,7 +54,7 @@ import VaporTesting
             #expect(try await patient.post("/me/report", form: report).status == .seeOther, "a resent form")
             let events = try await ClinicalEventRecord.query(on: app.db).filter(\.$patientReported == true).all()
             #expect(events.count == 1 && events[0].note == "After the call with my mum" && events[0].severity == "minor")
-            let alerts = try await RiskAlert.query(on: app.db).filter(\.$source == "self-report").all()
+            let alerts = try await RiskAlert.query(on: app.db).filter(\.$sourceName == AlertSource.selfReport.rawValue).all()
             #expect(alerts.count == 1 && alerts[0].level == "moderate")
             #expect(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "selfReport").filter(\.$outcome == "allowed").count() == 3, "every submission is audited, refused or not")
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)

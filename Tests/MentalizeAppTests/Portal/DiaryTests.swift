@@ -111,7 +111,7 @@ import VaporTesting
             #expect(page.contains("It sounds like things are really hard right now") && page.contains("href=\"/me/crisis-plan\"") && page.contains("tel:116123"))
             #expect(!page.contains("Something to think about"))
             let alert = try #require(try await RiskAlert.query(on: app.db).first())
-            #expect(alert.source == "diary" && alert.$patient.id == avery.id)
+            #expect(alert.source == .diary && alert.$patient.id == avery.id)
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             #expect(try await ash.get("/home").body.string.contains("Open risk alerts"))
             #expect(!(try await ash.get("/patients/\(avery.id.uuidString)/diary").body.string.contains("end it all")), "private stays private")

@@ -51,7 +51,7 @@ import VaporTesting
             let page = try await patient.get(location).body.string
             #expect(page.contains("Thank you for telling us") && page.contains("href=\"/me/crisis-plan\""))
             let alert = try #require(try await RiskAlert.query(on: app.db).first())
-            #expect(alert.source == "message" && alert.state == "open" && alert.$patient.id == avery.id)
+            #expect(alert.source == .message && alert.state == "open" && alert.$patient.id == avery.id)
             #expect(try await RiskAlertRecipient.query(on: app.db).all().map(\.$user.id) == [DemoStaff.therapistAsh.id])
             let calm = try await startThread(patient, subject: "Thanks", body: "The session helped, see you next week.")
             #expect(!(try #require(calm.headers.first(name: .location)).contains("support")))

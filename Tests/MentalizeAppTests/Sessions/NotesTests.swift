@@ -132,7 +132,7 @@ import VaporTesting
             #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
             // Blake's individual therapist (Birch) is alerted; Avery's is Ash, who wrote the note.
             let alerts = try await RiskAlert.query(on: app.db).all()
-            #expect(alerts.map(\.$patient.id) == [SessionFixtures.blake.id] && alerts.first?.source == "group-note")
+            #expect(alerts.map(\.$patient.id) == [SessionFixtures.blake.id] && alerts.first?.source == .groupNote)
             let recipients = try await RiskAlertRecipient.query(on: app.db).all()
             #expect(recipients.map(\.$user.id) == [DemoStaff.therapistBirch.id])
             let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)

@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import Vapor
+
+/// For signed-in staff: loads the open alerts addressed to this person, which the layout shows at the top of every page until they
+/// are acknowledged. Showing them is a list of risk alerts, audited like any other.
+struct OpenAlertsMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let user = request.signedInUser, user.isFullySignedIn, user.isStaff, !request.url.path.hasPrefix("/api/"),
+              !request.url.path.hasPrefix("/static/"), request.method == .GET else {
+            return try await next.respond(to: request)
+        }
+        request.storage[OpenAlertsKey.self] = try await OpenAlerts.load(for: request)
+        return try await next.respond(to: request)
+    }
+}
+
+/// The open alerts addressed to a staff member, for the banner.
+enum OpenAlerts {
+    static func load(for request: Request) async throws -> [AlertBanner] {
+        let access = try request.patientAccess()
+        let scope = try await access.listScope(.riskAlert)
+        guard !scope.isEmpty else { return [] }
+        let addressed = try await RiskAlertRecipient.query(on: request.db).filter(\.$user.$id == access.user.id).all().map(\.$alert.id)
+        guard !addressed.isEmpty else { return [] }
+        var query = RiskAlert.query(on: request.db).filter(\.$id ~~ addressed).filter(\.$state == RiskAlertState.open.rawValue)
+        if !scope.allRows { query = query.filter(\.$patient.$id ~~ scope.patients.map(\.rawValue)) }
+        let alerts = try await query.with(\.$patient).sort(\.$raisedAt).limit(20).all()
+        try await access.auditListed(Array(Set(alerts.map(\.$patient.id))), kind: .riskAlert, scope: scope)
+        return alerts.compactMap { alert in
+            alert.id.map { id in
+                AlertBanner(patient: "\(alert.patient.givenName) \(alert.patient.familyName)", level: alert.level,
+                       raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(["alertID": id.uuidString]), escalated: alert.escalatedAt != nil)
+            }
+        }
+    }
+}

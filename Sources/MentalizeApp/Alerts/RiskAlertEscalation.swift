@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import MentalizeCore
+import SQLKit
+import Vapor
+
+/// Moves open alerts nobody acknowledged in time to the programme lead(s). Runs as a background
+/// job, never inside a page; safe on every node at once: each alert is claimed by a conditional update.
+struct RiskAlertEscalation {
+    let database: any Database
+    let now: Date
+
+    /// Escalates up to `limit` overdue alerts; the number escalated.
+    @discardableResult
+    func escalateOverdue(rule: AlertEscalationRule, limit: Int = 500) async throws -> Int {
+        let cutoff = rule.cutoff(now: now)
+        let overdue = try await RiskAlert.query(on: database).filter(\.$state == RiskAlertState.open.rawValue)
+            .filter(\.$escalatedAt == nil).filter(\.$raisedAt <= cutoff).limit(limit).all()
+        guard !overdue.isEmpty, let sql = database as? any SQLDatabase else { return 0 }
+        var escalated = 0
+        for alert in overdue {
+            let alertID = try alert.requireID()
+            let claimed = try await sql.update(RiskAlert.schema).set("escalated_at", to: now)
+                .where("id", .equal, alertID).where("escalated_at", .is, SQLLiteral.null).where("state", .equal, RiskAlertState.open.rawValue)
+                .returning("id").all()
+            guard !claimed.isEmpty else { continue }
+            let existing = Set(try await RiskAlertRecipient.query(on: database).filter(\.$alert.$id == alertID).all().map(\.$user.id))
+            for lead in try await Self.programmeLeads(for: alert.$patient.id, on: database) where !existing.contains(lead) {
+                try await RiskAlertRecipient(alertID: alertID, userID: lead, reason: "escalation", addedAt: now).create(on: database)
+            }
+            escalated += 1
+        }
+        return escalated
+    }
+
+    /// The enabled programme leads of the patient's clinic.
+    static func programmeLeads(for patientID: UUID, on database: any Database) async throws -> [UUID] {
+        guard let patient = try await Patient.find(patientID, on: database) else { return [] }
+        return try await UserAccount.query(on: database).filter(\.$clinic.$id == patient.$clinic.id).filter(\.$disabledAt == nil).all()
+            .filter { $0.roleNames.contains(Role.programmeLead.rawValue) }.compactMap(\.id)
+    }
+}
+
+/// The background job that escalates overdue alerts, once a minute across the cluster.
+struct AlertEscalationJob: BackgroundJob {
+    var name: String { "risk-alert-escalation" }
+    var interval: TimeInterval { 60 }
+
+    func run(_ application: Application, now: Date) async throws {
+        let rule = try application.alertSettings.escalation
+        try await RiskAlertEscalation(database: application.db, now: now).escalateOverdue(rule: rule)
+    }
+}

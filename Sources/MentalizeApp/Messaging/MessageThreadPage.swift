@@ -1,0 +1,40 @@
+import Fluent
+import MentalizeCore
+import Vapor
+
+/// One conversation, for the patient and for staff: the "not for emergencies" banner with the
+/// clinic's helplines, the messages oldest first, and the reply form. Reading was already
+/// authorised and audited by the caller.
+enum MessageThreadPage {
+    static func render(_ request: Request, patient: Patient, thread: MessageThread, replyPath: String, backPath: String,
+                       support: Bool, error: String?, draft: String?) async throws -> View {
+        let messages = try await SecureMessage.query(on: request.db).filter(\.$thread.$id == thread.requireID()).with(\.$author).sort(\.$sentAt).all()
+        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
+        let context = MessageThreadContext(
+            page: PageChrome(titleKey: "messages.threadTitle", request: request), csrfToken: request.csrfToken, subject: thread.subject,
+            patient: "\(patient.givenName) \(patient.familyName)",
+            messages: messages.map { MessageLine(author: $0.author.displayName, fromPatient: $0.fromPatient, sent: DisplayTime.minute($0.sentAt), body: $0.body) },
+            helplines: helplines,
+            support: support, crisisPath: SiteRoute.myCrisisPlan.path, replyPath: replyPath, backPath: backPath,
+            error: error, draft: draft ?? "", key: UUID().uuidString
+        )
+        return try await request.view.render("message-thread", context)
+    }
+}
+
+/// What a conversation page shows.
+struct MessageThreadContext: Encodable {
+    let page: PageChrome
+    let csrfToken: String
+    let subject: String
+    let patient: String
+    let messages: [MessageLine]
+    let helplines: [HelplineLine]
+    let support: Bool
+    let crisisPath: String
+    let replyPath: String
+    let backPath: String
+    let error: String?
+    let draft: String
+    let key: String
+}

@@ -1,0 +1,38 @@
+import Vapor
+
+/// What every page's layout needs: the title (a text key), the header links, and who is signed in
+/// (with the form token the sign-out button posts).
+struct PageChrome: Encodable {
+    let titleKey: String
+    let homePath = SiteRoute.home.path
+    let signInPath = SiteRoute.signIn.path
+    let signOutPath = SiteRoute.signOut.path
+    let signedInName: String?
+    let csrfToken: String
+    /// For patients: the crisis plan and helplines, linked from the header of every page.
+    let crisisPath: String?
+    /// For staff: open risk alerts addressed to them, shown above every page until acknowledged.
+    let openAlerts: [AlertBanner]
+    /// For patients: their questionnaires and home links.
+    let measuresPath: String?
+    let messagesPath: String?
+    let diaryPath: String?
+    let learningPath: String?
+    /// For staff using emergency (break-glass) access on this page: when it ends (UTC).
+    let emergencyAccessUntil: String?
+
+    init(titleKey: String, request: Request) {
+        self.titleKey = titleKey
+        let user = request.signedInUser.flatMap { $0.isFullySignedIn ? $0 : nil }
+        self.signedInName = user?.user.displayName
+        self.csrfToken = request.csrfToken
+        let isPatient = user.map(\.roles) == ["patient"]
+        self.crisisPath = isPatient ? SiteRoute.myCrisisPlan.path : nil
+        self.measuresPath = isPatient ? SiteRoute.myMeasures.path : nil
+        self.messagesPath = isPatient ? SiteRoute.myMessages.path : nil
+        self.diaryPath = isPatient ? SiteRoute.myDiary.path : nil
+        self.learningPath = isPatient ? SiteRoute.myLearning.path : nil
+        self.openAlerts = request.storage[OpenAlertsKey.self] ?? []
+        self.emergencyAccessUntil = request.storage[EmergencyAccessKey.self].map(DisplayTime.minute)
+    }
+}
