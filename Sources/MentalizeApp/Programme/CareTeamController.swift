@@ -98,7 +98,10 @@ struct CareTeamController: RouteCollection {
             .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
         let supervision = try await SupervisionLinkRecord.query(on: request.db).sort(\.$startsAt).all()
             .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
-        let patients = try await Patient.query(on: request.db).sort(\.$familyName).sort(\.$givenName).all()
+        // The choice of patients is a list of names: scoped and audited like any other.
+        let access = try request.patientAccess()
+        let list = PatientListScope(access: access, kind: .demographics, scope: try await access.listScope(.demographics))
+        let patients = try await PatientQueries(database: request.db).listed(in: list)
         let context = CareTeamContext(
             page: PageChrome(titleKey: "careTeam.title", request: request), csrfToken: request.csrfToken, action: SiteRoute.careTeam.path, errorKey: error,
             caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? .unknown, right: .init(name: "\($0.patient.givenName) \($0.patient.familyName)", disabled: false),

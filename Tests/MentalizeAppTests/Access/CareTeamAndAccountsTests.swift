@@ -6,6 +6,20 @@ import Testing
 import VaporTesting
 
 @Suite struct CareTeamTests {
+    @Test func theCareTeamPageListsPatientsThroughTheListScopeAndAuditsEachOne() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // setup
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
+            // act
+            let page = try await lead.get("/care-team", headers: ["X-Request-Id": "care-team-list"])
+            // verify: every patient named on the page was listed under the lead's roster scope
+            #expect(page.status == .ok)
+            let listed = try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "care-team-list").filter(\.$action == "list").all()
+            #expect(Set(listed.compactMap(\.patientID)) == Set(DemoPatients.all.map(\.id)))
+            #expect(listed.allSatisfy { $0.actorRole == "programmeLead" && $0.recordType == "demographics" })
+        }
+    }
+
     @Test func aSecondCaseloadRowOrSupervisionLinkForTheSamePairIsRefused() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup: Avery is on Ash's caseload and Cedar supervises Ash in the demo
