@@ -23,9 +23,13 @@ struct APIAuthController: RouteCollection {
     }
 
     func token(_ request: Request) async throws -> Response {
-        guard let credentials = try? request.content.decode(Credentials.self), credentials.password.utf8.count <= 1024 else {
+        let credentials: Credentials
+        do {
+            credentials = try request.form(Credentials.self)
+        } catch {
             throw Abort(.badRequest, reason: "send JSON {\"username\", \"password\", \"totpCode\"}")
         }
+        guard credentials.password.utf8.count <= 1024 else { throw Abort(.badRequest, reason: "the password is too long") }
         let username = credentials.username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         switch try await PasswordSignIn(request: request).attempt(username: username, password: credentials.password) {
         case .throttled:

@@ -32,7 +32,7 @@ struct AdminUsersController: RouteCollection {
 
     func create(_ request: Request) async throws -> Response {
         let admin = try request.requireRole([.admin])
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         guard let role = form.role, Self.roleChoices.contains(role) else {
             var kept = form
             kept.password = nil

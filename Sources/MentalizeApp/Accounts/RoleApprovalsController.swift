@@ -23,7 +23,7 @@ struct RoleApprovalsController: RouteCollection {
     func decide(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.programmeLead, .admin])
         guard let grantID = request.parameters.get("grantID", as: UUID.self) else { throw Abort(.notFound) }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         guard let decision = form.decision, ["approve", "refuse"].contains(decision) else {
             return try await render(request, user: user, messageKey: nil, errorKey: "roles.error.choose").encodeResponse(status: .badRequest, for: request)
         }

@@ -36,7 +36,7 @@ struct SecondFactorController: RouteCollection {
 
     func submit(_ request: Request) async throws -> Response {
         let user = try pendingUser(request)
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let factor = SecondFactor(request: request, userID: user.id)
         let wasEnrolled = try await factor.credential().totpEnabledAt != nil
         let outcome: SecondFactor.Outcome

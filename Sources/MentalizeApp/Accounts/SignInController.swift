@@ -29,7 +29,7 @@ struct SignInController: RouteCollection {
     }
 
     func signIn(_ request: Request) async throws -> Response {
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let username = (form.username ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let password = form.password ?? ""
         guard !username.isEmpty, !password.isEmpty else {

@@ -39,7 +39,7 @@ struct AlertsController: RouteCollection {
     func advance(_ request: Request) async throws -> Response {
         let (access, alert, patient) = try await load(request, for: .write)
         struct Form: Content { var to: String?; var action: String? }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         guard let target = form.to.flatMap(RiskAlertState.init(rawValue:)) else {
             return try await render(request, access: access, alert: alert, patient: patient, error: "Choose what to do with the alert.", status: .badRequest)
         }

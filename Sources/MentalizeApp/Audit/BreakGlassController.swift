@@ -28,7 +28,7 @@ struct BreakGlassController: RouteCollection {
 
     func request(_ request: Request) async throws -> Response {
         let access = try PatientAccess(request: request, user: clinician(request))
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let familyName = (form.familyName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let dateOfBirth = (form.dateOfBirth ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

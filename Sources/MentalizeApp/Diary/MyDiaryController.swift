@@ -77,7 +77,7 @@ struct MyDiaryController: RouteCollection {
     func prompts(_ request: Request) async throws -> Response {
         let (_, patient) = try await own(request, for: .write)
         struct Form: Content { var enabled: String? }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         try await DiaryBook(request: request).setPrompts(form.enabled == "on", scope: "patient", subjectID: patient.requireID())
         return request.redirect(to: SiteRoute.myDiary.path)
     }
@@ -92,7 +92,7 @@ struct MyDiaryController: RouteCollection {
     }
 
     private func save(_ request: Request, access: PatientAccess, patient: Patient, existing: DiaryEntryRecord?, action: String) async throws -> Response {
-        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let fields = try request.form([String: String].self)
         let form = DiaryForm(fields)
         guard let key = form.key else { throw Abort(.badRequest) }
         let (entry, formProblems) = form.entry()

@@ -43,7 +43,7 @@ struct PatientDiaryController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         struct Form: Content { var entryID: UUID?; var flagged: String? }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let patientID = try patient.requireID()
         guard let entryID = form.entryID,
               let record = try await DiaryEntryRecord.query(on: request.db).filter(\.$id == entryID).filter(\.$patient.$id == patientID)

@@ -73,7 +73,7 @@ struct LearningController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         struct Form: Content { var moduleID: String? }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let library = try request.application.psychoeducation
         guard let moduleID = form.moduleID, library.module(id: moduleID) != nil else { throw Abort(.badRequest, reason: "Choose a module to unlock.") }
         let progress = try await LearningPlan(database: request.db, library: library).progress(patientID: patient.requireID(), moduleID: moduleID)

@@ -29,7 +29,7 @@ enum MeasureEntryPage {
     }
 
     static func submit(_ request: Request, access: PatientAccess, patient: Patient) async throws -> Response {
-        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let fields = try request.form([String: String].self)
         let settings = try request.application.measurement
         let patientID = try patient.requireID()
         let measuresPath = SiteRoute.patientMeasures.path(["patientID": patientID.uuidString])

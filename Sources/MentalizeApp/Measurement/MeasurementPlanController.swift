@@ -26,7 +26,7 @@ struct MeasurementPlanController: RouteCollection {
     func add(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.programmeLead])
         let clinicID = user.user.$clinic.id
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let catalog = try request.application.measurement.catalog
         guard let phase = form.phase.flatMap(ProgrammePhase.init(rawValue:)), phase != .discharged else {
             return try await render(request, clinicID: clinicID, form: form, error: "Choose a phase.", status: .badRequest)

@@ -61,7 +61,7 @@ struct MyMeasuresController: RouteCollection {
         let step = try await openResponse(request, for: .write)
         if step.response.completedAt != nil { return request.redirect(to: path(.myResponseDone, step.response)) }
         struct Form: Content { var linkId: String?; var answer: String?; var go: String? }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         var answers = MeasureAnswers.decode(step.response.answersJSON)
         let progress = ResponseProgress(definition: step.definition, answers: answers)
         guard let item = progress.questions.first(where: { $0.linkId == form.linkId }) else {

@@ -65,7 +65,7 @@ struct PatientMeasuresController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         struct Form: Content { var instrumentID: String? }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let settings = try request.application.measurement
         guard let id = form.instrumentID, let definition = settings.catalog.definition(id: id), definition.rater == .`self` else {
             return try await PatientMeasuresPage.render(request, access: access, patient: patient, error: "measures.error.chooseInstrument", status: .badRequest)

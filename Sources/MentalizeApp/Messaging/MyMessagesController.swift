@@ -20,7 +20,7 @@ struct MyMessagesController: RouteCollection {
 
     func start(_ request: Request) async throws -> Response {
         let (access, patient) = try await ownPatient(request, for: .write)
-        let form = (try? request.content.decode(MessageForm.self)) ?? MessageForm()
+        let form = try request.form(MessageForm.self)
         guard let key = form.storedKey(author: access.user.id) else { throw Abort(.badRequest) }
         if let problem = MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) {
             return try await renderList(request, access: access, patient: patient, form: form, error: problem, status: .badRequest)
@@ -40,7 +40,7 @@ struct MyMessagesController: RouteCollection {
 
     func reply(_ request: Request) async throws -> Response {
         let (access, patient, thread) = try await ownThread(request, for: .write)
-        let form = (try? request.content.decode(MessageForm.self)) ?? MessageForm()
+        let form = try request.form(MessageForm.self)
         guard let key = form.storedKey(author: access.user.id) else { throw Abort(.badRequest) }
         let threadPath = SiteRoute.myMessageThread.path(["threadID": try thread.requireID().uuidString])
         if let problem = MessageBoard.problem(subject: nil, body: form.trimmedBody) {

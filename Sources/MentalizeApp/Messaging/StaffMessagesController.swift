@@ -34,7 +34,7 @@ struct StaffMessagesController: RouteCollection {
     func start(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
         let access = authorised.access
         let patient = authorised.patient
-        let form = (try? request.content.decode(MessageForm.self)) ?? MessageForm()
+        let form = try request.form(MessageForm.self)
         guard let key = form.storedKey(author: access.user.id), MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) == nil else {
             let problem = MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) ?? "The form was incomplete; please try again."
             return try await renderPatient(request, access: access, patient: patient, form: form, error: problem, status: .badRequest)
@@ -52,7 +52,7 @@ struct StaffMessagesController: RouteCollection {
 
     func reply(_ request: Request) async throws -> Response {
         let (access, patient, thread) = try await load(request, for: .write)
-        let form = (try? request.content.decode(MessageForm.self)) ?? MessageForm()
+        let form = try request.form(MessageForm.self)
         let threadID = try thread.requireID().uuidString
         guard let key = form.storedKey(author: access.user.id), MessageBoard.problem(subject: nil, body: form.trimmedBody) == nil else {
             let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(["threadID": threadID]),

@@ -10,6 +10,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch let abort as any AbortError where (300..<400).contains(abort.status.code) {
             return Response(status: abort.status, headers: abort.headers)
+        } catch is MalformedForm {
+            if !Self.wantsProblemJSON(request), let page = try? await UnsavedFormPage.response(for: request, reason: .malformedForm) {
+                return page
+            }
+            return await Self.response(status: .badRequest, for: request)
         } catch where DatabaseBusy.isBusy(error) {
             request.logger.warning("database busy: the request gave up waiting to write", metadata: ["error": .string(Self.loggable(error))])
             if !Self.wantsProblemJSON(request), request.headers.contentType == .urlEncodedForm,

@@ -19,11 +19,14 @@ enum UnsavedFormPage {
         case formTokenMismatch
         /// The database stayed busy with other writes for longer than a request waits.
         case databaseBusy
+        /// The form's fields could not be read as the page's fields (see ``MalformedForm``).
+        case malformedForm
 
         fileprivate func status(signedOut: Bool) -> HTTPResponseStatus {
             switch self {
             case .formTokenMismatch: signedOut ? .unauthorized : .conflict
             case .databaseBusy: .serviceUnavailable
+            case .malformedForm: .badRequest
             }
         }
 
@@ -31,6 +34,15 @@ enum UnsavedFormPage {
             switch self {
             case .formTokenMismatch: signedOut ? "unsaved.signedOut" : "unsaved.outOfDate"
             case .databaseBusy: "unsaved.busy"
+            case .malformedForm: "unsaved.malformed"
+            }
+        }
+
+        fileprivate var copyKey: String {
+            switch self {
+            case .formTokenMismatch: "unsaved.copy"
+            case .databaseBusy: "unsaved.copyAndRetry"
+            case .malformedForm: "unsaved.copyAndGoBack"
             }
         }
     }
@@ -39,7 +51,7 @@ enum UnsavedFormPage {
         let signedOut = request.signedInUser == nil
         let context = UnsavedFormContext(page: PageChrome(titleKey: "unsaved.title", request: request),
                                          messageKey: reason.messageKey(signedOut: signedOut),
-                                         copyKey: reason == .databaseBusy ? "unsaved.copyAndRetry" : "unsaved.copy",
+                                         copyKey: reason.copyKey,
                                          texts: typedTexts(request), signInPath: SiteRoute.signIn.path, showSignIn: signedOut && reason == .formTokenMismatch,
                                          helplines: try await Helplines(database: request.db).signedOut())
         let response = try await request.view.render("errors/unsaved", context).encodeResponse(for: request)

@@ -21,7 +21,7 @@ struct AssessmentController: RouteCollection {
 
     func addInterview(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
         let (access, patient) = (authorised.access, authorised.patient)
-        let form = (try? request.content.decode(InterviewForm.self)) ?? InterviewForm()
+        let form = try request.form(InterviewForm.self)
         let problems = form.problems(today: request.now)
         guard problems.isEmpty, let kind = DiagnosticInterview(rawValue: form.interview.trimmed) else {
             return try await AssessmentPage.render(request, access: access, patient: patient, problems: problems, interview: form).encodeResponse(status: .badRequest, for: request)
@@ -38,7 +38,7 @@ struct AssessmentController: RouteCollection {
 
     func addRisk(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
         let (access, patient) = (authorised.access, authorised.patient)
-        let form = (try? request.content.decode(RiskForm.self)) ?? RiskForm()
+        let form = try request.form(RiskForm.self)
         let problems = form.problems(today: request.now)
         guard problems.isEmpty else {
             return try await AssessmentPage.render(request, access: access, patient: patient, problems: problems, risk: form).encodeResponse(status: .badRequest, for: request)
@@ -53,7 +53,7 @@ struct AssessmentController: RouteCollection {
 
     func saveChecklist(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
         let (access, patient) = (authorised.access, authorised.patient)
-        let form = (try? request.content.decode(ChecklistForm.self)) ?? ChecklistForm()
+        let form = try request.form(ChecklistForm.self)
         let problems = form.problems()
         guard problems.isEmpty else {
             return try await AssessmentPage.render(request, access: access, patient: patient, problems: problems).encodeResponse(status: .badRequest, for: request)

@@ -20,7 +20,7 @@ struct ClinicalEventController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         let patientID = try patient.requireID()
-        let form = (try? request.content.decode(EventForm.self)) ?? EventForm()
+        let form = try request.form(EventForm.self)
         let problems = form.problems(today: request.now, dateOfBirth: patient.dateOfBirth)
         guard problems.isEmpty else {
             return try await render(request, access: access, patient: patient, form: form, problems: problems).encodeResponse(status: .badRequest, for: request)

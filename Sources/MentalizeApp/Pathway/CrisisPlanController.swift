@@ -40,7 +40,7 @@ struct CrisisPlanController: RouteCollection {
     func save(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
         let access = authorised.access
         let patient = authorised.patient
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let sections = form.sections
         guard sections.allSatisfy({ $0.count <= 4000 }), sections.contains(where: { !$0.isEmpty }) else {
             return try await renderStaff(request, access: access, patient: patient, form: form, error: "crisis.error.empty").encodeResponse(status: .badRequest, for: request)

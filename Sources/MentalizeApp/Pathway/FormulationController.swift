@@ -24,7 +24,7 @@ struct FormulationController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         let patientID = try patient.requireID()
-        let form = (try? request.content.decode(FormulationForm.self)) ?? FormulationForm()
+        let form = try request.form(FormulationForm.self)
         let problems = form.problems()
         guard problems.isEmpty else {
             return try await render(request, access: access, patient: patient, form: form, problems: problems).encodeResponse(status: .badRequest, for: request)

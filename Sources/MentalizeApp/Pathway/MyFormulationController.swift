@@ -26,7 +26,7 @@ struct MyFormulationController: RouteCollection {
 
     func respond(_ request: Request) async throws -> Response {
         let (access, patient) = try await ownPatient(request, for: .write, kind: .formulationResponse)
-        let form = (try? request.content.decode(ResponseForm.self)) ?? ResponseForm()
+        let form = try request.form(ResponseForm.self)
         return form.do == "agree" ? try await agree(request, access: access, patient: patient, form: form)
             : try await comment(request, access: access, patient: patient, form: form)
     }

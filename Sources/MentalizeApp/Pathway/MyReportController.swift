@@ -26,7 +26,7 @@ struct MyReportController: RouteCollection {
         let access = PatientAccess(request: request, user: user)
         let patient = try await access.ownPatient(for: .write, kind: .selfReport)
         let patientID = try patient.requireID()
-        let form = (try? request.content.decode(SelfReportForm.self)) ?? SelfReportForm()
+        let form = try request.form(SelfReportForm.self)
         let problems = form.problems(today: request.now, dateOfBirth: patient.dateOfBirth)
         guard problems.isEmpty, let severity = form.severity else {
             var kept = form

@@ -16,7 +16,7 @@ struct ConsentController: RouteCollection {
     func record(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
         let access = authorised.access
         let patient = authorised.patient
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         guard let kind = form.kind, ConsentRecord.kinds.contains(kind), let state = form.state, ConsentRecord.states.contains(state) else {
             return try await PatientPage.render(request, access: access, patient: patient, error: "consent.error", status: .badRequest)
         }

@@ -21,7 +21,7 @@ struct PatientDetailsController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         let patientID = try patient.requireID()
-        let form = (try? request.content.decode(PatientDetailsForm.self)) ?? PatientDetailsForm()
+        let form = try request.form(PatientDetailsForm.self)
         let store = PatientDetailsStore(database: request.db)
         let problems = form.problems(types: try await store.programmeTypes(), dateOfBirth: patient.dateOfBirth, today: request.now)
         guard problems.isEmpty else {

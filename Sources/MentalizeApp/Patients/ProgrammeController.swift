@@ -28,7 +28,7 @@ struct ProgrammeController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         let patientID = try patient.requireID()
-        let form = (try? request.content.decode(MoveForm.self)) ?? MoveForm()
+        let form = try request.form(MoveForm.self)
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let target = form.target.flatMap(ProgrammeStatus.init(storageValue:)), reason.count >= Self.minimumReasonLength, reason.count <= 2000 else {
             return try await PatientPage.render(request, access: access, patient: patient, error: "programme.error.form", status: .badRequest)
@@ -53,7 +53,7 @@ struct ProgrammeController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         let patientID = try patient.requireID()
-        let form = (try? request.content.decode(DecisionForm.self)) ?? DecisionForm()
+        let form = try request.form(DecisionForm.self)
         let reasons = form.reasons.trimmed
         let participants = form.participants.trimmed
         guard let decision = form.decision.flatMap(SuitabilityDecision.init(rawValue:)), reasons.count >= Self.minimumReasonLength, reasons.count <= 4000,

@@ -21,8 +21,8 @@ struct RegistrationController: RouteCollection {
 
     func register(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.therapist, .programmeLead])
-        let form = (try? request.content.decode(RegistrationForm.self)) ?? RegistrationForm()
-        let details = (try? request.content.decode(PatientDetailsForm.self)) ?? PatientDetailsForm()
+        let form = try request.form(RegistrationForm.self)
+        let details = try request.form(PatientDetailsForm.self)
         let store = PatientDetailsStore(database: request.db)
         let fields = form.cleaned
         let problems = form.problems(today: request.now) + details.problems(types: try await store.programmeTypes(),

@@ -26,7 +26,7 @@ struct CareTeamController: RouteCollection {
 
     func add(_ request: Request) async throws -> Response {
         let lead = try request.requireRole([.programmeLead])
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let staff = try await StaffDirectory(database: request.db).load()
         switch form.kind {
         case "caseload":

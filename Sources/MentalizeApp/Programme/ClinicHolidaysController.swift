@@ -33,7 +33,7 @@ struct ClinicHolidaysController: RouteCollection {
 
     func add(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.programmeLead])
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let name = (form.name ?? "").trimmed
         guard let date = try? LocalDate(iso: (form.date ?? "").trimmed), (2000...2100).contains(date.year) else {
             return try await render(request, form: form, impact: nil, error: "holidays.error.date", status: .badRequest)

@@ -25,7 +25,7 @@ struct ClinicRoomsController: RouteCollection {
     func add(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.programmeLead])
         let clinicID = user.user.$clinic.id
-        let raw = (try? request.content.decode(Form.self))?.name ?? ""
+        let raw = try request.form(Form.self).name ?? ""
         let name = raw.trimmed
         guard Self.nameLength.contains(name.count) else {
             return try await render(request, clinicID: clinicID, name: raw, error: "rooms.error.name", status: .badRequest)

@@ -21,7 +21,7 @@ struct PortalSettingsController: RouteCollection {
     func save(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.programmeLead])
         struct Form: Content { var prompts: String? }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         try await DiaryBook(request: request).setPrompts(form.prompts == "on", scope: "clinic", subjectID: user.user.$clinic.id)
         return request.redirect(to: SiteRoute.portalSettings.path)
     }

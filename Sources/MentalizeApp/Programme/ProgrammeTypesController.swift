@@ -22,7 +22,7 @@ struct ProgrammeTypesController: RouteCollection {
 
     func add(_ request: Request) async throws -> Response {
         _ = try request.requireRole([.programmeLead])
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...80).contains(name.count) else {
             return try await render(request, form: form, error: "Give the programme type a name of 2 to 80 characters.", status: .badRequest)

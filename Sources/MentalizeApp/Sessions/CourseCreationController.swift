@@ -34,7 +34,7 @@ struct CourseCreationController: RouteCollection {
 
     func create(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.therapist])
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let loader = try await request.scheduleLoader()
         var problems: [String] = []
         let name = (form.name ?? "").trimmed

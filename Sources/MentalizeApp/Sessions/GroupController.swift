@@ -41,7 +41,7 @@ struct GroupController: RouteCollection {
 
     func slot(_ request: Request) async throws -> Response {
         let (group, therapists) = try await load(request, forWriting: true)
-        let form = (try? request.content.decode(BookingForm.self)) ?? BookingForm()
+        let form = try request.form(BookingForm.self)
         let loader = try await request.scheduleLoader()
         switch BookingInput.parse(form, mapping: loader.mapping, defaultMinutes: 90, today: loader.zone.localDate(of: request.now)) {
         case .failure(let problems):
@@ -92,7 +92,8 @@ struct GroupController: RouteCollection {
                                    recordType: "groupMembership", recordID: spell.id?.uuidString)
         struct Form: Content { var date: String? }
         let loader = try await request.scheduleLoader()
-        guard let date = try? LocalDate(iso: (try? request.content.decode(Form.self))?.date?.trimmed ?? "") else {
+        let typed = try request.form(Form.self).date?.trimmed ?? ""
+        guard let date = try? LocalDate(iso: typed) else {
             return try await GroupPage.render(request, group: group, notice: SchedulingError.invalidDate("").description, status: .badRequest)
         }
         if let problem = BookableDates.problem(date, today: loader.zone.localDate(of: request.now)) {
@@ -117,7 +118,7 @@ struct GroupController: RouteCollection {
             var patientID: String?
             var date: String?
         }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         guard let patientID = form.patientID.flatMap(UUID.init(uuidString:)) else {
             return try await GroupPage.render(request, group: group, notice: "Choose a patient.", status: .badRequest)
         }

@@ -24,7 +24,7 @@ struct GroupCreationController: RouteCollection {
 
     func create(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.therapist])
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...80).contains(name.count) else {
             return try await render(request, user: user, form: form, error: "Give the group a name of 2 to 80 characters.", status: .badRequest)

@@ -30,7 +30,7 @@ struct PatientSessionsController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         let patientID = try patient.requireID()
-        let form = (try? request.content.decode(BookingForm.self)) ?? BookingForm()
+        let form = try request.form(BookingForm.self)
         let loader = try await request.scheduleLoader()
         guard access.user.roles.contains(Role.therapist.rawValue) else { throw Abort(.notFound) }
         let input: BookingInput

@@ -30,7 +30,7 @@ struct ProcessNoteController: RouteCollection {
     func create(_ request: Request) async throws -> Response {
         let opened = try await openSession(request)
         let user = try request.requireWebUser()
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         guard let patient = Self.subject(of: opened, chosen: form.patientID) else {
             return try await render(request, opened: opened, form: form, error: "processNote.error.member", status: .badRequest)
         }

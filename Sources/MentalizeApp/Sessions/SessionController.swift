@@ -23,7 +23,7 @@ struct SessionController: RouteCollection {
 
     func attendance(_ request: Request) async throws -> Response {
         let (door, opened) = try await openForWriting(request)
-        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let fields = try request.form([String: String].self)
         let patients = opened.patient.map { [$0] } ?? opened.members
         var problems: [String] = []
         var entries: [(UUID, AttendanceChoice, Date?)] = []
@@ -62,7 +62,7 @@ struct SessionController: RouteCollection {
 
     func note(_ request: Request) async throws -> Response {
         let (door, opened) = try await openForWriting(request)
-        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let fields = try request.form([String: String].self)
         let outcome = try await NoteWriter(request: request, opened: opened, author: door.access.user.id).write(fields: fields, sign: fields["action"] == "sign")
         switch outcome {
         case .saved:
@@ -75,7 +75,7 @@ struct SessionController: RouteCollection {
     func addendum(_ request: Request) async throws -> Response {
         let (door, opened) = try await openForWriting(request)
         struct Form: Content { var text: String? }
-        let text = (try? request.content.decode(Form.self))?.text ?? ""
+        let text = try request.form(Form.self).text ?? ""
         let outcome = try await NoteWriter(request: request, opened: opened, author: door.access.user.id).addAddendum(text)
         switch outcome {
         case .saved:
@@ -93,7 +93,7 @@ struct SessionController: RouteCollection {
             var date: String?
             var time: String?
         }
-        let form = (try? request.content.decode(Form.self)) ?? Form()
+        let form = try request.form(Form.self)
         let rules = try await SessionChangeRules.load(for: opened.session, on: request.db)
         if let refusal = rules.refusal(for: form.action ?? "") {
             return try await SessionPage.render(request, opened: opened, loader: door.loader, noticeKeys: [refusal], status: .conflict)
