@@ -6,7 +6,7 @@ import Vapor
 /// audited `accountData` write naming the account.
 enum AccountAudit {
     static func record(_ request: Request, actor: SignedInUser, role: Role, account: UUID) async throws {
-        try await request.application.auditLog.record([AuditEntry(actorID: actor.id, actorRole: role, patientID: nil, recordType: RecordKind.accountData.rawValue,
+        try await request.recordAudit([AuditEntry(actorID: actor.id, actorRole: role, patientID: nil, recordType: RecordKind.accountData.rawValue,
                                                                   recordID: account.uuidString, action: .write, outcome: .allowed,
                                                                   requestID: request.requestID, breakGlass: false)])
     }

@@ -116,8 +116,8 @@ struct AdminUsersContext: Encodable {
             roles = account.roleNames.joined(separator: ", ")
             self.pendingRoles = pendingRoles.joined(separator: ", ")
             active = account.disabledAt == nil
-            disablePath = SiteRoute.adminUserDisable.path(["userID": account.id?.uuidString ?? ""])
-            enablePath = SiteRoute.adminUserEnable.path(["userID": account.id?.uuidString ?? ""])
+            disablePath = account.id.map(SiteRoute.adminUserDisable.path(user:)) ?? ""
+            enablePath = account.id.map(SiteRoute.adminUserEnable.path(user:)) ?? ""
         }
     }
 

@@ -48,7 +48,7 @@ struct RoleApprovalsController: RouteCollection {
             RoleApprovalsContext.Row(account: grant.user.displayName, username: grant.user.username, role: grant.role, proposedBy: grant.proposer.displayName,
                                      when: DisplayTime.minute(grant.proposedAt),
                                      mayDecide: RoleApprovals.mayDecide(grant, decider: user, clinicHasLead: clinicHasLead),
-                                     action: SiteRoute.roleApprovalDecide.path(["grantID": grant.id?.uuidString ?? ""]))
+                                     action: grant.id.map(SiteRoute.roleApprovalDecide.path(grant:)) ?? "")
         }
         let context = RoleApprovalsContext(page: PageChrome(titleKey: "roles.title", request: request), csrfToken: request.csrfToken, rows: rows, messageKey: messageKey, errorKey: errorKey)
         return try await request.view.render("role-approvals", context)

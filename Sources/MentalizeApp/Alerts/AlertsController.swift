@@ -26,7 +26,7 @@ struct AlertsController: RouteCollection {
         try await access.auditListed(Array(Set(alerts.map(\.$patient.id))), kind: .riskAlert, scope: scope)
         let rows = alerts.compactMap { alert in
             alert.id.map { AlertsContext.Row(patient: "\(alert.patient.givenName) \(alert.patient.familyName)", level: alert.level, state: "alerts.state.\(alert.state)",
-                                              raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(["alertID": $0.uuidString])) }
+                                              raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(alert: $0)) }
         }
         return try await request.view.render("alerts", AlertsContext(page: PageChrome(titleKey: "alerts.title", request: request), rows: rows))
     }
@@ -50,7 +50,7 @@ struct AlertsController: RouteCollection {
         if let refusal = try await RiskAlerts(request: request).advance(alert, to: target, by: access.user.id, action: target == .actionRecorded ? action : nil) {
             return try await render(request, access: access, alert: alert, patient: patient, error: refusal, status: .conflict)
         }
-        return request.redirect(to: SiteRoute.alert.path(["alertID": try alert.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.alert.path(alert: try alert.requireID()))
     }
 
     /// The alert through its patient's policy: 404 (audited) when out of scope or missing.
@@ -67,12 +67,12 @@ struct AlertsController: RouteCollection {
     /// measures, the events (a self-report), or the chart (a group note's risk update and a diary
     /// entry, which may be private, are summarised there for those who may read them).
     static func sourcePath(of alert: RiskAlert) -> String {
-        let patient = ["patientID": alert.$patient.id.uuidString]
+        let patient = alert.$patient.id
         switch alert.source {
-        case .message: return alert.sourceID.map { SiteRoute.messageThread.path(["threadID": $0.uuidString]) } ?? SiteRoute.patient.path(patient)
-        case .measure: return SiteRoute.patientMeasures.path(patient)
-        case .selfReport: return SiteRoute.patientEvents.path(patient)
-        default: return SiteRoute.patient.path(patient)
+        case .message: return alert.sourceID.map { SiteRoute.messageThread.path(thread: $0) } ?? SiteRoute.patient.path(patient: patient)
+        case .measure: return SiteRoute.patientMeasures.path(patient: patient)
+        case .selfReport: return SiteRoute.patientEvents.path(patient: patient)
+        default: return SiteRoute.patient.path(patient: patient)
         }
     }
 
@@ -88,8 +88,8 @@ struct AlertsController: RouteCollection {
         let rules = alert.ruleIDs.split(separator: ",").map(String.init).map { id in alert.instrumentID.flatMap { texts.ruleDescription($0, id) } ?? id }
         let context = AlertContext(
             page: PageChrome(titleKey: "alerts.detailTitle", request: request), csrfToken: request.csrfToken,
-            patient: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(["patientID": alert.$patient.id.uuidString]),
-            measuresPath: alert.source == .measure ? SiteRoute.patientMeasures.path(["patientID": alert.$patient.id.uuidString]) : nil,
+            patient: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(patient: alert.$patient.id),
+            measuresPath: alert.source == .measure ? SiteRoute.patientMeasures.path(patient: alert.$patient.id) : nil,
             level: alert.level, stateKey: "alerts.state.\(alert.state)", sourceKey: "alerts.source.\(alert.sourceName)",
             sourcePath: Self.sourcePath(of: alert), instrument: alert.instrumentID.flatMap(texts.instrumentTitle), rules: rules,
             raised: DisplayTime.minute(alert.raisedAt), escalated: alert.escalatedAt.map(DisplayTime.minute),
@@ -97,7 +97,7 @@ struct AlertsController: RouteCollection {
             acknowledged: alert.acknowledgedAt.map { "\(alert.acknowledgedBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
             action: alert.action, actionBy: alert.actionAt.map { "\(alert.actionBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
             resolved: alert.resolvedAt.map { "\(alert.resolvedBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
-            next: canWrite ? state.next?.rawValue : nil, nextKey: "alerts.do.\(state.next?.rawValue ?? "none")", error: error, advancePath: SiteRoute.alertAdvance.path(["alertID": alertID.uuidString])
+            next: canWrite ? state.next?.rawValue : nil, nextKey: "alerts.do.\(state.next?.rawValue ?? "none")", error: error, advancePath: SiteRoute.alertAdvance.path(alert: alertID)
         )
         let response = try await request.view.render("alert", context).encodeResponse(for: request)
         response.status = status

@@ -31,7 +31,7 @@ enum OpenAlerts {
         return alerts.compactMap { alert in
             alert.id.map { id in
                 AlertBanner(patient: "\(alert.patient.givenName) \(alert.patient.familyName)", level: alert.level,
-                       raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(["alertID": id.uuidString]), escalated: alert.escalatedAt != nil)
+                       raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(alert: id), escalated: alert.escalatedAt != nil)
             }
         }
     }

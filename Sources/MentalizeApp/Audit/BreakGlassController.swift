@@ -39,7 +39,7 @@ struct BreakGlassController: RouteCollection {
         // role minted to read records would otherwise open every patient at once (issue 14, F3).
         if let approved = try await RoleApprovals(database: request.db, now: request.now).clinicalRoleApproved(for: access.user.id),
            request.now.timeIntervalSince(approved) < request.application.storage[EmergencyAccessMinimumAgeKey.self] ?? 7 * 86_400 {
-            try await request.application.auditLog.record([AuditEntry(actorID: access.user.id, actorRole: .therapist, patientID: nil, recordType: "break-glass-request", recordID: nil, action: .write, outcome: .denied, requestID: request.requestID, breakGlass: true)])
+            try await request.recordAudit([AuditEntry(actorID: access.user.id, actorRole: .therapist, patientID: nil, recordType: "break-glass-request", recordID: nil, action: .write, outcome: .denied, requestID: request.requestID, breakGlass: true)])
             return try await render(request, form: form, errorKey: "breakGlass.error.tooNew").encodeResponse(status: .badRequest, for: request)
         }
         // Matched in SQL, never by fetching everyone born that day: lower() folds ASCII case on
@@ -50,21 +50,21 @@ struct BreakGlassController: RouteCollection {
             .limit(2)
             .all()
         guard matches.count == 1, let patientID = matches[0].id else {
-            try await request.application.auditLog.record([AuditEntry(actorID: access.user.id, actorRole: .therapist, patientID: nil, recordType: "break-glass-request", recordID: nil, action: .write, outcome: .denied, requestID: request.requestID, breakGlass: true)])
+            try await request.recordAudit([AuditEntry(actorID: access.user.id, actorRole: .therapist, patientID: nil, recordType: "break-glass-request", recordID: nil, action: .write, outcome: .denied, requestID: request.requestID, breakGlass: true)])
             return try await render(request, form: form, errorKey: "breakGlass.error.noMatch").encodeResponse(status: .notFound, for: request)
         }
         if let basis = try await access.basis(.read, .demographics, patientID: patientID), basis != .breakGlass {
             // Already in this clinician's care: no emergency to record, just the chart.
-            return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+            return request.redirect(to: SiteRoute.patient.path(patient: patientID))
         }
         let now = request.now
         let grant = BreakGlassGrantRecord(userID: access.user.id, patientID: patientID, reason: reason, grantedAt: now, expiresAt: now.addingTimeInterval(BreakGlassGrant.defaultDuration))
         try await grant.create(on: request.db)
         let grantID = try grant.requireID().uuidString
         let role: Role = access.actor.roles.contains(.therapist) ? .therapist : (access.actor.roles.contains(.supervisor) ? .supervisor : .programmeLead)
-        try await request.application.auditLog.record([AuditEntry(actorID: access.user.id, actorRole: role, patientID: patientID, recordType: "break-glass-grant", recordID: grantID, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: true)])
+        try await request.recordAudit([AuditEntry(actorID: access.user.id, actorRole: role, patientID: patientID, recordType: "break-glass-grant", recordID: grantID, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: true)])
         request.logger.notice("break-glass access granted", metadata: ["grant": .string(grantID)])
-        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.patient.path(patient: patientID))
     }
 
     private func clinician(_ request: Request) throws -> SignedInUser {

@@ -30,7 +30,7 @@ enum DiaryEntryPage {
     static func render(_ request: Request, patient: Patient, record: DiaryEntryRecord, entry: DiaryEntry, promptsEnabled: Bool) async throws -> View {
         let reflection = DiaryReflector().reflect(entry)
         let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
-        let id = try record.requireID().uuidString
+        let id = try record.requireID()
         let sections = DiaryField.narrative.compactMap { field -> DiaryEntryContext.Section? in
             guard let text = entry.text(of: field), !text.isEmpty else { return nil }
             return .init(labelKey: "diary.field.\(field.rawValue)", text: text)
@@ -46,8 +46,8 @@ enum DiaryEntryPage {
             certainty: entry.certaintyAboutTheirMind, shared: entry.visibility == .sharedWithTherapist,
             safety: reflection.outcome == .routeToSafety, prompts: prompts, promptsEnabled: promptsEnabled,
             helplines: helplines,
-            crisisPath: SiteRoute.myCrisisPlan.path, editPath: SiteRoute.myDiaryEdit.path(["entryID": id]),
-            deletePath: SiteRoute.myDiaryDelete.path(["entryID": id]), listPath: SiteRoute.myDiary.path
+            crisisPath: SiteRoute.myCrisisPlan.path, editPath: SiteRoute.myDiaryEdit.path(entry: id),
+            deletePath: SiteRoute.myDiaryDelete.path(entry: id), listPath: SiteRoute.myDiary.path
         )
         return try await request.view.render("diary-entry", context)
     }

@@ -26,7 +26,7 @@ struct MyDiaryController: RouteCollection {
         let rows: [MyDiaryContext.Row] = entries.compactMap { record in
             guard let id = record.id, let entry = DiaryBook.decode(record) else { return nil }
             return .init(when: DisplayTime.minute(record.updatedAt), summary: entry.opening(), shared: record.visibility == DiaryVisibility.sharedWithTherapist.rawValue,
-                         draft: record.isDraft, path: record.isDraft ? SiteRoute.myDiaryEdit.path(["entryID": id.uuidString]) : SiteRoute.myDiaryEntry.path(["entryID": id.uuidString]))
+                         draft: record.isDraft, path: record.isDraft ? SiteRoute.myDiaryEdit.path(entry: id) : SiteRoute.myDiaryEntry.path(entry: id))
         }
         return try await request.view.render("my-diary", MyDiaryContext(
             page: PageChrome(titleKey: "diary.title", request: request), csrfToken: request.csrfToken, rows: rows,
@@ -49,14 +49,14 @@ struct MyDiaryController: RouteCollection {
         guard let record = try await DiaryBook(request: request).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()),
               let entry = DiaryBook.decode(record), let id = record.id else { throw Abort(.notFound) }
         let key = record.idempotencyKey.split(separator: ":").last.map(String.init) ?? UUID().uuidString
-        return try await DiaryFormPage.render(request, form: DiaryForm(entry: entry, key: key), errors: [:], action: SiteRoute.myDiaryEdit.path(["entryID": id.uuidString]))
+        return try await DiaryFormPage.render(request, form: DiaryForm(entry: entry, key: key), errors: [:], action: SiteRoute.myDiaryEdit.path(entry: id))
     }
 
     func update(_ request: Request) async throws -> Response {
         let (access, patient) = try await own(request, for: .write)
         guard let record = try await DiaryBook(request: request).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()),
               let id = record.id else { throw Abort(.notFound) }
-        return try await save(request, access: access, patient: patient, existing: record, action: SiteRoute.myDiaryEdit.path(["entryID": id.uuidString]))
+        return try await save(request, access: access, patient: patient, existing: record, action: SiteRoute.myDiaryEdit.path(entry: id))
     }
 
     func show(_ request: Request) async throws -> View {
@@ -112,6 +112,6 @@ struct MyDiaryController: RouteCollection {
             try await RiskAlerts(request: request).raise(patientID: patient.requireID(), source: .diary, sourceID: id, instrumentID: nil,
                                                         ruleIDs: Array(Set(risk.matches.map(\.rule))).sorted(), level: .high, raisedBy: access)
         }
-        return request.redirect(to: SiteRoute.myDiaryEntry.path(["entryID": id.uuidString]))
+        return request.redirect(to: SiteRoute.myDiaryEntry.path(entry: id))
     }
 }

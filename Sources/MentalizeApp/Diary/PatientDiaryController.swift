@@ -32,8 +32,8 @@ struct PatientDiaryController: RouteCollection {
                          certainty: entry.certaintyAboutTheirMind, summary: DiaryClinicianSummary.lines(for: entry, analyzer: analyzer), flagged: flagged.contains(id))
         }
         let context = PatientDiaryContext(page: PageChrome(titleKey: "diary.staffTitle", request: request), csrfToken: request.csrfToken,
-                                          name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
-                                          entries: entries, canFlag: canFlag, flagPath: SiteRoute.patientDiaryFlags.path(["patientID": patientID.uuidString]))
+                                          name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(patient: patientID),
+                                          entries: entries, canFlag: canFlag, flagPath: SiteRoute.patientDiaryFlags.path(patient: patientID))
         return try await request.view.render("patient-diary", context)
     }
 
@@ -60,7 +60,7 @@ struct PatientDiaryController: RouteCollection {
         } else if form.flagged != "on", let existing {
             try await existing.delete(on: request.db)
         }
-        return request.redirect(to: SiteRoute.patientDiary.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.patientDiary.path(patient: patientID))
     }
 }
 

@@ -19,7 +19,7 @@ struct LearningController: RouteCollection {
         let lines = try await LearningPlan(database: request.db, library: try request.application.psychoeducation).lines(for: patient)
         let rows = lines.map { line in
             LearningContext.Row(order: line.module.order, title: line.module.title, summary: line.module.summary, open: line.open,
-                                done: line.progress?.completedAt != nil, path: SiteRoute.myModule.path(["moduleID": line.module.id]))
+                                done: line.progress?.completedAt != nil, path: SiteRoute.myModule.path(module: line.module.id))
         }
         return try await request.view.render("my-learning", LearningContext(page: PageChrome(titleKey: "learning.title", request: request), rows: rows,
                                                                           doneCount: rows.filter(\.done).count, total: rows.count,
@@ -37,7 +37,7 @@ struct LearningController: RouteCollection {
             page: PageChrome(titleKey: "learning.moduleTitle", request: request), csrfToken: request.csrfToken, title: line.module.title, summary: line.module.summary,
             blocks: line.module.blocks.map { .init(heading2: $0.kind == .heading2, heading3: $0.kind == .heading3, paragraph: $0.kind == .paragraph, text: $0.text, items: $0.items) },
             exercise: line.module.exercise.prompt, reflection: line.module.exercise.reflection, done: line.progress?.completedAt != nil,
-            donePath: SiteRoute.myModuleDone.path(["moduleID": line.module.id]), listPath: SiteRoute.myLearning.path)
+            donePath: SiteRoute.myModuleDone.path(module: line.module.id), listPath: SiteRoute.myLearning.path)
         return try await request.view.render("module", context).encodeResponse(for: request)
     }
 
@@ -65,8 +65,8 @@ struct LearningController: RouteCollection {
         let canUnlock = access.user.isStaff ? try await access.allows(.write, .measureResponse, patientID: patientID) : false
         return try await request.view.render("patient-learning", StaffLearningContext(
             page: PageChrome(titleKey: "learning.staffTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
-            patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]), rows: rows, canUnlock: canUnlock,
-            unlockPath: SiteRoute.patientLearningUnlock.path(["patientID": patientID.uuidString])))
+            patientPath: SiteRoute.patient.path(patient: patientID), rows: rows, canUnlock: canUnlock,
+            unlockPath: SiteRoute.patientLearningUnlock.path(patient: patientID)))
     }
 
     func unlock(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
@@ -81,7 +81,7 @@ struct LearningController: RouteCollection {
             (progress.$unlockedBy.id, progress.unlockedAt) = (access.user.id, request.now)
             try await progress.save(on: request.db)
         }
-        return request.redirect(to: SiteRoute.patientLearning.path(["patientID": try patient.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.patientLearning.path(patient: try patient.requireID()))
     }
 
     private func own(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient) {

@@ -13,7 +13,7 @@ enum DueMeasures {
             let status = settings.window.status(dueAt: assignment.dueAt, now: request.now, completed: false)
             guard let definition = try await texts.patientFacing(assignment.instrumentID), let id = assignment.id else { continue }
             due.append(.init(title: definition.title, dueOn: String(DisplayTime.minute(assignment.dueAt).prefix(10)), overdue: status == .overdue,
-                             startPath: SiteRoute.myMeasureStart.path(["assignmentID": id.uuidString]),
+                             startPath: SiteRoute.myMeasureStart.path(assignment: id),
                              questions: ResponseProgress(definition: definition, answers: [:]).questions.count))
         }
         return due

@@ -20,8 +20,8 @@ enum MeasureEntryPage {
             instrument: definition.map { .init(id: $0.id, title: $0.title) }, clinicianRated: definition?.rater == .clinician,
             questions: items, idempotencyKey: key ?? UUID().uuidString, hasErrors: !errors.isEmpty,
             choices: settings.catalog.definitions.map { .init(id: $0.id, title: $0.title) },
-            action: SiteRoute.patientMeasureEntry.path(["patientID": patientID.uuidString]),
-            measuresPath: SiteRoute.patientMeasures.path(["patientID": patientID.uuidString])
+            action: SiteRoute.patientMeasureEntry.path(patient: patientID),
+            measuresPath: SiteRoute.patientMeasures.path(patient: patientID)
         )
         let response = try await request.view.render("measure-entry", context).encodeResponse(for: request)
         response.status = status
@@ -32,7 +32,7 @@ enum MeasureEntryPage {
         let fields = try request.form([String: String].self)
         let settings = try request.application.measurement
         let patientID = try patient.requireID()
-        let measuresPath = SiteRoute.patientMeasures.path(["patientID": patientID.uuidString])
+        let measuresPath = SiteRoute.patientMeasures.path(patient: patientID)
         guard let instrumentID = fields["instrumentID"], let definition = try await InstrumentTexts(database: request.db, catalog: settings.catalog).forStaff(instrumentID),
               let key = fields["idempotencyKey"].flatMap(UUID.init(uuidString:)) else {
             return try await render(request, patient: patient, instrumentID: nil, form: [:], errors: ["instrumentID": "Choose an instrument."], key: nil, status: .badRequest)

@@ -72,7 +72,7 @@ struct MeasurementPlanController: RouteCollection {
                     MeasurementPlanContext.Row(phase: ProgrammePhase(rawValue: item.phase)?.displayName ?? item.phase,
                                                instrument: catalog.definition(id: item.instrumentID)?.title ?? item.instrumentID,
                                                first: item.firstDueDays, every: item.repeatEveryDays,
-                                               removePath: SiteRoute.measurementPlanRemove.path(["itemID": id.uuidString]))
+                                               removePath: SiteRoute.measurementPlanRemove.path(planItem: id))
                 }
             }
         let context = MeasurementPlanContext(

@@ -28,7 +28,7 @@ struct MyMeasuresController: RouteCollection {
             guard let chart = series.chart(), series.definition.rater == .`self` else { return nil }
             return .init(title: series.definition.title, summary: chart.description,
                          direction: chart.scale.direction == .lowerIsBetter ? "measures.lowerIsBetter" : "measures.higherIsBetter",
-                         path: SiteRoute.myMeasureChart.path(["instrumentID": series.definition.id]))
+                         path: SiteRoute.myMeasureChart.path(instrument: series.definition.id))
         }
         return try await request.view.render("my-measures", MyMeasuresContext(page: PageChrome(titleKey: "measures.myTitle", request: request), csrfToken: request.csrfToken, due: due, charts: charts))
     }
@@ -45,7 +45,7 @@ struct MyMeasuresController: RouteCollection {
             throw Abort(.notFound)
         }
         let response = try await ResponseRecorder(request: request, access: access).startOrResume(patientID: patientID, instrument: definition, assignmentID: assignmentID, mode: .patient)
-        return request.redirect(to: SiteRoute.myResponse.path(["responseID": try response.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.myResponse.path(response: try response.requireID()))
     }
 
     func question(_ request: Request) async throws -> Response {
@@ -153,7 +153,7 @@ struct MyMeasuresController: RouteCollection {
     }
 
     private func path(_ route: SiteRoute, _ response: MeasureResponse) -> String {
-        route.path(["responseID": response.id?.uuidString ?? ""])
+        response.id.map(route.path(response:)) ?? ""
     }
 
     private func renderQuestion(_ request: Request, step: Step, progress: ResponseProgress, item: InstrumentItem, error: String?, status: HTTPResponseStatus) async throws -> Response {

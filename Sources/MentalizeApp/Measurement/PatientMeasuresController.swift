@@ -39,7 +39,7 @@ struct PatientMeasuresController: RouteCollection {
         }
         let context = MeasureAnswersContext(page: PageChrome(titleKey: "measures.answersTitle", request: request), name: "\(patient.givenName) \(patient.familyName)",
                                             title: definition.title, scaleTitles: scales.map(\.title), questions: questions.map { "\($0.linkId): \($0.text)" },
-                                            rows: Array(rows), measuresPath: SiteRoute.patientMeasures.path(["patientID": try patient.requireID().uuidString]))
+                                            rows: Array(rows), measuresPath: SiteRoute.patientMeasures.path(patient: try patient.requireID()))
         return try await request.view.render("measure-answers", context)
     }
 
@@ -79,7 +79,7 @@ struct PatientMeasuresController: RouteCollection {
         assignment.$assignedBy.id = access.user.id
         assignment.scheduleKey = "adhoc:\(assignmentID.uuidString)"
         try await assignment.create(on: request.db)
-        return request.redirect(to: SiteRoute.patientMeasures.path(["patientID": try patient.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.patientMeasures.path(patient: try patient.requireID()))
     }
 
     func entryForm(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {

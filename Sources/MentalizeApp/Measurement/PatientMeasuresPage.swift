@@ -8,7 +8,6 @@ enum PatientMeasuresPage {
         let patientID = try patient.requireID()
         let settings = try request.application.measurement
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patientID)
-        let ids = ["patientID": patientID.uuidString]
         let instruments = history.map { series -> PatientMeasuresContext.Instrument in
             let latest = series.latest
             let primary = latest?.score.primary
@@ -18,9 +17,9 @@ enum PatientMeasuresPage {
                 isCase: primary?.isCase ?? false, when: latest?.response.completedAt.map(DisplayTime.minute) ?? "",
                 change: latest?.change.map { OutcomeChart.words($0.outcome) } ?? "",
                 direction: series.chart()?.scale.direction == .higherIsBetter ? "measures.higherIsBetter" : "measures.lowerIsBetter",
-                chartPath: series.chart() == nil ? nil : SiteRoute.patientMeasureChart.path(ids.merging(["instrumentID": series.definition.id]) { $1 }),
+                chartPath: series.chart() == nil ? nil : SiteRoute.patientMeasureChart.path(patient: patientID, instrument: series.definition.id),
                 chartSummary: series.chart()?.description ?? "",
-                answersPath: SiteRoute.patientMeasureAnswers.path(ids.merging(["instrumentID": series.definition.id]) { $1 }))
+                answersPath: SiteRoute.patientMeasureAnswers.path(patient: patientID, instrument: series.definition.id))
         }
         let texts = InstrumentTexts(database: request.db, catalog: settings.catalog)
         var open: [PatientMeasuresContext.Assignment] = []
@@ -38,13 +37,13 @@ enum PatientMeasuresPage {
         let canWrite = try await access.allows(.write, .measureResponse, patientID: patientID)
         let context = PatientMeasuresContext(
             page: PageChrome(titleKey: "measures.staffTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
-            patientPath: SiteRoute.patient.path(ids), instruments: instruments, assignments: open,
-            alerts: canSeeAlerts ? alerts.compactMap { alert in alert.id.map { .init(level: alert.level, state: "alerts.state.\(alert.state)", raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(["alertID": $0.uuidString])) } } : [],
+            patientPath: SiteRoute.patient.path(patient: patientID), instruments: instruments, assignments: open,
+            alerts: canSeeAlerts ? alerts.compactMap { alert in alert.id.map { .init(level: alert.level, state: "alerts.state.\(alert.state)", raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(alert: $0)) } } : [],
             canWrite: canWrite, errorKey: error,
             selfRated: settings.catalog.definitions.filter { $0.rater == .`self` }.map { .init(id: $0.id, title: $0.title) },
             allInstruments: settings.catalog.definitions.map { .init(id: $0.id, title: $0.title) },
-            assignPath: SiteRoute.patientMeasureAssign.path(ids), entryPath: SiteRoute.patientMeasureEntry.path(ids),
-            exportPath: try await access.allows(.export, .measureResponse, patientID: patientID) ? SiteRoute.patientMeasuresExport.path(ids) : nil
+            assignPath: SiteRoute.patientMeasureAssign.path(patient: patientID), entryPath: SiteRoute.patientMeasureEntry.path(patient: patientID),
+            exportPath: try await access.allows(.export, .measureResponse, patientID: patientID) ? SiteRoute.patientMeasuresExport.path(patient: patientID) : nil
         )
         let response = try await request.view.render("patient-measures", context).encodeResponse(for: request)
         response.status = status

@@ -41,7 +41,7 @@ struct ThreadLine: Encodable {
         patient = showPatient ? "\(summary.thread.patient.givenName) \(summary.thread.patient.familyName)" : nil
         last = DisplayTime.minute(summary.thread.lastMessageAt)
         unread = summary.unread
-        path = route.path(["threadID": id.uuidString])
+        path = route.path(thread: id)
     }
 }
 

@@ -29,12 +29,12 @@ struct MyMessagesController: RouteCollection {
         let thread = try await MessageBoard(request: request).start(patientID: patientID, subject: form.trimmedSubject, body: form.trimmedBody,
                                                                     author: access.user, fromPatient: true, key: key)
         let flagged = try await MessageRiskCheck.screen(form.trimmedSubject + "\n" + form.trimmedBody, patientID: patientID, messageThreadID: try thread.requireID(), request: request, access: access)
-        return request.redirect(to: SiteRoute.myMessageThread.path(["threadID": try thread.requireID().uuidString]) + (flagged ? "?support=1" : ""))
+        return request.redirect(to: SiteRoute.myMessageThread.path(thread: try thread.requireID()) + (flagged ? "?support=1" : ""))
     }
 
     func thread(_ request: Request) async throws -> View {
         let (_, patient, thread) = try await ownThread(request, for: .read)
-        return try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.myMessageReply.path(["threadID": try thread.requireID().uuidString]),
+        return try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.myMessageReply.path(thread: try thread.requireID()),
                                                   backPath: SiteRoute.myMessages.path, support: request.query[String.self, at: "support"] == "1", error: nil, draft: nil)
     }
 
@@ -42,9 +42,9 @@ struct MyMessagesController: RouteCollection {
         let (access, patient, thread) = try await ownThread(request, for: .write)
         let form = try request.form(MessageForm.self)
         guard let key = form.storedKey(author: access.user.id) else { throw Abort(.badRequest) }
-        let threadPath = SiteRoute.myMessageThread.path(["threadID": try thread.requireID().uuidString])
+        let threadPath = SiteRoute.myMessageThread.path(thread: try thread.requireID())
         if let problem = MessageBoard.problem(subject: nil, body: form.trimmedBody) {
-            let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.myMessageReply.path(["threadID": try thread.requireID().uuidString]),
+            let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.myMessageReply.path(thread: try thread.requireID()),
                                                           backPath: SiteRoute.myMessages.path, support: false, error: problem, draft: form.body)
             return try await view.encodeResponse(status: .badRequest, for: request)
         }

@@ -41,27 +41,27 @@ struct StaffMessagesController: RouteCollection {
         }
         let thread = try await MessageBoard(request: request).start(patientID: try patient.requireID(), subject: form.trimmedSubject, body: form.trimmedBody,
                                                                     author: access.user, fromPatient: false, key: key)
-        return request.redirect(to: SiteRoute.messageThread.path(["threadID": try thread.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.messageThread.path(thread: try thread.requireID()))
     }
 
     func thread(_ request: Request) async throws -> View {
         let (_, patient, thread) = try await load(request, for: .read)
-        return try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(["threadID": try thread.requireID().uuidString]),
-                                                  backPath: SiteRoute.patientMessages.path(["patientID": try patient.requireID().uuidString]), support: false, error: nil, draft: nil)
+        return try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(thread: try thread.requireID()),
+                                                  backPath: SiteRoute.patientMessages.path(patient: try patient.requireID()), support: false, error: nil, draft: nil)
     }
 
     func reply(_ request: Request) async throws -> Response {
         let (access, patient, thread) = try await load(request, for: .write)
         let form = try request.form(MessageForm.self)
-        let threadID = try thread.requireID().uuidString
+        let threadID = try thread.requireID()
         guard let key = form.storedKey(author: access.user.id), MessageBoard.problem(subject: nil, body: form.trimmedBody) == nil else {
-            let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(["threadID": threadID]),
-                                                          backPath: SiteRoute.patientMessages.path(["patientID": try patient.requireID().uuidString]), support: false,
+            let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(thread: threadID),
+                                                          backPath: SiteRoute.patientMessages.path(patient: try patient.requireID()), support: false,
                                                           error: MessageBoard.problem(subject: nil, body: form.trimmedBody) ?? "The form was incomplete; please try again.", draft: form.body)
             return try await view.encodeResponse(status: .badRequest, for: request)
         }
         try await MessageBoard(request: request).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: false, key: key)
-        return request.redirect(to: SiteRoute.messageThread.path(["threadID": threadID]))
+        return request.redirect(to: SiteRoute.messageThread.path(thread: threadID))
     }
 
     /// The thread through its patient's policy (staff only): 404, audited, when out of scope.
@@ -78,10 +78,10 @@ struct StaffMessagesController: RouteCollection {
         let summaries = try await MessageBoard(request: request).threads(patientID: patientID, reader: access.user.id)
         let context = PatientMessagesContext(
             page: PageChrome(titleKey: "messages.patientTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
-            patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
+            patientPath: SiteRoute.patient.path(patient: patientID),
             threads: summaries.compactMap { ThreadLine($0, route: .messageThread, showPatient: false) },
             canWrite: access.user.isStaff ? try await access.allows(.write, .message, patientID: patientID) : false,
-            action: SiteRoute.patientMessageStart.path(["patientID": patientID.uuidString]), error: error,
+            action: SiteRoute.patientMessageStart.path(patient: patientID), error: error,
             subject: form.subject ?? "", body: form.body ?? "", key: form.key ?? UUID().uuidString
         )
         return try await request.view.render("patient-messages", context).encodeResponse(status: status, for: request)

@@ -67,7 +67,7 @@ struct AssessmentController: RouteCollection {
     }
 
     private func redirect(_ request: Request, _ patient: Patient) throws -> Response {
-        request.redirect(to: SiteRoute.patientAssessment.path(["patientID": try patient.requireID().uuidString]))
+        request.redirect(to: SiteRoute.patientAssessment.path(patient: try patient.requireID()))
     }
 }
 

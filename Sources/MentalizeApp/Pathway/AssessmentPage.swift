@@ -10,7 +10,7 @@ enum AssessmentPage {
         let queries = AssessmentQueries(database: request.db)
         let checklist = try await queries.latestChecklist(of: patientID)
         let decision = try await ProgrammeQueries(database: request.db).latestDecision(for: patientID)
-        let path = { (route: SiteRoute) in route.path(["patientID": patientID.uuidString]) }
+        let path = { (route: SiteRoute) in route.path(patient: patientID) }
         let today = FormCheck.today(request.now)
         let context = AssessmentContext(
             page: PageChrome(titleKey: "assessment.title", request: request), csrfToken: request.csrfToken,

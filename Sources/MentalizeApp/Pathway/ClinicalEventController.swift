@@ -26,21 +26,21 @@ struct ClinicalEventController: RouteCollection {
             return try await render(request, access: access, patient: patient, form: form, problems: problems).encodeResponse(status: .badRequest, for: request)
         }
         try await form.record(patientID: patientID, by: access.user.id, at: request.now).create(on: request.db)
-        return request.redirect(to: SiteRoute.patientEvents.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.patientEvents.path(patient: patientID))
     }
 
     private func render(_ request: Request, access: PatientAccess, patient: Patient, form: EventForm?, problems: [String]) async throws -> View {
         let patientID = try patient.requireID()
         let context = EventsContext(
             page: PageChrome(titleKey: "events.title", request: request), csrfToken: request.csrfToken,
-            name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
+            name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(patient: patientID),
             events: try await ClinicalEvents(database: request.db).events(of: patientID).map(EventsContext.Event.init),
             canWrite: try await access.allows(.write, .clinicalEvent, patientID: patientID),
             form: form ?? EventForm(kind: ClinicalEventKind.selfHarm.rawValue, occurredOn: FormCheck.today(request.now), method: EventMethod.notStated.rawValue,
                                     severity: MedicalSeverity.unknown.rawValue, reporter: EventReporter.patient.rawValue),
             problems: problems, kinds: ClinicalEventKind.allCases.map(\.rawValue), methods: EventMethod.allCases.map(\.rawValue),
             severities: MedicalSeverity.allCases.map(\.rawValue), reporters: EventReporter.allCases.map(\.rawValue),
-            action: SiteRoute.patientEventSave.path(["patientID": patientID.uuidString])
+            action: SiteRoute.patientEventSave.path(patient: patientID)
         )
         return try await request.view.render("events", context)
     }

@@ -54,7 +54,7 @@ struct CrisisPlanController: RouteCollection {
         version.$writtenBy.id = access.user.id
         version.writtenAt = request.now
         try await version.create(on: request.db)
-        return request.redirect(to: SiteRoute.crisisPlan.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.crisisPlan.path(patient: patientID))
     }
 
     func patientPage(_ request: Request) async throws -> View {
@@ -75,7 +75,7 @@ struct CrisisPlanController: RouteCollection {
             page: PageChrome(titleKey: "crisis.title", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
             plan: versions.first.map(CrisisPlanContext.Plan.init), versions: versions.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt), author: $0.writtenBy.displayName, plan: .init($0)) },
             canWrite: canWrite, form: form ?? Form(versions.first), errorKey: error,
-            action: SiteRoute.crisisPlanSave.path(["patientID": patientID.uuidString]), patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString])
+            action: SiteRoute.crisisPlanSave.path(patient: patientID), patientPath: SiteRoute.patient.path(patient: patientID)
         )
         return try await request.view.render("crisis-plan", context)
     }

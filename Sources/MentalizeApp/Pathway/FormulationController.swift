@@ -31,7 +31,7 @@ struct FormulationController: RouteCollection {
         }
         let latest = try await FormulationVersion.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
         try await form.version(patientID: patientID, number: (latest?.version ?? 0) + 1, by: access.user.id, at: request.now).create(on: request.db)
-        return request.redirect(to: SiteRoute.formulation.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.formulation.path(patient: patientID))
     }
 
     /// Shares a saved version with the patient as it stands (a draft need not be saved again).
@@ -47,7 +47,7 @@ struct FormulationController: RouteCollection {
             version.sharedAt = request.now
             try await version.save(on: request.db)
         }
-        return request.redirect(to: SiteRoute.formulation.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.formulation.path(patient: patientID))
     }
 
     func compare(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
@@ -64,7 +64,7 @@ struct FormulationController: RouteCollection {
         }
         let context = FormulationCompareContext(
             page: PageChrome(titleKey: "formulation.compareTitle", request: request), name: "\(patient.givenName) \(patient.familyName)",
-            formulationPath: SiteRoute.formulation.path(["patientID": patientID.uuidString]), action: SiteRoute.formulationCompare.path(["patientID": patientID.uuidString]),
+            formulationPath: SiteRoute.formulation.path(patient: patientID), action: SiteRoute.formulationCompare.path(patient: patientID),
             numbers: versions.map(\.version), from: older?.version ?? 0, to: newer?.version ?? 0, sections: sections
         )
         return try await request.view.render("formulation-compare", context)
@@ -80,9 +80,9 @@ struct FormulationController: RouteCollection {
         let form = form ?? FormulationForm(versions.first)
         let context = StaffFormulationContext(
             page: PageChrome(titleKey: "formulation.title", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
-            patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
+            patientPath: SiteRoute.patient.path(patient: patientID),
             latest: versions.first.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt), shared: $0.sharedAt != nil, sections: FormulationSectionView.all($0),
-                                               sharePath: SiteRoute.formulationShare.path(["patientID": patientID.uuidString, "number": String($0.version)])) },
+                                               sharePath: SiteRoute.formulationShare.path(patient: patientID, version: $0.version)) },
             versions: versions.map { version in
                 let agreement = responses.first { $0.$version.id == version.id && $0.kind == FormulationResponse.agreement }
                 return .init(number: version.version, when: DisplayTime.minute(version.writtenAt), by: version.writtenBy.displayName,
@@ -92,8 +92,8 @@ struct FormulationController: RouteCollection {
             canWrite: try await access.allows(.write, .formulation, patientID: patientID), form: form,
             modes: PrementalizingMode.allCases.map { mode in .init(key: mode.rawValue, checked: (form.modes ?? []).contains(mode.rawValue)) },
             sections: FormulationSection.allCases.map { .init(key: $0.rawValue, field: Self.field($0), text: form.text($0)) },
-            problems: problems, action: SiteRoute.formulationSave.path(["patientID": patientID.uuidString]),
-            comparePath: SiteRoute.formulationCompare.path(["patientID": patientID.uuidString])
+            problems: problems, action: SiteRoute.formulationSave.path(patient: patientID),
+            comparePath: SiteRoute.formulationCompare.path(patient: patientID)
         )
         return try await request.view.render("formulation", context)
     }

@@ -89,7 +89,7 @@ struct ChartSections: Encodable {
         ) : nil
         noteRisk = chart.noteRisk.map { update in
             NoteRisk(changeKey: "sessions.risk.\(update.change.rawValue)", increased: update.change == .increased, summary: update.summary,
-                     when: DisplayTime.minute(update.sessionStart), group: update.isGroup, path: SiteRoute.session.path(["sessionKey": update.sessionKey]))
+                     when: DisplayTime.minute(update.sessionStart), group: update.isGroup, path: SiteRoute.session.path(sessionText: update.sessionKey))
         }
         measures = visibility.measures ? Measures(path: path(.patientMeasures), completed: chart.completedMeasures.count,
                                                   last: chart.completedMeasures.first?.completedAt.map(DisplayTime.minute)) : nil

@@ -22,7 +22,7 @@ struct ConsentController: RouteCollection {
         }
         let patientID = try patient.requireID()
         try await ConsentRecord(patientID: patientID, kind: kind, state: state, recordedAt: request.now, recordedBy: access.user.id).create(on: request.db)
-        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.patient.path(patient: patientID))
     }
 }
 

@@ -63,7 +63,7 @@ struct PatientListContext: Encodable {
         init(_ patient: Patient) {
             name = "\(patient.givenName) \(patient.familyName)"
             phase = ProgrammeStatus(storageValue: patient.phase)?.displayName ?? patient.phase
-            path = SiteRoute.patient.path(["patientID": patient.id?.uuidString ?? ""])
+            path = patient.id.map(SiteRoute.patient.path(patient:)) ?? ""
         }
     }
 

@@ -35,7 +35,7 @@ struct PatientDetailsController: RouteCollection {
         try await request.db.transaction { db in
             try await PatientDetailsStore(database: db).save(form, patientID: patientID, by: userID, at: now)
         }
-        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.patient.path(patient: patientID))
     }
 
     private func render(_ request: Request, access: PatientAccess, patient: Patient, form: PatientDetailsForm?, problems: [String]) async throws -> View {
@@ -46,11 +46,11 @@ struct PatientDetailsController: RouteCollection {
         let form = form ?? PatientDetailsForm(details, identifier: identifiers.first)
         let context = PatientDetailsContext(
             page: PageChrome(titleKey: "details.title", request: request), csrfToken: request.csrfToken,
-            name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(["patientID": patientID.uuidString]),
+            name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(patient: patientID),
             summary: DetailsSummary(details, identifiers: identifiers),
             canWrite: try await access.allows(.write, .demographics, patientID: patientID),
             detailsForm: form, problems: problems, choices: PatientDetailsChoices(try await store.programmeTypes(), form: form),
-            action: SiteRoute.patientDetailsSave.path(["patientID": patientID.uuidString])
+            action: SiteRoute.patientDetailsSave.path(patient: patientID)
         )
         return try await request.view.render("patient-details", context)
     }

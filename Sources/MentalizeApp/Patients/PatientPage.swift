@@ -22,7 +22,7 @@ enum PatientPage {
             targets = ProgrammePathway.nextPhases(after: phase).map { ProgrammeStatus.inPhase($0) }.map(PatientOverviewContext.Choice.init)
                 + ProgrammePathway.exits(during: phase).map { ProgrammeStatus.exited($0) }.map(PatientOverviewContext.Choice.init)
         }
-        let path = { (route: SiteRoute) in route.path(["patientID": patientID.uuidString]) }
+        let path = { (route: SiteRoute) in route.path(patient: patientID) }
         let context = PatientOverviewContext(
             page: PageChrome(titleKey: "patient.title", request: request), csrfToken: request.csrfToken,
             name: "\(patient.givenName) \(patient.familyName)", dateOfBirth: patient.dateOfBirth, careTeam: chart.careTeam,

@@ -46,7 +46,7 @@ struct ProgrammeController: RouteCollection {
             try await patient.update(on: db)
             try await ProgrammeTransitionRecord(patientID: patientID, fromStatus: current.storageValue, toStatus: target.storageValue, occurredAt: now, reason: reason, decidedBy: access.user.id).create(on: db)
         }
-        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.patient.path(patient: patientID))
     }
 
     func decide(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
@@ -71,6 +71,6 @@ struct ProgrammeController: RouteCollection {
             try await record.create(on: db)
             try await MDTParticipantsRecord(decisionID: try record.requireID(), participants: participants).create(on: db)
         }
-        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.patient.path(patient: patientID))
     }
 }

@@ -53,10 +53,10 @@ struct RegistrationController: RouteCollection {
             try await PatientDetailsStore(database: db).save(details, patientID: patientID, by: user.id, at: now)
         }
         let patientID = try patient.requireID()
-        try await request.application.auditLog.record([AuditEntry(actorID: user.id, actorRole: asTherapist ? .therapist : .programmeLead, patientID: patientID,
+        try await request.recordAudit([AuditEntry(actorID: user.id, actorRole: asTherapist ? .therapist : .programmeLead, patientID: patientID,
                                                                   recordType: "registration", recordID: patientID.uuidString, action: .write, outcome: .allowed,
                                                                   requestID: request.requestID, breakGlass: false)])
-        return request.redirect(to: SiteRoute.patient.path(["patientID": patientID.uuidString]))
+        return request.redirect(to: SiteRoute.patient.path(patient: patientID))
     }
 
     /// True when a patient with the same names and date of birth exists (in anyone's scope: the

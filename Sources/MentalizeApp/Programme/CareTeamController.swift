@@ -83,7 +83,7 @@ struct CareTeamController: RouteCollection {
     }
 
     private func audit(_ request: Request, lead: SignedInUser, patientID: UUID?, type: String, id: UUID) async throws {
-        try await request.application.auditLog.record([AuditEntry(actorID: lead.id, actorRole: .programmeLead, patientID: patientID, recordType: type,
+        try await request.recordAudit([AuditEntry(actorID: lead.id, actorRole: .programmeLead, patientID: patientID, recordType: type,
                                                                   recordID: id.uuidString, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false)])
     }
 
@@ -105,9 +105,9 @@ struct CareTeamController: RouteCollection {
         let context = CareTeamContext(
             page: PageChrome(titleKey: "careTeam.title", request: request), csrfToken: request.csrfToken, action: SiteRoute.careTeam.path, errorKey: error,
             caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? .unknown, right: .init(name: "\($0.patient.givenName) \($0.patient.familyName)", disabled: false),
-                                           endPath: SiteRoute.careTeamEnd.path(["assignmentID": $0.id?.uuidString ?? ""])) },
+                                           endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             supervision: supervision.map { .init(left: names[$0.$supervisor.id] ?? .unknown, right: names[$0.$therapist.id] ?? .unknown,
-                                                 endPath: SiteRoute.careTeamEnd.path(["assignmentID": $0.id?.uuidString ?? ""])) },
+                                                 endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             therapists: staff.therapists.map { .init(id: $0.id.uuidString, name: $0.name) },
             supervisors: staff.supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
             patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: "\($0.givenName) \($0.familyName)") }

@@ -76,7 +76,7 @@ struct ClinicHolidaysController: RouteCollection {
         let rows: [ClinicHolidaysContext.Row] = try holidays.compactMap { holiday in
             guard let date = try? LocalDate(iso: holiday.date) else { return nil }
             return .init(day: zone.dayText(date), name: holiday.name, isPast: date < today,
-                         removePath: SiteRoute.clinicHolidayRemove.path(["holidayID": try holiday.requireID().uuidString]))
+                         removePath: SiteRoute.clinicHolidayRemove.path(holiday: try holiday.requireID()))
         }
         let context = ClinicHolidaysContext(
             page: PageChrome(titleKey: "holidays.title", request: request), csrfToken: request.csrfToken,

@@ -62,7 +62,7 @@ struct ClinicRoomsController: RouteCollection {
         var rows: [ClinicRoomsContext.Row] = []
         for room in rooms {
             let id = try room.requireID()
-            rows.append(.init(name: room.name, uses: try await uses(of: id, on: request.db), removePath: SiteRoute.clinicRoomRemove.path(["roomID": id.uuidString])))
+            rows.append(.init(name: room.name, uses: try await uses(of: id, on: request.db), removePath: SiteRoute.clinicRoomRemove.path(room: id)))
         }
         let context = ClinicRoomsContext(page: PageChrome(titleKey: "rooms.title", request: request), csrfToken: request.csrfToken, rooms: rows,
                                          errorKey: error, name: name, action: SiteRoute.clinicRooms.path)

@@ -196,8 +196,9 @@ enum SiteRoute: String, CaseIterable, Sendable {
     /// The path as written in links (`:name` segments are parameters).
     var path: String { rawValue }
 
-    /// The path with its parameters filled in.
-    func path(_ parameters: [String: String]) -> String {
+    /// The path with its parameters filled in by name: for the typed links (SiteRoute+Links) and
+    /// for tests that walk every route; pages use the typed links.
+    func filled(_ parameters: [String: String]) -> String {
         parameters.reduce(rawValue) { path, parameter in path.replacingOccurrences(of: ":\(parameter.key)", with: parameter.value) }
     }
 

@@ -39,7 +39,7 @@ struct CaseloadDashboard {
         let startOfToday = zone.instant(on: today, at: .midnight)
         func row(_ session: ScheduledSession) -> CaseloadContext.SessionRow {
             .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, who: session.patientID.flatMap { names[$0] } ?? "",
-                  path: SiteRoute.session.path(["sessionKey": session.key.description]))
+                  path: SiteRoute.session.path(session: session.key))
         }
         return CaseloadContext(
             page: PageChrome(titleKey: "caseload.title", request: request), zone: zone.identifier,
@@ -47,14 +47,14 @@ struct CaseloadDashboard {
             week: sessions.filter { $0.slot.start >= weekStart }.map(row),
             unsigned: drafts.map { draft in
                 .init(when: ClinicClock.text(draft.sessionStart, zone: zone), title: draft.kind == "group" ? "Group session" : "Individual session",
-                      who: draft.$patient.id.flatMap { names[$0] } ?? "", path: SiteRoute.session.path(["sessionKey": SessionKey.text(source: draft.sourceID, storedDate: draft.sessionDate)]))
+                      who: draft.$patient.id.flatMap { names[$0] } ?? "", path: SiteRoute.session.path(source: draft.sourceID, storedDate: draft.sessionDate))
             },
             withoutNote: missing.map(row),
             warnings: warnings.map { .init(who: names[$0.patient.rawValue] ?? "", missed: $0.consecutiveMissed, since: ClinicClock.text($0.since, zone: zone),
-                                           path: SiteRoute.patientSessions.path(["patientID": $0.patient.rawValue.uuidString])) },
+                                           path: SiteRoute.patientSessions.path(patient: $0.patient.rawValue)) },
             overdue: overdue.map { .init(who: names[$0.$patient.id] ?? "", what: settings.catalog.definition(id: $0.instrumentID)?.title ?? $0.instrumentID,
-                                         path: SiteRoute.patientMeasures.path(["patientID": $0.$patient.id.uuidString])) },
-            alerts: alerts.compactMap { alert in alert.id.map { .init(who: names[alert.$patient.id] ?? "", what: alert.level, path: SiteRoute.alert.path(["alertID": $0.uuidString])) } },
+                                         path: SiteRoute.patientMeasures.path(patient: $0.$patient.id)) },
+            alerts: alerts.compactMap { alert in alert.id.map { .init(who: names[alert.$patient.id] ?? "", what: alert.level, path: SiteRoute.alert.path(alert: $0)) } },
             schedulePath: SiteRoute.schedule.path, groupsPath: SiteRoute.groups.path)
     }
 }

@@ -63,7 +63,7 @@ struct CourseCreationController: RouteCollection {
         if case .failure(let refused) = result {
             return try await render(request, user: user, form: form, problems: [refused.conflict ?? "The course could not be planned."], status: .conflict)
         }
-        return request.redirect(to: SiteRoute.group.path(["groupID": try group.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.group.path(group: try group.requireID()))
     }
 
     private func render(_ request: Request, user: SignedInUser, form: Form, problems: [String], status: HTTPResponseStatus) async throws -> Response {

@@ -28,7 +28,7 @@ struct GroupController: RouteCollection {
             query = query.filter(\.$id ~~ groupIDs)
         }
         let groups = try await query.sort(\.$name).all()
-        let rows = groups.compactMap { group in group.id.map { GroupsContext.Row(name: group.name, path: SiteRoute.group.path(["groupID": $0.uuidString])) } }
+        let rows = groups.compactMap { group in group.id.map { GroupsContext.Row(name: group.name, path: SiteRoute.group.path(group: $0)) } }
         return try await request.view.render("groups", GroupsContext(page: PageChrome(titleKey: "groups.title", request: request), rows: rows,
                                                                  canCreate: user.roles.contains(Role.therapist.rawValue), newPath: SiteRoute.groupNew.path,
                                                                  coursePath: SiteRoute.courseNew.path))
@@ -52,7 +52,7 @@ struct GroupController: RouteCollection {
             if case .failure(let problems) = result {
                 return try await GroupPage.render(request, group: group, form: form, problems: problems, status: .conflict)
             }
-            return request.redirect(to: SiteRoute.group.path(["groupID": try group.requireID().uuidString]))
+            return request.redirect(to: SiteRoute.group.path(group: try group.requireID()))
         }
     }
 
@@ -80,7 +80,7 @@ struct GroupController: RouteCollection {
         guard let entry = try await WaitingListRecord.find(request.parameters.get("entryID", as: UUID.self), on: request.db), entry.$group.id == groupID else { throw Abort(.notFound) }
         _ = try await request.patientAccess().staffPatient(entry.$patient.id, for: .write, kind: .demographics)
         try await entry.delete(on: request.db)
-        return request.redirect(to: SiteRoute.group.path(["groupID": groupID.uuidString]))
+        return request.redirect(to: SiteRoute.group.path(group: groupID))
     }
 
     func leave(_ request: Request) async throws -> Response {
@@ -107,7 +107,7 @@ struct GroupController: RouteCollection {
         }
         spell.leftAt = GroupRosterQueries.leaveInstant(date, zone: loader.zone)
         try await spell.save(on: request.db)
-        return request.redirect(to: SiteRoute.group.path(["groupID": groupID.uuidString]))
+        return request.redirect(to: SiteRoute.group.path(group: groupID))
     }
 
     /// Adds a patient of the therapist's own caseload (an audited write on their record) to the
@@ -136,7 +136,7 @@ struct GroupController: RouteCollection {
         } catch let refusal as GroupRefusal {
             return try await GroupPage.render(request, group: group, notice: refusal.description, status: .conflict)
         }
-        return request.redirect(to: SiteRoute.group.path(["groupID": try group.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.group.path(group: try group.requireID()))
     }
 
     /// The group in the path, if the user runs it now (or, for reading, supervises a therapist who

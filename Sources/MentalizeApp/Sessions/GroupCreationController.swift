@@ -49,7 +49,7 @@ struct GroupCreationController: RouteCollection {
                 try await GroupTherapistRecord(groupID: groupID, therapistID: therapist, startsAt: request.now).create(on: database)
             }
         }
-        return request.redirect(to: SiteRoute.group.path(["groupID": try group.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.group.path(group: try group.requireID()))
     }
 
     /// Therapists of the user's clinic other than the user: the possible co-therapists.

@@ -24,14 +24,14 @@ enum GroupPage {
         for spell in current where try await visible(spell.$patient.id, groupID: groupID, access: access) {
             members.append(.init(name: "\(spell.patient.givenName) \(spell.patient.familyName)", joined: zone.localDate(of: spell.joinedAt).description,
                                  left: spell.leftAt.map { zone.localDate(of: $0).adding(days: -1).description } ?? "",
-                                 leavePath: spell.id.map { SiteRoute.groupMemberLeave.path(["groupID": groupID.uuidString, "membershipID": $0.uuidString]) } ?? "",
+                                 leavePath: spell.id.map { SiteRoute.groupMemberLeave.path(group: groupID, membership: $0) } ?? "",
                                  fieldID: "leave-\(members.count)"))
         }
         var waiting: [GroupContext.Waiting] = []
         for entry in try await WaitingListRecord.query(on: request.db).filter(\.$group.$id == groupID).with(\.$patient).sort(\.$addedAt).all()
         where try await visible(entry.$patient.id, groupID: groupID, access: access) {
             waiting.append(.init(name: "\(entry.patient.givenName) \(entry.patient.familyName)", since: entry.since,
-                                 removePath: entry.id.map { SiteRoute.groupWaitingListRemove.path(["groupID": groupID.uuidString, "entryID": $0.uuidString]) } ?? ""))
+                                 removePath: entry.id.map { SiteRoute.groupWaitingListRemove.path(group: groupID, waitingListEntry: $0) } ?? ""))
         }
         let roster = try await GroupRosterQueries(database: request.db).roster(of: group, zone: zone)
         let window = try TimeSlot(start: now.addingTimeInterval(-8 * 7 * 86_400), end: now.addingTimeInterval(6 * 7 * 86_400))
@@ -54,14 +54,14 @@ enum GroupPage {
                 let note = notes.first { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }?.state
                 let marks = entries.filter { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }.map(\.mark)
                 let marked = marks.count
-                return .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey(marks: marks, now: now), path: SiteRoute.session.path(["sessionKey": session.key.description]),
+                return .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey(marks: marks, now: now), path: SiteRoute.session.path(session: session.key),
                              noteKey: "sessions.noteState.\(note ?? "none")", marked: marked, isPast: session.slot.start < now)
             },
             rate: AttendanceFacts.rateText(AttendanceRates.group(AttendanceFacts.records(entries))),
             members: members, formerCount: spells.count - current.count, waiting: waiting, canWrite: canWrite,
             candidates: try candidates.map { .init(id: try $0.requireID().uuidString, name: "\($0.givenName) \($0.familyName)") },
-            today: today.description, joinPath: SiteRoute.groupMembers.path(["groupID": groupID.uuidString]),
-            waitingPath: SiteRoute.groupWaitingList.path(["groupID": groupID.uuidString]), slotPath: SiteRoute.groupSlot.path(["groupID": groupID.uuidString]),
+            today: today.description, joinPath: SiteRoute.groupMembers.path(group: groupID),
+            waitingPath: SiteRoute.groupWaitingList.path(group: groupID), slotPath: SiteRoute.groupSlot.path(group: groupID),
             notice: notice, form: BookingFormContext.make(form, kind: "slot", problems: problems, rooms: loader.mapping.rooms.values.sorted { $0.name < $1.name }))
         let response = try await request.view.render("group", context).encodeResponse(for: request)
         response.status = status

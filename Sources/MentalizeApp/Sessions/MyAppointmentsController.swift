@@ -50,7 +50,7 @@ struct MyAppointmentsController: RouteCollection {
         }
         let host = request.headers.first(name: .host) ?? "localhost"
         let scheme = request.application.environment.isRelease ? "https" : "http"
-        return try await renderCalendar(request, newURL: "\(scheme)://\(host)\(SiteRoute.calendarFeed.path(["feedToken": token]))")
+        return try await renderCalendar(request, newURL: "\(scheme)://\(host)\(SiteRoute.calendarFeed.path(feedToken: token))")
     }
 
     func revoke(_ request: Request) async throws -> Response {
@@ -70,7 +70,7 @@ struct MyAppointmentsController: RouteCollection {
             AuditEntry(actorID: try user.requireID(), actorRole: .patient, patientID: try patient.requireID(), recordType: "calendarFeed", recordID: nil,
                        action: .read, outcome: .allowed, requestID: request.requestID, breakGlass: false)
         }
-        if !entries.isEmpty { try await request.application.auditLog.record(entries) }
+        if !entries.isEmpty { try await request.recordAudit(entries) }
         let text = try await CalendarFeedBuilder(database: request.db, loader: loader, now: request.now).feed(for: user, domain: request.headers.first(name: .host)?.split(separator: ":").first.map(String.init) ?? "mentalize")
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])

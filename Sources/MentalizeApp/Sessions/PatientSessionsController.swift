@@ -44,7 +44,7 @@ struct PatientSessionsController: RouteCollection {
             : try await service.bookOneOff(patientID: patientID, therapistID: access.user.id, input: input)
         switch result {
         case .success:
-            return request.redirect(to: SiteRoute.patientSessions.path(["patientID": patientID.uuidString]))
+            return request.redirect(to: SiteRoute.patientSessions.path(patient: patientID))
         case .failure(let problems):
             return try await PatientSessionsPage.render(request, access: access, patient: patient, form: form, formKind: kind, problems: problems, status: .conflict)
         }

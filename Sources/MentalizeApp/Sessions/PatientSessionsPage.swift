@@ -25,23 +25,22 @@ enum PatientSessionsPage {
             let note = notes.first { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }?.state
             return PatientSessionsContext.Row(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey(marks: mark.map { [$0] } ?? [], now: now),
                                               attendanceKey: mark.map { "attendance.\($0)" } ?? "", noteKey: session.patientID == nil ? "" : "sessions.noteState.\(note ?? "none")",
-                                              path: session.patientID == nil ? nil : SiteRoute.session.path(["sessionKey": session.key.description]),
+                                              path: session.patientID == nil ? nil : SiteRoute.session.path(session: session.key),
                                               isPast: session.slot.start < now)
         }
         let series = try await SessionSeriesRecord.query(on: request.db).filter(\.$patient.$id == patientID).all()
         let canBook = try await access.allows(.write, .demographics, patientID: patientID) && access.user.roles.contains(Role.therapist.rawValue)
         let rooms = loader.mapping.rooms.values.sorted { $0.name < $1.name }
-        let ids = ["patientID": patientID.uuidString]
         let context = PatientSessionsContext(
             page: PageChrome(titleKey: "sessions.patientTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
-            patientPath: SiteRoute.patient.path(ids), zone: zone.identifier,
+            patientPath: SiteRoute.patient.path(patient: patientID), zone: zone.identifier,
             upcoming: rows.filter { !$0.isPast }, past: rows.filter(\.isPast).reversed(),
             rate: AttendanceFacts.rateText(summary), warning: warning.map { "\($0.consecutiveMissed)" },
             series: series.map { record in
                 let weekday = (try? LocalDate(iso: record.firstDate))?.weekday.name ?? ""
                 return .init(text: "\(weekday) \(record.startTime), \(record.durationMinutes) min, \(record.firstDate) – \(record.lastDate ?? "…")")
             },
-            canBook: canBook, seriesPath: SiteRoute.patientSeriesBook.path(ids), oneOffPath: SiteRoute.patientOneOffBook.path(ids),
+            canBook: canBook, seriesPath: SiteRoute.patientSeriesBook.path(patient: patientID), oneOffPath: SiteRoute.patientOneOffBook.path(patient: patientID),
             form: BookingFormContext.make(form, kind: formKind, problems: problems, rooms: rooms))
         let response = try await request.view.render("patient-sessions", context).encodeResponse(for: request)
         response.status = status

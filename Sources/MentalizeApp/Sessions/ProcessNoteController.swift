@@ -54,7 +54,7 @@ struct ProcessNoteController: RouteCollection {
         record.sealedText = try Self.cipher(request).seal(Data(text.utf8))
         record.createdAt = request.now
         try await record.create(on: request.db)
-        return request.redirect(to: SiteRoute.processNote.path(["noteID": try record.requireID().uuidString]))
+        return request.redirect(to: SiteRoute.processNote.path(note: try record.requireID()))
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -69,7 +69,7 @@ struct ProcessNoteController: RouteCollection {
         let zone = try await request.scheduleLoader().zone
         let context = ProcessNoteContext(page: PageChrome(titleKey: "processNote.title", request: request), text: text, author: names[record.$author.id] ?? "",
                                          supervisor: record.$namedSupervisor.id.flatMap { names[$0] }, written: ClinicClock.text(record.createdAt, zone: zone),
-                                         sessionPath: SiteRoute.session.path(["sessionKey": SessionKey.text(source: record.sourceID, storedDate: record.sessionDate)]))
+                                         sessionPath: SiteRoute.session.path(source: record.sourceID, storedDate: record.sessionDate))
         let response = try await request.view.render("process-note", context).encodeResponse(for: request)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
@@ -102,8 +102,8 @@ struct ProcessNoteController: RouteCollection {
         }
         let context = ProcessNoteFormContext(page: PageChrome(titleKey: "processNote.title", request: request), csrfToken: request.csrfToken, text: form.text ?? "", errorKey: error,
                                              members: members, supervisors: supervisors.map { .init(id: $0.id.uuidString, name: $0.name, selected: form.supervisorID == $0.id.uuidString) },
-                                             action: SiteRoute.sessionProcessNote.path(["sessionKey": opened.session.key.description]),
-                                             sessionPath: SiteRoute.session.path(["sessionKey": opened.session.key.description]))
+                                             action: SiteRoute.sessionProcessNote.path(session: opened.session.key),
+                                             sessionPath: SiteRoute.session.path(session: opened.session.key))
         let response = try await request.view.render("process-note-form", context).encodeResponse(for: request)
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -29,7 +29,7 @@ struct ScheduleController: RouteCollection {
             let items = sessions.filter { zone.localDate(of: $0.slot.start) == date }.map { session in
                 WeekContext.Item(time: "\(zone.localTime(of: session.slot.start))–\(zone.localTime(of: session.slot.end))", title: session.title,
                                  who: session.patientID.flatMap { names[$0] } ?? "", location: session.modality.locationText, statusKey: session.statusKey(marks: marks[session.key] ?? [], now: request.now),
-                                 cancelled: !session.takesPlace, path: SiteRoute.session.path(["sessionKey": session.key.description]))
+                                 cancelled: !session.takesPlace, path: SiteRoute.session.path(session: session.key))
             }
             return WeekContext.Day(heading: zone.dayText(date), items: items)
         }

@@ -57,7 +57,7 @@ struct SessionController: RouteCollection {
                 try await entry.save(on: db)
             }
         }
-        return request.redirect(to: SiteRoute.session.path(["sessionKey": session.key.description]))
+        return request.redirect(to: SiteRoute.session.path(session: session.key))
     }
 
     func note(_ request: Request) async throws -> Response {
@@ -66,7 +66,7 @@ struct SessionController: RouteCollection {
         let outcome = try await NoteWriter(request: request, opened: opened, author: door.access.user.id).write(fields: fields, sign: fields["action"] == "sign")
         switch outcome {
         case .saved:
-            return request.redirect(to: SiteRoute.session.path(["sessionKey": opened.session.key.description]))
+            return request.redirect(to: SiteRoute.session.path(session: opened.session.key))
         case .refused(let problems):
             return try await SessionPage.render(request, opened: opened, loader: door.loader, draft: .init(fields: fields, problems: problems), status: .badRequest)
         }
@@ -79,7 +79,7 @@ struct SessionController: RouteCollection {
         let outcome = try await NoteWriter(request: request, opened: opened, author: door.access.user.id).addAddendum(text)
         switch outcome {
         case .saved:
-            return request.redirect(to: SiteRoute.session.path(["sessionKey": opened.session.key.description]))
+            return request.redirect(to: SiteRoute.session.path(session: opened.session.key))
         case .refused(let problems):
             return try await SessionPage.render(request, opened: opened, loader: door.loader, notice: problems.joined(separator: " "), status: .badRequest)
         }
@@ -107,7 +107,7 @@ struct SessionController: RouteCollection {
         if opened.session.isOneOff, form.action == "move", let day = try? LocalDate(iso: form.date?.trimmed ?? "") {
             key = SessionKey(source: key.source, date: day)
         }
-        return request.redirect(to: SiteRoute.session.path(["sessionKey": key.description]))
+        return request.redirect(to: SiteRoute.session.path(session: key))
     }
 
     /// Opens the session for writing: only its own therapist writes (supervisors read).

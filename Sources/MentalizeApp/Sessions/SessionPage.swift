@@ -15,7 +15,6 @@ enum SessionPage {
                        status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireWebUser()
         let session = opened.session
-        let key = session.key.description
         let zone = loader.zone
         let isGroup = session.patientID == nil
         let names = try directory(opened)
@@ -65,12 +64,12 @@ enum SessionPage {
             page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
             title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey(marks: marks.map(\.mark), now: request.now), isGroup: isGroup,
             patientName: opened.patient.map { "\($0.givenName) \($0.familyName)" },
-            patientPath: try opened.patient.map { SiteRoute.patientSessions.path(["patientID": try $0.requireID().uuidString]) },
-            groupPath: session.groupID.map { SiteRoute.group.path(["groupID": $0.uuidString]) },
-            canWrite: canWrite, attendancePath: SiteRoute.sessionAttendance.path(["sessionKey": key]), attendance: attendance,
+            patientPath: try opened.patient.map { SiteRoute.patientSessions.path(patient: try $0.requireID()) },
+            groupPath: session.groupID.map { SiteRoute.group.path(group: $0) },
+            canWrite: canWrite, attendancePath: SiteRoute.sessionAttendance.path(session: session.key), attendance: attendance,
             initialsNote: isGroup ? visible.compactMap { patient in patient.id.flatMap { initials[PatientID($0)] } }.joined(separator: ", ") : nil,
             noteState: "sessions.noteState." + (signed != nil ? "signed" : (record == nil ? "none" : "draft")),
-            notePath: SiteRoute.sessionNote.path(["sessionKey": key]), addendumPath: SiteRoute.sessionAddendum.path(["sessionKey": key]),
+            notePath: SiteRoute.sessionNote.path(session: session.key), addendumPath: SiteRoute.sessionAddendum.path(session: session.key),
             interventions: MBTIntervention.allCases.map { .init(name: "intervention.\($0.rawValue)", label: $0.displayName, checked: fields["intervention.\($0.rawValue)"] != nil) },
             modes: modeChecks(fields, prefix: ""), dimensions: dimensionSelects(fields, prefix: ""),
             narrative: fields["narrative"] ?? "", risks: riskOptions(fields, prefix: ""),
@@ -85,13 +84,13 @@ enum SessionPage {
                     hasDetail: fields.contains { $0.key.hasPrefix(prefix) && !$0.value.isEmpty })
             },
             signed: signed, problems: draft?.problems ?? [], notice: notice, noticeKeys: noticeKeys,
-            changePath: SiteRoute.sessionChange.path(["sessionKey": key]), canChange: canWrite,
+            changePath: SiteRoute.sessionChange.path(session: session.key), canChange: canWrite,
             changeLockedKey: rules.lockedKey, canRestore: rules.canRestore, restoreHintKey: rules.restoreHintKey,
             moveDate: zone.localDate(of: session.slot.start).description, moveTime: localStart.description,
             processNotes: processNotes.compactMap { note in
-                note.id.map { .init(path: SiteRoute.processNote.path(["noteID": $0.uuidString]), concerns: isGroup ? initials[PatientID(note.$patient.id)] ?? "" : "") }
+                note.id.map { .init(path: SiteRoute.processNote.path(note: $0), concerns: isGroup ? initials[PatientID(note.$patient.id)] ?? "" : "") }
             },
-            processNoteWritePath: canWrite && (opened.patient != nil || !opened.members.isEmpty) ? SiteRoute.sessionProcessNote.path(["sessionKey": key]) : nil)
+            processNoteWritePath: canWrite && (opened.patient != nil || !opened.members.isEmpty) ? SiteRoute.sessionProcessNote.path(session: session.key) : nil)
         if canWrite, let patientID = opened.patient?.id {
             context.broughtEntries = try await BroughtDiaryEntries.load(request, patientID: patientID, therapistID: user.id)
         }

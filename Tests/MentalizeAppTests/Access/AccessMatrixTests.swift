@@ -111,7 +111,7 @@ import VaporTesting
                             let id = DemoPatients.all[number - 1].id
                             let inScope = Self.expectedWrite[actor.username, default: []].contains(number)
                             let requestID = "m\(probes)"
-                            let response = try await web.post(route.path(["patientID": id.uuidString]), form: [:], headers: ["X-Request-Id": requestID])
+                            let response = try await web.post(route.filled(["patientID": id.uuidString]), form: [:], headers: ["X-Request-Id": requestID])
                             // An empty form in scope is a validation error; out of scope it is the 404 of a missing record.
                             #expect(response.status == (inScope ? .badRequest : .notFound), "\(actor.username) POST \(route.rawValue) #\(number): \(response.status.code)")
                             let own: Set<Int> = actor.username.hasPrefix("patient.") ? actor.patients : []
@@ -179,7 +179,7 @@ import VaporTesting
     private func fetch(_ route: SiteRoute, _ parameters: [String: String], web: WebClient, token: String, requestID: String, expect status: HTTPStatus) async throws -> String {
         var headers: HTTPHeaders = ["X-Request-Id": requestID]
         // Routes below a patient that also name an instrument get one every patient could have.
-        let path = route.path(parameters.merging(["instrumentID": "phq-9"]) { current, _ in current })
+        let path = route.filled(parameters.merging(["instrumentID": "phq-9"]) { current, _ in current })
         let response: TestingHTTPResponse
         if route.rawValue.hasPrefix("/api/") {
             headers.bearerAuthorization = BearerAuthorization(token: token)

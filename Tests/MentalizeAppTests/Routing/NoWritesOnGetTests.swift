@@ -28,7 +28,7 @@ import VaporTesting
             app.clock.advance(by: 35 * 86_400 + 2 * 3600)
             var parameters = try await Self.parameters(app, patientID: avery.id)
             parameters["sessionKey"] = session.key.description
-            let unfilled = SiteRoute.allCases.filter(Self.isGet).map { $0.path(parameters) }.filter { $0.contains(":") }
+            let unfilled = SiteRoute.allCases.filter(Self.isGet).map { $0.filled(parameters) }.filter { $0.contains(":") }
             #expect(unfilled == [], "every parameter of a GET route has a real value")
             let actors = [DemoStaff.therapistAsh.id, DemoStaff.therapistBirch.id, DemoStaff.supervisor.id, DemoStaff.lead.id, DemoStaff.admin.id,
                           avery.userID, DemoPatients.all[1].userID]
@@ -40,7 +40,7 @@ import VaporTesting
             // act
             var requests = 0
             for route in SiteRoute.allCases where Self.isGet(route) {
-                let path = route.path(parameters)
+                let path = route.filled(parameters)
                 for client in clients {
                     var headers: HTTPHeaders = [:]
                     if route.rawValue.hasPrefix("/api/"), let token = client.token { headers.bearerAuthorization = BearerAuthorization(token: token) }

@@ -42,7 +42,7 @@ import VaporTesting
             var paths = SiteRoute.allCases.filter { !$0.rawValue.contains(":") && $0 != .signOut }.map(\.path)
             for patient in DemoPatients.all {
                 for route in SiteRoute.allCases where route.rawValue.hasPrefix("/patients/:patientID") || route.rawValue.hasPrefix("/api/v1/patients/:patientID") {
-                    paths.append(route.path(["patientID": patient.id.uuidString, "instrumentID": "phq-9"]))
+                    paths.append(route.filled(["patientID": patient.id.uuidString, "instrumentID": "phq-9"]))
                 }
             }
             paths += [sessionPath, sessionPath + "/process-note", "/groups/\(SessionFixtures.tuesdayGroup.uuidString)", "/caseload", "/schedule", "/patients/\(SessionFixtures.avery.id.uuidString)/measures-export.csv"]

@@ -26,7 +26,7 @@ enum SessionFixtures {
     }
 
     static func path(_ session: ScheduledSession) -> String {
-        SiteRoute.session.path(["sessionKey": session.key.description])
+        SiteRoute.session.filled(["sessionKey": session.key.description])
     }
 
     /// A free future Monday-to-Sunday date in the clinic's zone, `weeks` ahead.
