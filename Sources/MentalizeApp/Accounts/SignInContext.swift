@@ -1,5 +1,3 @@
-import Vapor
-
 /// What the sign-in template shows.
 struct SignInContext: Encodable {
     let page: PageChrome
@@ -12,14 +10,4 @@ struct SignInContext: Encodable {
     let action: String
     /// The clinic's helplines, one tap away before signing in too.
     let helplines: [HelplineLine]
-
-    init(request: Request, clinicName: String?, errorKey: String?, username: String, helplines: [HelplineLine], action: String) {
-        self.page = PageChrome(titleKey: "signIn.title", request: request)
-        self.clinicName = clinicName
-        self.errorKey = errorKey
-        self.csrfToken = request.csrfToken
-        self.username = username
-        self.helplines = helplines
-        self.action = action
-    }
 }

@@ -15,15 +15,12 @@ enum BroughtDiaryEntries {
     static func load(_ request: Request, patientID: UUID, therapistID: UUID) async throws -> [Entry] {
         let access = try request.patientAccess()
         guard try await access.allows(.read, .sharedDiaryEntry, patientID: patientID) else { return [] }
-        let flagged = try await DiarySessionFlag.query(on: request.db).filter(\.$therapist.$id == therapistID).all().map(\.$entry.id)
-        guard !flagged.isEmpty else { return [] }
-        let records = try await DiaryEntryRecord.query(on: request.db).filter(\.$id ~~ flagged).filter(\.$patient.$id == patientID)
-            .filter(\.$visibility == DiaryVisibility.sharedWithTherapist.rawValue).filter(\.$deletedAt == nil).sort(\.$updatedAt, .descending).all()
+        let records = try await DiaryStore(database: request.db, now: request.now).brought(patientID: patientID, therapistID: therapistID)
         guard !records.isEmpty else { return [] }
         try await access.authorize(.read, RecordDescriptor(kind: .sharedDiaryEntry, patientID: PatientID(patientID)),
                                    recordType: RecordKind.sharedDiaryEntry.rawValue, recordID: nil)
         return records.compactMap { record in
-            DiaryBook.decode(record).map { Entry(written: DisplayTime.minute(record.updatedAt), whatHappened: $0.whatHappened, forTherapy: $0.forTherapy) }
+            DiaryStore.decode(record).map { Entry(written: DisplayTime.minute(record.updatedAt), whatHappened: $0.whatHappened, forTherapy: $0.forTherapy) }
         }
     }
 }

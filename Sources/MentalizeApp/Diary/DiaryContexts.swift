@@ -91,3 +91,24 @@ struct DiaryEntryContext: Encodable {
     let deletePath: String
     let listPath: String
 }
+
+/// The therapist's view of shared entries.
+struct PatientDiaryContext: Encodable {
+    struct Entry: Encodable {
+        let id: String
+        let when: String
+        let sections: [DiaryEntryContext.Section]
+        let feelings: [DiaryEntryContext.Feeling]
+        let certainty: Int?
+        let summary: [String]
+        let flagged: Bool
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let name: String
+    let patientPath: String
+    let entries: [Entry]
+    let canFlag: Bool
+    let flagPath: String
+}

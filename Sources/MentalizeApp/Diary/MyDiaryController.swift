@@ -20,11 +20,11 @@ struct MyDiaryController: RouteCollection {
 
     func list(_ request: Request) async throws -> View {
         let (_, patient) = try await own(request, for: .list)
-        let book = DiaryBook(request: request)
+        let book = DiaryStore(database: request.db, now: request.now)
         let entries = try await book.entries(patientID: patient.requireID())
         let enabled = try await book.promptsEnabled(patient: patient)
         let rows: [MyDiaryContext.Row] = entries.compactMap { record in
-            guard let id = record.id, let entry = DiaryBook.decode(record) else { return nil }
+            guard let id = record.id, let entry = DiaryStore.decode(record) else { return nil }
             return .init(when: DisplayTime.minute(record.updatedAt), summary: entry.opening(), shared: record.visibility == DiaryVisibility.sharedWithTherapist.rawValue,
                          draft: record.isDraft, path: record.isDraft ? SiteRoute.myDiaryEdit.path(entry: id) : SiteRoute.myDiaryEntry.path(entry: id))
         }
@@ -46,31 +46,31 @@ struct MyDiaryController: RouteCollection {
 
     func editForm(_ request: Request) async throws -> View {
         let (_, patient) = try await own(request, for: .write)
-        guard let record = try await DiaryBook(request: request).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()),
-              let entry = DiaryBook.decode(record), let id = record.id else { throw Abort(.notFound) }
+        guard let record = try await DiaryStore(database: request.db, now: request.now).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()),
+              let entry = DiaryStore.decode(record), let id = record.id else { throw Abort(.notFound) }
         let key = record.idempotencyKey.split(separator: ":").last.map(String.init) ?? UUID().uuidString
         return try await DiaryFormPage.render(request, form: DiaryForm(entry: entry, key: key), errors: [:], action: SiteRoute.myDiaryEdit.path(entry: id))
     }
 
     func update(_ request: Request) async throws -> Response {
         let (access, patient) = try await own(request, for: .write)
-        guard let record = try await DiaryBook(request: request).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()),
+        guard let record = try await DiaryStore(database: request.db, now: request.now).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()),
               let id = record.id else { throw Abort(.notFound) }
         return try await save(request, access: access, patient: patient, existing: record, action: SiteRoute.myDiaryEdit.path(entry: id))
     }
 
     func show(_ request: Request) async throws -> View {
         let (_, patient) = try await own(request, for: .read)
-        guard let record = try await DiaryBook(request: request).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()),
-              let entry = DiaryBook.decode(record) else { throw Abort(.notFound) }
-        let enabled = try await DiaryBook(request: request).promptsEnabled(patient: patient)
+        guard let record = try await DiaryStore(database: request.db, now: request.now).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()),
+              let entry = DiaryStore.decode(record) else { throw Abort(.notFound) }
+        let enabled = try await DiaryStore(database: request.db, now: request.now).promptsEnabled(patient: patient)
         return try await DiaryEntryPage.render(request, patient: patient, record: record, entry: entry, promptsEnabled: enabled.clinic && enabled.patient)
     }
 
     func delete(_ request: Request) async throws -> Response {
         let (_, patient) = try await own(request, for: .write)
-        guard let record = try await DiaryBook(request: request).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()) else { throw Abort(.notFound) }
-        try await DiaryBook(request: request).delete(record)
+        guard let record = try await DiaryStore(database: request.db, now: request.now).entry(request.parameters.get("entryID", as: UUID.self), patientID: patient.requireID()) else { throw Abort(.notFound) }
+        try await DiaryStore(database: request.db, now: request.now).delete(record)
         return request.redirect(to: SiteRoute.myDiary.path + "?deleted=1")
     }
 
@@ -78,7 +78,7 @@ struct MyDiaryController: RouteCollection {
         let (_, patient) = try await own(request, for: .write)
         struct Form: Content { var enabled: String? }
         let form = try request.form(Form.self)
-        try await DiaryBook(request: request).setPrompts(form.enabled == "on", scope: "patient", subjectID: patient.requireID())
+        try await DiaryStore(database: request.db, now: request.now).setPrompts(form.enabled == "on", scope: "patient", subjectID: patient.requireID())
         return request.redirect(to: SiteRoute.myDiary.path)
     }
 
@@ -104,7 +104,7 @@ struct MyDiaryController: RouteCollection {
             let view = try await DiaryFormPage.render(request, form: form, errors: errors, action: action)
             return try await view.encodeResponse(status: .badRequest, for: request)
         }
-        let record = try await DiaryBook(request: request).save(entry, draft: form.isDraft, key: key, patientID: patient.requireID(), author: access.user.id, existing: existing)
+        let record = try await DiaryStore(database: request.db, now: request.now).save(entry, draft: form.isDraft, key: key, patientID: patient.requireID(), author: access.user.id, existing: existing)
         let id = try record.requireID()
         if form.isDraft { return request.redirect(to: SiteRoute.myDiary.path) }
         let risk = RiskLanguageScreen().screen(DiaryAnalyzerText(entry: entry).text)

@@ -37,8 +37,8 @@ struct MyDataController: RouteCollection {
         _ = try await access.patient(patientID, for: .export, kind: .message)
         _ = try await access.patient(patientID, for: .export, kind: .formulationResponse)
         _ = try await access.patient(patientID, for: .export, kind: .selfReport)
-        let diary = try await DiaryBook(request: request).entries(patientID: patientID).compactMap { record -> PatientDataExport.Diary? in
-            guard let entry = DiaryBook.decode(record) else { return nil }
+        let diary = try await DiaryStore(database: request.db, now: request.now).entries(patientID: patientID).compactMap { record -> PatientDataExport.Diary? in
+            guard let entry = DiaryStore.decode(record) else { return nil }
             return .init(written: record.createdAt, updated: record.updatedAt, draft: record.isDraft, entry: entry)
         }
         let catalog = try request.application.measurement.catalog

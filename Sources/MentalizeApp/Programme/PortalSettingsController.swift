@@ -22,7 +22,7 @@ struct PortalSettingsController: RouteCollection {
         let user = try request.requireRole([.programmeLead])
         struct Form: Content { var prompts: String? }
         let form = try request.form(Form.self)
-        try await DiaryBook(request: request).setPrompts(form.prompts == "on", scope: "clinic", subjectID: user.user.$clinic.id)
+        try await DiaryStore(database: request.db, now: request.now).setPrompts(form.prompts == "on", scope: "clinic", subjectID: user.user.$clinic.id)
         return request.redirect(to: SiteRoute.portalSettings.path)
     }
 }

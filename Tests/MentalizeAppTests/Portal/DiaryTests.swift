@@ -44,7 +44,7 @@ import VaporTesting
             #expect(try await post(patient, fields).status == .seeOther)
             // verify
             let record = try #require(try await DiaryEntryRecord.query(on: app.db).filter(\.$patient.$id == avery.id).sort(\.$createdAt, .descending).first())
-            let entry = try #require(DiaryBook.decode(record))
+            let entry = try #require(DiaryStore.decode(record))
             #expect(entry.emotions.map(\.emotion) == [DiaryEmotion.angry.rawValue] && entry.emotions.first?.intensity == 9)
         }
     }
