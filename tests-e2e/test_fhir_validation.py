@@ -128,11 +128,11 @@ def test_bundle_references_resolve_and_name_a_shipped_questionnaire(exported):
 
 
 def test_a_patients_real_responses_export_as_a_valid_bundle(demo_server):
-    """The API's export of a demo patient's stored responses (monthly PHQ-9 and GAD-7) passes both validators."""
+    """A patient's export of their own stored responses (monthly PHQ-9 and GAD-7) passes both validators."""
     session = requests.Session()
     token = session.post(demo_server.base_url + "/api/v1/auth/token",
                          json={"username": "patient.avery@demo.invalid", "password": "calm-harbour-demo-7"}).json()["token"]
-    response = session.get(f"{demo_server.base_url}/api/v1/patients/{AVERY}/measures/fhir", headers={"Authorization": f"Bearer {token}"})
+    response = session.get(f"{demo_server.base_url}/api/v1/me/measures/fhir", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/fhir+json")
     bundle = response.json()
     kinds = [entry["resource"]["resourceType"] for entry in bundle["entry"]]
@@ -141,6 +141,9 @@ def test_a_patients_real_responses_export_as_a_valid_bundle(demo_server):
         validate(response.text)
     other = session.get(f"{demo_server.base_url}/api/v1/patients/{BLAKE}/measures/fhir", headers={"Authorization": f"Bearer {token}"})
     assert other.status_code == 404 and other.headers["Content-Type"] == "application/problem+json"
+    # The staff route is for staff, even for the patient's own record (issue 15).
+    staff_route = session.get(f"{demo_server.base_url}/api/v1/patients/{AVERY}/measures/fhir", headers={"Authorization": f"Bearer {token}"})
+    assert staff_route.status_code == 404
 
 
 @pytest.mark.parametrize("fixture", sorted(MUST_REJECT))

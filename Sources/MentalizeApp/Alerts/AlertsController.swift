@@ -16,13 +16,7 @@ struct AlertsController: RouteCollection {
         _ = try request.requireRole(Role.clinicalStaff)
         let access = try request.patientAccess()
         let scope = try await access.listScope(.riskAlert)
-        let addressed = try await RiskAlertRecipient.query(on: request.db).filter(\.$user.$id == access.user.id).all().map(\.$alert.id)
-        var alerts: [RiskAlert] = []
-        if !scope.isEmpty, !addressed.isEmpty {
-            var query = RiskAlert.query(on: request.db).filter(\.$id ~~ addressed)
-            if !scope.allRows { query = query.filter(\.$patient.$id ~~ scope.patients.map(\.rawValue)) }
-            alerts = try await query.with(\.$patient).sort(\.$raisedAt, .descending).limit(100).all()
-        }
+        let alerts = try await AlertStore(database: request.db).addressed(to: access.user.id, scope: scope, openOnly: false, limit: 100)
         try await access.auditListed(Array(Set(alerts.map(\.$patient.id))), kind: .riskAlert, scope: scope)
         let rows = alerts.compactMap { alert in
             alert.id.map { AlertsContext.Row(patient: "\(alert.patient.givenName) \(alert.patient.familyName)", level: alert.level, state: "alerts.state.\(alert.state)",
@@ -78,7 +72,7 @@ struct AlertsController: RouteCollection {
 
     private func render(_ request: Request, access: PatientAccess, alert: RiskAlert, patient: Patient, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let alertID = try alert.requireID()
-        let recipients = try await RiskAlertRecipient.query(on: request.db).filter(\.$alert.$id == alertID).with(\.$user).sort(\.$addedAt).all()
+        let recipients = try await AlertStore(database: request.db).recipients(of: alertID)
         try await alert.$acknowledgedBy.load(on: request.db)
         try await alert.$actionBy.load(on: request.db)
         try await alert.$resolvedBy.load(on: request.db)

@@ -21,12 +21,7 @@ enum OpenAlerts {
     static func load(for request: Request) async throws -> [AlertBanner] {
         let access = try request.patientAccess()
         let scope = try await access.listScope(.riskAlert)
-        guard !scope.isEmpty else { return [] }
-        let addressed = try await RiskAlertRecipient.query(on: request.db).filter(\.$user.$id == access.user.id).all().map(\.$alert.id)
-        guard !addressed.isEmpty else { return [] }
-        var query = RiskAlert.query(on: request.db).filter(\.$id ~~ addressed).filter(\.$state == RiskAlertState.open.rawValue)
-        if !scope.allRows { query = query.filter(\.$patient.$id ~~ scope.patients.map(\.rawValue)) }
-        let alerts = try await query.with(\.$patient).sort(\.$raisedAt).limit(20).all()
+        let alerts = try await AlertStore(database: request.db).addressed(to: access.user.id, scope: scope, openOnly: true, limit: 20)
         try await access.auditListed(Array(Set(alerts.map(\.$patient.id))), kind: .riskAlert, scope: scope)
         return alerts.compactMap { alert in
             alert.id.map { id in

@@ -14,8 +14,8 @@ struct RiskAlertEscalation {
     @discardableResult
     func escalateOverdue(rule: AlertEscalationRule, limit: Int = 500) async throws -> Int {
         let cutoff = rule.cutoff(now: now)
-        let overdue = try await RiskAlert.query(on: database).filter(\.$state == RiskAlertState.open.rawValue)
-            .filter(\.$escalatedAt == nil).filter(\.$raisedAt <= cutoff).limit(limit).all()
+        let store = AlertStore(database: database)
+        let overdue = try await store.overdue(raisedBefore: cutoff, limit: limit)
         guard !overdue.isEmpty, let sql = database as? any SQLDatabase else { return 0 }
         var escalated = 0
         for alert in overdue {
@@ -24,20 +24,13 @@ struct RiskAlertEscalation {
                 .where("id", .equal, alertID).where("escalated_at", .is, SQLLiteral.null).where("state", .equal, RiskAlertState.open.rawValue)
                 .returning("id").all()
             guard !claimed.isEmpty else { continue }
-            let existing = Set(try await RiskAlertRecipient.query(on: database).filter(\.$alert.$id == alertID).all().map(\.$user.id))
-            for lead in try await Self.programmeLeads(for: alert.$patient.id, on: database) where !existing.contains(lead) {
+            let existing = Set(try await store.recipients(of: alertID).map(\.$user.id))
+            for lead in try await store.programmeLeads(for: alert.$patient.id) where !existing.contains(lead) {
                 try await RiskAlertRecipient(alertID: alertID, userID: lead, reason: "escalation", addedAt: now).create(on: database)
             }
             escalated += 1
         }
         return escalated
-    }
-
-    /// The enabled programme leads of the patient's clinic.
-    static func programmeLeads(for patientID: UUID, on database: any Database) async throws -> [UUID] {
-        guard let patient = try await Patient.find(patientID, on: database) else { return [] }
-        return try await UserAccount.query(on: database).filter(\.$clinic.$id == patient.$clinic.id).filter(\.$disabledAt == nil).all()
-            .filter { $0.roleNames.contains(Role.programmeLead.rawValue) }.compactMap(\.id)
     }
 }
 

@@ -44,9 +44,7 @@ struct RiskAlerts {
 
     /// The patient's current caseload therapists: who an alert about them goes to.
     func caseloadTherapists(of patientID: UUID) async throws -> [UUID] {
-        let now = request.now
-        return try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$patient.$id == patientID)
-            .filter(\.$startsAt <= now).group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > now) }.all().map(\.$therapist.id)
+        try await AlertStore(database: request.db).caseloadTherapists(of: patientID, at: request.now)
     }
 
     /// Moves an alert one step on; the refusal reason when the step is not the next one.
@@ -65,6 +63,6 @@ struct RiskAlerts {
     }
 
     private func programmeLeads(for patientID: UUID) async throws -> [UUID] {
-        try await RiskAlertEscalation.programmeLeads(for: patientID, on: request.db)
+        try await AlertStore(database: request.db).programmeLeads(for: patientID)
     }
 }

@@ -10,7 +10,7 @@ enum PatientHomePage {
         let patient = try await access.patient(patientID, for: .list, kind: .measureResponse)
         let due = try await DueMeasures.list(request, patient: patient)
         _ = try await access.patient(patientID, for: .list, kind: .message)
-        let unread = try await MessageBoard(request: request).threads(patientID: patientID, reader: access.user.id).map(\.unread).reduce(0, +)
+        let unread = try await MessageStore(database: request.db, now: request.now).threads(patientID: patientID, reader: access.user.id).map(\.unread).reduce(0, +)
         let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
         _ = try await access.patient(patientID, for: .read, kind: .demographics)
         let loader = try await request.scheduleLoader()

@@ -2,15 +2,24 @@ import Fluent
 import MentalizeCore
 import Vapor
 
-/// `GET /api/v1/patients/:patientID/measures/fhir`: every completed response of the patient as
-/// a FHIR R4 Bundle (collection) of QuestionnaireResponses and their score Observations.
+/// Every completed response of a patient as a FHIR R4 Bundle (collection) of
+/// QuestionnaireResponses and their score Observations: `GET /api/v1/patients/:patientID/measures/fhir`
+/// for the care team, `GET /api/v1/me/measures/fhir` for the patient's own (their right of access).
 struct APIMeasuresController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        try routes.get(.apiPatientMeasuresFHIR, use: bundle)
+        try routes.get(.apiPatientMeasuresFHIR, use: staffBundle)
+        try routes.get(.apiMyMeasuresFHIR, use: ownBundle)
     }
 
-    func bundle(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
-        let patient = authorised.patient
+    func staffBundle(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
+        try await bundle(request, patient: authorised.patient)
+    }
+
+    func ownBundle(_ request: Request) async throws -> Response {
+        try await bundle(request, patient: try await request.patientAccess().ownPatient(for: .export, kind: .measureResponse))
+    }
+
+    private func bundle(_ request: Request, patient: Patient) async throws -> Response {
         let settings = try request.application.measurement
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patient.requireID())
         var entries: [FHIRJSON] = []

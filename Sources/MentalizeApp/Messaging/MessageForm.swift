@@ -35,7 +35,7 @@ struct ThreadLine: Encodable {
 
     /// The line for a thread summary, linking to `route` (which takes `:threadID`); nil for an
     /// unsaved thread. `showPatient` names the patient (the staff inbox lists many).
-    init?(_ summary: MessageBoard.ThreadSummary, route: SiteRoute, showPatient: Bool) {
+    init?(_ summary: MessageStore.ThreadSummary, route: SiteRoute, showPatient: Bool) {
         guard let id = summary.thread.id else { return nil }
         subject = summary.thread.subject
         patient = showPatient ? "\(summary.thread.patient.givenName) \(summary.thread.patient.familyName)" : nil

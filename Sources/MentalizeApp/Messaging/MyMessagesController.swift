@@ -22,11 +22,11 @@ struct MyMessagesController: RouteCollection {
         let (access, patient) = try await ownPatient(request, for: .write)
         let form = try request.form(MessageForm.self)
         guard let key = form.storedKey(author: access.user.id) else { throw Abort(.badRequest) }
-        if let problem = MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) {
+        if let problem = MessageStore.problem(subject: form.trimmedSubject, body: form.trimmedBody) {
             return try await renderList(request, access: access, patient: patient, form: form, error: problem, status: .badRequest)
         }
         let patientID = try patient.requireID()
-        let thread = try await MessageBoard(request: request).start(patientID: patientID, subject: form.trimmedSubject, body: form.trimmedBody,
+        let thread = try await MessageStore(database: request.db, now: request.now).start(patientID: patientID, subject: form.trimmedSubject, body: form.trimmedBody,
                                                                     author: access.user, fromPatient: true, key: key)
         let flagged = try await MessageRiskCheck.screen(form.trimmedSubject + "\n" + form.trimmedBody, patientID: patientID, messageThreadID: try thread.requireID(), request: request, access: access)
         return request.redirect(to: SiteRoute.myMessageThread.path(thread: try thread.requireID()) + (flagged ? "?support=1" : ""))
@@ -43,12 +43,12 @@ struct MyMessagesController: RouteCollection {
         let form = try request.form(MessageForm.self)
         guard let key = form.storedKey(author: access.user.id) else { throw Abort(.badRequest) }
         let threadPath = SiteRoute.myMessageThread.path(thread: try thread.requireID())
-        if let problem = MessageBoard.problem(subject: nil, body: form.trimmedBody) {
+        if let problem = MessageStore.problem(subject: nil, body: form.trimmedBody) {
             let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.myMessageReply.path(thread: try thread.requireID()),
                                                           backPath: SiteRoute.myMessages.path, support: false, error: problem, draft: form.body)
             return try await view.encodeResponse(status: .badRequest, for: request)
         }
-        try await MessageBoard(request: request).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: true, key: key)
+        try await MessageStore(database: request.db, now: request.now).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: true, key: key)
         let flagged = try await MessageRiskCheck.screen(form.trimmedBody, patientID: try patient.requireID(), messageThreadID: try thread.requireID(), request: request, access: access)
         return request.redirect(to: threadPath + (flagged ? "?support=1" : ""))
     }
@@ -61,14 +61,14 @@ struct MyMessagesController: RouteCollection {
     private func ownThread(_ request: Request, for action: AccessAction) async throws -> (PatientAccess, Patient, MessageThread) {
         let access = try request.patientAccess()
         guard let patientID = try await access.ownPatientIDs().first, let id = request.parameters.get("threadID", as: UUID.self) else { throw Abort(.notFound) }
-        // The audit event names the thread: it is also the reader's read mark (see MessageBoard).
+        // The audit event names the thread: it is also the reader's read mark (see MessageStore).
         let patient = try await access.patient(patientID, for: action, kind: .message, recordID: id.uuidString)
-        guard let thread = try await MessageThread.query(on: request.db).filter(\.$id == id).filter(\.$patient.$id == patientID).first() else { throw Abort(.notFound) }
+        guard let thread = try await MessageStore(database: request.db, now: request.now).thread(id, patientID: patientID) else { throw Abort(.notFound) }
         return (access, patient, thread)
     }
 
     private func renderList(_ request: Request, access: PatientAccess, patient: Patient, form: MessageForm, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let summaries = try await MessageBoard(request: request).threads(patientID: try patient.requireID(), reader: access.user.id)
+        let summaries = try await MessageStore(database: request.db, now: request.now).threads(patientID: try patient.requireID(), reader: access.user.id)
         let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
         let context = MyMessagesContext(
             page: PageChrome(titleKey: "messages.myTitle", request: request), csrfToken: request.csrfToken,

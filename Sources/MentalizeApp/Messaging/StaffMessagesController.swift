@@ -19,7 +19,7 @@ struct StaffMessagesController: RouteCollection {
         let access = try request.patientAccess()
         let scope = try await access.listScope(.message)
         let patientIDs = scope.allRows ? [] : scope.patients.map(\.rawValue)
-        let summaries = try await MessageBoard(request: request).threads(patientIDs: patientIDs, reader: user.id)
+        let summaries = try await MessageStore(database: request.db, now: request.now).threads(patientIDs: patientIDs, reader: user.id)
         try await access.auditListed(Array(Set(summaries.map { $0.thread.$patient.id })), kind: .message, scope: scope)
         let lines = summaries.compactMap { ThreadLine($0, route: .messageThread, showPatient: true) }
         return try await request.view.render("staff-inbox", StaffInboxContext(page: PageChrome(titleKey: "messages.inboxTitle", request: request), threads: lines))
@@ -35,11 +35,11 @@ struct StaffMessagesController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         let form = try request.form(MessageForm.self)
-        guard let key = form.storedKey(author: access.user.id), MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) == nil else {
-            let problem = MessageBoard.problem(subject: form.trimmedSubject, body: form.trimmedBody) ?? "The form was incomplete; please try again."
+        guard let key = form.storedKey(author: access.user.id), MessageStore.problem(subject: form.trimmedSubject, body: form.trimmedBody) == nil else {
+            let problem = MessageStore.problem(subject: form.trimmedSubject, body: form.trimmedBody) ?? "The form was incomplete; please try again."
             return try await renderPatient(request, access: access, patient: patient, form: form, error: problem, status: .badRequest)
         }
-        let thread = try await MessageBoard(request: request).start(patientID: try patient.requireID(), subject: form.trimmedSubject, body: form.trimmedBody,
+        let thread = try await MessageStore(database: request.db, now: request.now).start(patientID: try patient.requireID(), subject: form.trimmedSubject, body: form.trimmedBody,
                                                                     author: access.user, fromPatient: false, key: key)
         return request.redirect(to: SiteRoute.messageThread.path(thread: try thread.requireID()))
     }
@@ -54,13 +54,13 @@ struct StaffMessagesController: RouteCollection {
         let (access, patient, thread) = try await load(request, for: .write)
         let form = try request.form(MessageForm.self)
         let threadID = try thread.requireID()
-        guard let key = form.storedKey(author: access.user.id), MessageBoard.problem(subject: nil, body: form.trimmedBody) == nil else {
+        guard let key = form.storedKey(author: access.user.id), MessageStore.problem(subject: nil, body: form.trimmedBody) == nil else {
             let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(thread: threadID),
                                                           backPath: SiteRoute.patientMessages.path(patient: try patient.requireID()), support: false,
-                                                          error: MessageBoard.problem(subject: nil, body: form.trimmedBody) ?? "The form was incomplete; please try again.", draft: form.body)
+                                                          error: MessageStore.problem(subject: nil, body: form.trimmedBody) ?? "The form was incomplete; please try again.", draft: form.body)
             return try await view.encodeResponse(status: .badRequest, for: request)
         }
-        try await MessageBoard(request: request).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: false, key: key)
+        try await MessageStore(database: request.db, now: request.now).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: false, key: key)
         return request.redirect(to: SiteRoute.messageThread.path(thread: threadID))
     }
 
@@ -75,7 +75,7 @@ struct StaffMessagesController: RouteCollection {
 
     private func renderPatient(_ request: Request, access: PatientAccess, patient: Patient, form: MessageForm, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let patientID = try patient.requireID()
-        let summaries = try await MessageBoard(request: request).threads(patientID: patientID, reader: access.user.id)
+        let summaries = try await MessageStore(database: request.db, now: request.now).threads(patientID: patientID, reader: access.user.id)
         let context = PatientMessagesContext(
             page: PageChrome(titleKey: "messages.patientTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
             patientPath: SiteRoute.patient.path(patient: patientID),

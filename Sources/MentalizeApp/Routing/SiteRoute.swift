@@ -126,6 +126,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case apiPatients = "/api/v1/patients"
     case apiPatient = "/api/v1/patients/:patientID"
     case apiPatientMeasuresFHIR = "/api/v1/patients/:patientID/measures/fhir"
+    case apiMyMeasuresFHIR = "/api/v1/me/measures/fhir"
 
     /// Who may reach the route, and for patient records, which kind and action the policy decides.
     enum Access: Equatable {
@@ -141,7 +142,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     var access: Access {
         switch self {
         case .home, .signIn, .signOut, .signOutEverywhere, .secondFactor, .secondFactorQRCode, .healthz, .readyz, .apiToken: .anyone
-        case .dashboard, .recordAccess, .myCrisisPlan, .myMeasures: .signedIn
+        case .dashboard, .recordAccess, .myCrisisPlan, .myMeasures, .apiMyMeasuresFHIR: .signedIn
         case .myMeasureStart, .myMeasureChart, .myResponse, .myResponseAnswer, .myResponseReview, .myResponseSubmit, .myResponseDone: .roles([.patient])
         case .patientMeasures, .patientMeasureAnswers, .patientMeasureChart: .patientRecord(.measureResponse, .read)
         case .patientMeasuresExport, .apiPatientMeasuresFHIR: .patientRecord(.measureResponse, .export)

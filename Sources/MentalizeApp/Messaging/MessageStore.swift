@@ -1,13 +1,14 @@
 import Fluent
 import Foundation
 import MentalizeCore
-import Vapor
 
-/// Secure messages between a patient and their care team: threads, posting (idempotent), read
-/// marks and unread counts. A patient's message is screened for risk language first: when it
-/// fires, the caller shows the crisis plan and helplines and the care team gets a risk alert.
-struct MessageBoard {
-    let request: Request
+/// The only code that touches the messaging tables: secure messages between a patient and their
+/// care team, threads, posting (idempotent) and unread counts. A patient's message is screened for
+/// risk language first: when it fires, the caller shows the crisis plan and helplines and the care
+/// team gets a risk alert. Access is checked by the caller.
+struct MessageStore {
+    let database: any Database
+    let now: Date
 
     static let maxBody = 5_000
     static let maxSubject = 120
@@ -30,14 +31,14 @@ struct MessageBoard {
 
     /// The patient's threads, newest activity first, with what `userID` has not read yet.
     func threads(patientID: UUID, reader userID: UUID) async throws -> [ThreadSummary] {
-        let threads = try await MessageThread.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$lastMessageAt, .descending).all()
+        let threads = try await MessageThread.query(on: database).filter(\.$patient.$id == patientID).sort(\.$lastMessageAt, .descending).all()
         return try await withUnread(threads, reader: userID)
     }
 
     /// Threads of these patients (a staff inbox), with unread counts for `userID`.
     func threads(patientIDs: [UUID], reader userID: UUID) async throws -> [ThreadSummary] {
         guard !patientIDs.isEmpty else { return [] }
-        let threads = try await MessageThread.query(on: request.db).filter(\.$patient.$id ~~ patientIDs).with(\.$patient)
+        let threads = try await MessageThread.query(on: database).filter(\.$patient.$id ~~ patientIDs).with(\.$patient)
             .sort(\.$lastMessageAt, .descending).limit(200).all()
         return try await withUnread(threads, reader: userID)
     }
@@ -48,41 +49,51 @@ struct MessageBoard {
     private func withUnread(_ threads: [MessageThread], reader userID: UUID) async throws -> [ThreadSummary] {
         let ids = threads.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let reads = try await AuditEventRecord.query(on: request.db).filter(\.$actorID == userID).filter(\.$recordType == RecordKind.message.rawValue)
+        let reads = try await AuditEventRecord.query(on: database).filter(\.$actorID == userID).filter(\.$recordType == RecordKind.message.rawValue)
             .filter(\.$action == AccessAction.read.rawValue).filter(\.$outcome == AuditOutcome.allowed.rawValue).filter(\.$recordID ~~ ids.map(\.uuidString)).all()
         let readAt = Dictionary(reads.compactMap { read in read.recordID.flatMap(UUID.init(uuidString:)).map { ($0, Date(timeIntervalSince1970: Double(read.occurredAtMicroseconds) / 1_000_000)) } }, uniquingKeysWith: max)
-        let messages = try await SecureMessage.query(on: request.db).filter(\.$thread.$id ~~ ids).filter(\.$author.$id != userID).all()
+        let messages = try await SecureMessage.query(on: database).filter(\.$thread.$id ~~ ids).filter(\.$author.$id != userID).all()
         return threads.map { thread in
             let unread = messages.filter { $0.$thread.id == thread.id && $0.sentAt > (readAt[$0.$thread.id] ?? .distantPast) }.count
             return ThreadSummary(thread: thread, unread: unread)
         }
     }
 
+    /// The patient's thread with this id; nil when it is not theirs.
+    func thread(_ id: UUID, patientID: UUID) async throws -> MessageThread? {
+        try await MessageThread.query(on: database).filter(\.$id == id).filter(\.$patient.$id == patientID).first()
+    }
+
+    /// A thread's messages with their authors, oldest first.
+    func messages(in thread: MessageThread) async throws -> [SecureMessage] {
+        try await SecureMessage.query(on: database).filter(\.$thread.$id == thread.requireID()).with(\.$author).sort(\.$sentAt).all()
+    }
+
     /// Starts a thread with its first message.
     func start(patientID: UUID, subject: String, body: String, author: SignedInUser, fromPatient: Bool, key: String) async throws -> MessageThread {
-        if let existing = try await SecureMessage.query(on: request.db).filter(\.$idempotencyKey == key).filter(\.$author.$id == author.id).with(\.$thread).first() {
+        if let existing = try await SecureMessage.query(on: database).filter(\.$idempotencyKey == key).filter(\.$author.$id == author.id).with(\.$thread).first() {
             return existing.thread
         }
         let thread = MessageThread()
         thread.$patient.id = patientID
         thread.subject = subject
         thread.$startedBy.id = author.id
-        thread.startedAt = request.now
-        thread.lastMessageAt = request.now
-        try await request.db.transaction { database in
-            try await thread.create(on: database)
-            try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: request.now).create(on: database)
+        thread.startedAt = now
+        thread.lastMessageAt = now
+        try await database.transaction { transaction in
+            try await thread.create(on: transaction)
+            try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: now).create(on: transaction)
         }
         return thread
     }
 
     /// Adds a reply; a repeated submission of the same form stores nothing new.
     func reply(to thread: MessageThread, body: String, author: SignedInUser, fromPatient: Bool, key: String) async throws {
-        if try await SecureMessage.query(on: request.db).filter(\.$idempotencyKey == key).filter(\.$author.$id == author.id).first() != nil { return }
-        thread.lastMessageAt = request.now
-        try await request.db.transaction { database in
-            try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: request.now).create(on: database)
-            try await thread.save(on: database)
+        if try await SecureMessage.query(on: database).filter(\.$idempotencyKey == key).filter(\.$author.$id == author.id).first() != nil { return }
+        thread.lastMessageAt = now
+        try await database.transaction { transaction in
+            try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: now).create(on: transaction)
+            try await thread.save(on: transaction)
         }
     }
 
