@@ -81,7 +81,7 @@ struct DashboardController: RouteCollection {
     /// Break-glass grants of the last 7 days, newest first (who, when, which patient: the roster is the lead's to see).
     private func recentEmergencies(_ request: Request) async throws -> [DashboardContext.Emergency] {
         let since = request.now.addingTimeInterval(-7 * 86_400)
-        let grants = try await BreakGlassGrantRecord.query(on: request.db).filter(\.$grantedAt >= since).sort(\.$grantedAt, .descending).with(\.$user).with(\.$patient).limit(50).all()
+        let grants = try await EmergencyAccessQueries(database: request.db).grants(since: since, limit: 50)
         return grants.map { grant in
             DashboardContext.Emergency(who: grant.user.displayName, patient: "\(grant.patient.givenName) \(grant.patient.familyName)",
                                        when: DisplayTime.minute(grant.grantedAt))

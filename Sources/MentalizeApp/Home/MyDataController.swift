@@ -56,21 +56,20 @@ struct MyDataController: RouteCollection {
                     scores: entry.score.scales.map { .init(scale: $0.scaleId, value: $0.value) }))
             }
         }
-        let threads = try await MessageThread.query(on: request.db).filter(\.$patient.$id == patientID).with(\.$messages) { $0.with(\.$author) }.sort(\.$startedAt).all()
+        let threads = try await MessageStore(database: request.db, now: request.now).threadsWithMessages(patientID: patientID)
         let messages = threads.map { thread in
             PatientDataExport.Thread(subject: thread.subject, messages: thread.messages.sorted { $0.sentAt < $1.sentAt }.map {
                 .init(from: $0.author.displayName, sent: $0.sentAt, text: $0.body)
             })
         }
-        let responses = try await FormulationResponse.query(on: request.db).filter(\.$patient.$id == patientID).with(\.$version).sort(\.$createdAt).all()
+        let pathway = PathwayQueries(database: request.db)
+        let responses = try await pathway.formulationResponses(patientID: patientID)
         let formulation = responses.map { response in
             PatientDataExport.FormulationResponse(version: response.version.version, agreed: response.kind == FormulationResponse.agreement,
                                                   comment: response.text, written: response.createdAt)
         }
         // Only the reports the patient made themselves: events staff recorded are not theirs to export.
-        let reports = try await ClinicalEventRecord.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$patientReported == true)
-            .sort(\.$recordedAt).all()
-            .map { PatientDataExport.SelfReport(occurredOn: $0.occurredOn, severity: $0.severity, note: $0.note, sent: $0.recordedAt) }
+        let reports = try await pathway.selfReports(patientID: patientID).map { PatientDataExport.SelfReport(occurredOn: $0.occurredOn, severity: $0.severity, note: $0.note, sent: $0.recordedAt) }
         return PatientDataExport(name: "\(patient.givenName) \(patient.familyName)", exportedAt: request.now, diary: diary, questionnaires: questionnaires,
                                  messages: messages, formulationResponses: formulation, selfReports: reports)
     }

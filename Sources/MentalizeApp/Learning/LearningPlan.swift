@@ -19,13 +19,18 @@ struct LearningPlan {
         let opened: Date?
     }
 
+    /// The audit record of a module's page, read by the patient: opening a page never writes, so
+    /// the audit event of the read is when they opened it.
+    static func auditRecordID(moduleID: String) -> String { LearningStore.auditRecordID(moduleID: moduleID) }
+
     static let pastIntroduction = Set([ProgrammePhase.treatment, .ending, .followUp, .discharged].map(\.rawValue))
 
     func lines(for patient: Patient) async throws -> [Line] {
-        let rows = try await ModuleProgress.query(on: database).filter(\.$patient.$id == patient.requireID()).all()
+        let store = LearningStore(database: database)
+        let rows = try await store.progressRows(patientID: patient.requireID())
         let byModule = Dictionary(rows.map { ($0.moduleID, $0) }, uniquingKeysWith: { first, _ in first })
         let allOpen = Self.pastIntroduction.contains(patient.phase)
-        let opened = try await firstOpened(patientID: patient.requireID())
+        let opened = try await store.firstOpened(patientID: patient.requireID())
         return library.modules.sorted { $0.order < $1.order }.map { module in
             let progress = byModule[module.id]
             let first = [progress?.openedAt, opened[module.id]].compactMap { $0 }.min()
@@ -33,39 +38,9 @@ struct LearningPlan {
         }
     }
 
-    /// The audit record of a module's page, read by the patient: opening a page never writes, so
-    /// the audit event of the read is when they opened it.
-    static func auditRecordID(moduleID: String) -> String { "module:\(moduleID)" }
-
-    /// When the patient first opened each module, from the audit events of their reads.
-    private func firstOpened(patientID: UUID) async throws -> [String: Date] {
-        let reads = try await AuditEventRecord.query(on: database).filter(\.$patientID == patientID).filter(\.$actorRole == Role.patient.rawValue)
-            .filter(\.$recordType == RecordKind.measureResponse.rawValue).filter(\.$action == AccessAction.read.rawValue)
-            .filter(\.$outcome == AuditOutcome.allowed.rawValue).filter(\.$recordID =~ "module:").all()
-        var opened: [String: Date] = [:]
-        for read in reads {
-            guard let recordID = read.recordID, recordID.hasPrefix("module:") else { continue }
-            let at = Date(timeIntervalSince1970: Double(read.occurredAtMicroseconds) / 1_000_000)
-            let moduleID = String(recordID.dropFirst("module:".count))
-            opened[moduleID] = min(opened[moduleID] ?? at, at)
-        }
-        return opened
-    }
-
     /// The progress row for a module, created when first needed.
     func progress(patientID: UUID, moduleID: String) async throws -> ModuleProgress {
-        if let row = try await ModuleProgress.query(on: database).filter(\.$patient.$id == patientID).filter(\.$moduleID == moduleID).first() { return row }
-        let row = ModuleProgress()
-        row.$patient.id = patientID
-        row.moduleID = moduleID
-        do {
-            try await row.create(on: database)
-        } catch {
-            // Created by a concurrent request: the unique key kept one.
-            if let row = try await ModuleProgress.query(on: database).filter(\.$patient.$id == patientID).filter(\.$moduleID == moduleID).first() { return row }
-            throw error
-        }
-        return row
+        try await LearningStore(database: database).progress(patientID: patientID, moduleID: moduleID)
     }
 }
 

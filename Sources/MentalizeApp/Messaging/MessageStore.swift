@@ -64,6 +64,12 @@ struct MessageStore {
         try await MessageThread.query(on: database).filter(\.$id == id).filter(\.$patient.$id == patientID).first()
     }
 
+    /// Every thread of the patient with its messages and their authors, oldest thread first (the
+    /// patient's own export).
+    func threadsWithMessages(patientID: UUID) async throws -> [MessageThread] {
+        try await MessageThread.query(on: database).filter(\.$patient.$id == patientID).with(\.$messages) { $0.with(\.$author) }.sort(\.$startedAt).all()
+    }
+
     /// A thread's messages with their authors, oldest first.
     func messages(in thread: MessageThread) async throws -> [SecureMessage] {
         try await SecureMessage.query(on: database).filter(\.$thread.$id == thread.requireID()).with(\.$author).sort(\.$sentAt).all()
