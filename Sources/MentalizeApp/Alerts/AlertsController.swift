@@ -19,7 +19,7 @@ struct AlertsController: RouteCollection {
         let alerts = try await AlertStore(database: request.db).addressed(to: access.user.id, scope: scope, openOnly: false, limit: 100)
         try await access.auditListed(Array(Set(alerts.map(\.$patient.id))), kind: .riskAlert, scope: scope)
         let rows = alerts.compactMap { alert in
-            alert.id.map { AlertsContext.Row(patient: "\(alert.patient.givenName) \(alert.patient.familyName)", level: alert.level, state: "alerts.state.\(alert.state)",
+            alert.id.map { AlertsContext.Row(patient: alert.patient.displayName, level: alert.level, state: "alerts.state.\(alert.state)",
                                               raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(alert: $0)) }
         }
         return try await request.view.render("alerts", AlertsContext(page: PageChrome(titleKey: "alerts.title", request: request), rows: rows))
@@ -82,7 +82,7 @@ struct AlertsController: RouteCollection {
         let rules = alert.ruleIDs.split(separator: ",").map(String.init).map { id in alert.instrumentID.flatMap { texts.ruleDescription($0, id) } ?? id }
         let context = AlertContext(
             page: PageChrome(titleKey: "alerts.detailTitle", request: request), csrfToken: request.csrfToken,
-            patient: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(patient: alert.$patient.id),
+            patient: patient.displayName, patientPath: SiteRoute.patient.path(patient: alert.$patient.id),
             measuresPath: alert.source == .measure ? SiteRoute.patientMeasures.path(patient: alert.$patient.id) : nil,
             level: alert.level, stateKey: "alerts.state.\(alert.state)", sourceKey: "alerts.source.\(alert.sourceName)",
             sourcePath: Self.sourcePath(of: alert), instrument: alert.instrumentID.flatMap(texts.instrumentTitle), rules: rules,

@@ -25,7 +25,7 @@ enum OpenAlerts {
         try await access.auditListed(Array(Set(alerts.map(\.$patient.id))), kind: .riskAlert, scope: scope)
         return alerts.compactMap { alert in
             alert.id.map { id in
-                AlertBanner(patient: "\(alert.patient.givenName) \(alert.patient.familyName)", level: alert.level,
+                AlertBanner(patient: alert.patient.displayName, level: alert.level,
                        raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(alert: id), escalated: alert.escalatedAt != nil)
             }
         }

@@ -26,7 +26,7 @@ struct AuditPatientLabels {
         }
         let patients = try await Patient.query(on: database).filter(\.$id ~~ visible).all()
         try await access.auditListed(patients.compactMap(\.id), kind: .demographics, scope: scope)
-        let names = Dictionary(patients.compactMap { patient in patient.id.map { ($0, "\(patient.givenName) \(patient.familyName)") } }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(patients.compactMap { patient in patient.id.map { ($0, patient.displayName) } }, uniquingKeysWith: { first, _ in first })
         return AuditPatientLabels(names: names, showsNames: true, key: key)
     }
 

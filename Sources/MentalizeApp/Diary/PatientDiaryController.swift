@@ -16,7 +16,7 @@ struct PatientDiaryController: RouteCollection {
         let entries = try await PatientDiaryPage.entries(DiaryStore(database: request.db, now: request.now), patientID: authorised.id)
         let canFlag = try await authorised.access.allows(.write, .sessionNote, patientID: authorised.id)
         let context = PatientDiaryContext(page: PageChrome(titleKey: "diary.staffTitle", request: request), csrfToken: request.csrfToken,
-                                          name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(patient: authorised.id),
+                                          name: patient.displayName, patientPath: SiteRoute.patient.path(patient: authorised.id),
                                           entries: entries, canFlag: canFlag, flagPath: SiteRoute.patientDiaryFlags.path(patient: authorised.id))
         return try await request.view.render("patient-diary", context)
     }

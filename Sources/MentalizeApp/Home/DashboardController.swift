@@ -83,7 +83,7 @@ struct DashboardController: RouteCollection {
         let since = request.now.addingTimeInterval(-7 * 86_400)
         let grants = try await EmergencyAccessQueries(database: request.db).grants(since: since, limit: 50)
         return grants.map { grant in
-            DashboardContext.Emergency(who: grant.user.displayName, patient: "\(grant.patient.givenName) \(grant.patient.familyName)",
+            DashboardContext.Emergency(who: grant.user.displayName, patient: grant.patient.displayName,
                                        when: DisplayTime.minute(grant.grantedAt))
         }
     }

@@ -70,7 +70,7 @@ struct MyDataController: RouteCollection {
         }
         // Only the reports the patient made themselves: events staff recorded are not theirs to export.
         let reports = try await pathway.selfReports(patientID: patientID).map { PatientDataExport.SelfReport(occurredOn: $0.occurredOn, severity: $0.severity, note: $0.note, sent: $0.recordedAt) }
-        return PatientDataExport(name: "\(patient.givenName) \(patient.familyName)", exportedAt: request.now, diary: diary, questionnaires: questionnaires,
+        return PatientDataExport(name: patient.displayName, exportedAt: request.now, diary: diary, questionnaires: questionnaires,
                                  messages: messages, formulationResponses: formulation, selfReports: reports)
     }
 }

@@ -28,3 +28,8 @@ final class Patient: Model, @unchecked Sendable {
         self.$user.id = userID
     }
 }
+
+extension Patient {
+    /// The name staff pages show: given name, then family name.
+    var displayName: String { "\(givenName) \(familyName)" }
+}

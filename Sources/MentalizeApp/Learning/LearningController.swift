@@ -64,7 +64,7 @@ struct LearningController: RouteCollection {
         }
         let canUnlock = access.user.isStaff ? try await access.allows(.write, .measureResponse, patientID: patientID) : false
         return try await request.view.render("patient-learning", StaffLearningContext(
-            page: PageChrome(titleKey: "learning.staffTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            page: PageChrome(titleKey: "learning.staffTitle", request: request), csrfToken: request.csrfToken, name: patient.displayName,
             patientPath: SiteRoute.patient.path(patient: patientID), rows: rows, canUnlock: canUnlock,
             unlockPath: SiteRoute.patientLearningUnlock.path(patient: patientID)))
     }

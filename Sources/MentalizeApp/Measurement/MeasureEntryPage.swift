@@ -16,7 +16,7 @@ enum MeasureEntryPage {
                                          raw: form[item.linkId] ?? "", error: errors[item.linkId], prefix: item.linkId)
         }
         let context = MeasureEntryContext(
-            page: PageChrome(titleKey: "measures.entryTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            page: PageChrome(titleKey: "measures.entryTitle", request: request), csrfToken: request.csrfToken, name: patient.displayName,
             instrument: definition.map { .init(id: $0.id, title: $0.title) }, clinicianRated: definition?.rater == .clinician,
             questions: items, idempotencyKey: key ?? UUID().uuidString, hasErrors: !errors.isEmpty,
             choices: settings.catalog.definitions.map { .init(id: $0.id, title: $0.title) },

@@ -37,7 +37,7 @@ struct PatientMeasuresController: RouteCollection {
                 scores: scales.map { scale in entry.score.scale(scale.id).map { "\(OutcomeChart.number($0.value))\($0.band.map { " (\($0.label))" } ?? "")" } ?? "—" },
                 answers: questions.map { MeasureQuestionContext.display(answers[$0.linkId], on: $0) })
         }
-        let context = MeasureAnswersContext(page: PageChrome(titleKey: "measures.answersTitle", request: request), name: "\(patient.givenName) \(patient.familyName)",
+        let context = MeasureAnswersContext(page: PageChrome(titleKey: "measures.answersTitle", request: request), name: patient.displayName,
                                             title: definition.title, scaleTitles: scales.map(\.title), questions: questions.map { "\($0.linkId): \($0.text)" },
                                             rows: Array(rows), measuresPath: SiteRoute.patientMeasures.path(patient: try patient.requireID()))
         return try await request.view.render("measure-answers", context)

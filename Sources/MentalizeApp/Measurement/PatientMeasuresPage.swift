@@ -36,7 +36,7 @@ enum PatientMeasuresPage {
         if canSeeAlerts, !alerts.isEmpty { try await access.auditListed([patientID], kind: .riskAlert, scope: try await access.listScope(.riskAlert)) }
         let canWrite = try await access.allows(.write, .measureResponse, patientID: patientID)
         let context = PatientMeasuresContext(
-            page: PageChrome(titleKey: "measures.staffTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            page: PageChrome(titleKey: "measures.staffTitle", request: request), csrfToken: request.csrfToken, name: patient.displayName,
             patientPath: SiteRoute.patient.path(patient: patientID), instruments: instruments, assignments: open,
             alerts: canSeeAlerts ? alerts.compactMap { alert in alert.id.map { .init(level: alert.level, state: "alerts.state.\(alert.state)", raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(alert: $0)) } } : [],
             canWrite: canWrite, errorKey: error,

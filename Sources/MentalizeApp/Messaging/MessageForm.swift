@@ -38,7 +38,7 @@ struct ThreadLine: Encodable {
     init?(_ summary: MessageStore.ThreadSummary, route: SiteRoute, showPatient: Bool) {
         guard let id = summary.thread.id else { return nil }
         subject = summary.thread.subject
-        patient = showPatient ? "\(summary.thread.patient.givenName) \(summary.thread.patient.familyName)" : nil
+        patient = showPatient ? summary.thread.patient.displayName : nil
         last = DisplayTime.minute(summary.thread.lastMessageAt)
         unread = summary.unread
         path = route.path(thread: id)

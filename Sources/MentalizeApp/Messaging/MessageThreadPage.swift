@@ -12,7 +12,7 @@ enum MessageThreadPage {
         let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
         let context = MessageThreadContext(
             page: PageChrome(titleKey: "messages.threadTitle", request: request), csrfToken: request.csrfToken, subject: thread.subject,
-            patient: "\(patient.givenName) \(patient.familyName)",
+            patient: patient.displayName,
             messages: messages.map { MessageLine(author: $0.author.displayName, fromPatient: $0.fromPatient, sent: DisplayTime.minute($0.sentAt), body: $0.body) },
             helplines: helplines,
             support: support, crisisPath: SiteRoute.myCrisisPlan.path, replyPath: replyPath, backPath: backPath,

@@ -77,7 +77,7 @@ struct StaffMessagesController: RouteCollection {
         let patientID = try patient.requireID()
         let summaries = try await MessageStore(database: request.db, now: request.now).threads(patientID: patientID, reader: access.user.id)
         let context = PatientMessagesContext(
-            page: PageChrome(titleKey: "messages.patientTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            page: PageChrome(titleKey: "messages.patientTitle", request: request), csrfToken: request.csrfToken, name: patient.displayName,
             patientPath: SiteRoute.patient.path(patient: patientID),
             threads: summaries.compactMap { ThreadLine($0, route: .messageThread, showPatient: false) },
             canWrite: access.user.isStaff ? try await access.allows(.write, .message, patientID: patientID) : false,

@@ -14,7 +14,7 @@ enum AssessmentPage {
         let today = FormCheck.today(request.now)
         let context = AssessmentContext(
             page: PageChrome(titleKey: "assessment.title", request: request), csrfToken: request.csrfToken,
-            name: "\(patient.givenName) \(patient.familyName)", patientPath: path(.patient),
+            name: patient.displayName, patientPath: path(.patient),
             interviews: try await queries.interviews(of: patientID).map(AssessmentContext.Interview.init),
             risks: try await queries.risks(of: patientID).map(AssessmentContext.Risk.init),
             checklist: checklist.map(AssessmentContext.Checklist.init),

@@ -72,7 +72,7 @@ struct CrisisPlanController: RouteCollection {
         let versions = try await CrisisPlans(database: request.db).versions(of: patientID)
         let canWrite = try await access.allows(.write, .formulation, patientID: patientID)
         let context = StaffCrisisPlanContext(
-            page: PageChrome(titleKey: "crisis.title", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            page: PageChrome(titleKey: "crisis.title", request: request), csrfToken: request.csrfToken, name: patient.displayName,
             plan: versions.first.map(CrisisPlanContext.Plan.init), versions: versions.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt), author: $0.writtenBy.displayName, plan: .init($0)) },
             canWrite: canWrite, form: form ?? Form(versions.first), errorKey: error,
             action: SiteRoute.crisisPlanSave.path(patient: patientID), patientPath: SiteRoute.patient.path(patient: patientID)

@@ -63,7 +63,7 @@ struct FormulationController: RouteCollection {
             }
         }
         let context = FormulationCompareContext(
-            page: PageChrome(titleKey: "formulation.compareTitle", request: request), name: "\(patient.givenName) \(patient.familyName)",
+            page: PageChrome(titleKey: "formulation.compareTitle", request: request), name: patient.displayName,
             formulationPath: SiteRoute.formulation.path(patient: patientID), action: SiteRoute.formulationCompare.path(patient: patientID),
             numbers: versions.map(\.version), from: older?.version ?? 0, to: newer?.version ?? 0, sections: sections
         )
@@ -79,7 +79,7 @@ struct FormulationController: RouteCollection {
         let numbers = Dictionary(versions.compactMap { version in version.id.map { ($0, version.version) } }, uniquingKeysWith: max)
         let form = form ?? FormulationForm(versions.first)
         let context = StaffFormulationContext(
-            page: PageChrome(titleKey: "formulation.title", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            page: PageChrome(titleKey: "formulation.title", request: request), csrfToken: request.csrfToken, name: patient.displayName,
             patientPath: SiteRoute.patient.path(patient: patientID),
             latest: versions.first.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt), shared: $0.sharedAt != nil, sections: FormulationSectionView.all($0),
                                                sharePath: SiteRoute.formulationShare.path(patient: patientID, version: $0.version)) },

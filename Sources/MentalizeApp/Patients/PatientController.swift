@@ -61,7 +61,7 @@ struct PatientListContext: Encodable {
         let path: String
 
         init(_ patient: Patient) {
-            name = "\(patient.givenName) \(patient.familyName)"
+            name = patient.displayName
             phase = ProgrammeStatus(storageValue: patient.phase)?.displayName ?? patient.phase
             path = patient.id.map(SiteRoute.patient.path(patient:)) ?? ""
         }

@@ -46,7 +46,7 @@ struct PatientDetailsController: RouteCollection {
         let form = form ?? PatientDetailsForm(details, identifier: identifiers.first)
         let context = PatientDetailsContext(
             page: PageChrome(titleKey: "details.title", request: request), csrfToken: request.csrfToken,
-            name: "\(patient.givenName) \(patient.familyName)", patientPath: SiteRoute.patient.path(patient: patientID),
+            name: patient.displayName, patientPath: SiteRoute.patient.path(patient: patientID),
             summary: DetailsSummary(details, identifiers: identifiers),
             canWrite: try await access.allows(.write, .demographics, patientID: patientID),
             detailsForm: form, problems: problems, choices: PatientDetailsChoices(try await store.programmeTypes(), form: form),

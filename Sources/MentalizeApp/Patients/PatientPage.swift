@@ -25,7 +25,7 @@ enum PatientPage {
         let path = { (route: SiteRoute) in route.path(patient: patientID) }
         let context = PatientOverviewContext(
             page: PageChrome(titleKey: "patient.title", request: request), csrfToken: request.csrfToken,
-            name: "\(patient.givenName) \(patient.familyName)", dateOfBirth: patient.dateOfBirth, careTeam: chart.careTeam,
+            name: patient.displayName, dateOfBirth: patient.dateOfBirth, careTeam: chart.careTeam,
             status: current?.displayName ?? patient.phase,
             history: chart.history.map { .init(when: DisplayTime.minute($0.occurredAt), from: ProgrammeStatus(storageValue: $0.fromStatus)?.displayName ?? $0.fromStatus,
                                                to: ProgrammeStatus(storageValue: $0.toStatus)?.displayName ?? $0.toStatus,

@@ -104,13 +104,13 @@ struct CareTeamController: RouteCollection {
         let patients = try await PatientQueries(database: request.db).listed(in: list)
         let context = CareTeamContext(
             page: PageChrome(titleKey: "careTeam.title", request: request), csrfToken: request.csrfToken, action: SiteRoute.careTeam.path, errorKey: error,
-            caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? .unknown, right: .init(name: "\($0.patient.givenName) \($0.patient.familyName)", disabled: false),
+            caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? .unknown, right: .init(name: $0.patient.displayName, disabled: false),
                                            endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             supervision: supervision.map { .init(left: names[$0.$supervisor.id] ?? .unknown, right: names[$0.$therapist.id] ?? .unknown,
                                                  endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             therapists: staff.therapists.map { .init(id: $0.id.uuidString, name: $0.name) },
             supervisors: staff.supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
-            patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: "\($0.givenName) \($0.familyName)") }
+            patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: $0.displayName) }
         )
         return try await request.view.render("care-team", context)
     }

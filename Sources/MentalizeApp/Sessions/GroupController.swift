@@ -147,8 +147,7 @@ struct GroupController: RouteCollection {
             throw Abort(.notFound)
         }
         let now = request.now
-        let therapists = try await GroupTherapistRecord.query(on: request.db).filter(\.$group.$id == group.requireID()).all()
-            .filter { $0.startsAt <= now && ($0.endsAt.map { now < $0 } ?? true) }.map { $0.$therapist.id }
+        let therapists = try await GroupRosterQueries(database: request.db).currentTherapists(of: group.requireID(), at: now).map { $0.$therapist.id }
         if therapists.contains(user.id) { return (group, therapists) }
         if !forWriting {
             if user.roles.contains(Role.programmeLead.rawValue) { return (group, therapists) }

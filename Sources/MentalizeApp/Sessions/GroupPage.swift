@@ -15,14 +15,13 @@ enum GroupPage {
         let zone = loader.zone
         let now = request.now
         let today = zone.localDate(of: now)
-        let therapistRows = try await GroupTherapistRecord.query(on: request.db).filter(\.$group.$id == groupID).with(\.$therapist).all()
-            .filter { $0.startsAt <= now && ($0.endsAt.map { now < $0 } ?? true) }
+        let therapistRows = try await GroupRosterQueries(database: request.db).currentTherapists(of: groupID, at: now)
         let canWrite = therapistRows.contains { $0.$therapist.id == user.id } && user.roles.contains(Role.therapist.rawValue)
         let spells = try await GroupMembershipRecord.query(on: request.db).filter(\.$group.$id == groupID).with(\.$patient).sort(\.$joinedAt).all()
         let current = spells.filter { $0.joinedAt <= now && ($0.leftAt.map { now < $0 } ?? true) || $0.joinedAt > now }
         var members: [GroupContext.Member] = []
         for spell in current where try await visible(spell.$patient.id, groupID: groupID, access: access) {
-            members.append(.init(name: "\(spell.patient.givenName) \(spell.patient.familyName)", joined: zone.localDate(of: spell.joinedAt).description,
+            members.append(.init(name: spell.patient.displayName, joined: zone.localDate(of: spell.joinedAt).description,
                                  left: spell.leftAt.map { zone.localDate(of: $0).adding(days: -1).description } ?? "",
                                  leavePath: spell.id.map { SiteRoute.groupMemberLeave.path(group: groupID, membership: $0) } ?? "",
                                  fieldID: "leave-\(members.count)"))
@@ -30,7 +29,7 @@ enum GroupPage {
         var waiting: [GroupContext.Waiting] = []
         for entry in try await WaitingListRecord.query(on: request.db).filter(\.$group.$id == groupID).with(\.$patient).sort(\.$addedAt).all()
         where try await visible(entry.$patient.id, groupID: groupID, access: access) {
-            waiting.append(.init(name: "\(entry.patient.givenName) \(entry.patient.familyName)", since: entry.since,
+            waiting.append(.init(name: entry.patient.displayName, since: entry.since,
                                  removePath: entry.id.map { SiteRoute.groupWaitingListRemove.path(group: groupID, waitingListEntry: $0) } ?? ""))
         }
         let roster = try await GroupRosterQueries(database: request.db).roster(of: group, zone: zone)
@@ -59,7 +58,7 @@ enum GroupPage {
             },
             rate: AttendanceFacts.rateText(AttendanceRates.group(AttendanceFacts.records(entries))),
             members: members, formerCount: spells.count - current.count, waiting: waiting, canWrite: canWrite,
-            candidates: try candidates.map { .init(id: try $0.requireID().uuidString, name: "\($0.givenName) \($0.familyName)") },
+            candidates: try candidates.map { .init(id: try $0.requireID().uuidString, name: $0.displayName) },
             today: today.description, joinPath: SiteRoute.groupMembers.path(group: groupID),
             waitingPath: SiteRoute.groupWaitingList.path(group: groupID), slotPath: SiteRoute.groupSlot.path(group: groupID),
             notice: notice, form: BookingFormContext.make(form, kind: "slot", problems: problems, rooms: loader.mapping.rooms.values.sorted { $0.name < $1.name }))

@@ -8,6 +8,13 @@ import MentalizeCore
 struct GroupRosterQueries {
     let database: any Database
 
+    /// The group's therapists at `instant` (started, not yet ended), with their accounts: the one
+    /// place the "current group therapists" rule is written.
+    func currentTherapists(of groupID: UUID, at instant: Date) async throws -> [GroupTherapistRecord] {
+        try await GroupTherapistRecord.query(on: database).filter(\.$group.$id == groupID).filter(\.$startsAt <= instant)
+            .group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > instant) }.with(\.$therapist).all()
+    }
+
     /// Members whose spell covers `instant`, ordered by family then given name.
     func members(of groupID: UUID, at instant: Date) async throws -> [Patient] {
         let spells = try await GroupMembershipRecord.query(on: database).filter(\.$group.$id == groupID).filter(\.$joinedAt <= instant).with(\.$patient).all()

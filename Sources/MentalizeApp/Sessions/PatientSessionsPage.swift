@@ -32,7 +32,7 @@ enum PatientSessionsPage {
         let canBook = try await access.allows(.write, .demographics, patientID: patientID) && access.user.roles.contains(Role.therapist.rawValue)
         let rooms = loader.mapping.rooms.values.sorted { $0.name < $1.name }
         let context = PatientSessionsContext(
-            page: PageChrome(titleKey: "sessions.patientTitle", request: request), csrfToken: request.csrfToken, name: "\(patient.givenName) \(patient.familyName)",
+            page: PageChrome(titleKey: "sessions.patientTitle", request: request), csrfToken: request.csrfToken, name: patient.displayName,
             patientPath: SiteRoute.patient.path(patient: patientID), zone: zone.identifier,
             upcoming: rows.filter { !$0.isPast }, past: rows.filter(\.isPast).reversed(),
             rate: AttendanceFacts.rateText(summary), warning: warning.map { "\($0.consecutiveMissed)" },

@@ -98,7 +98,7 @@ struct ProcessNoteController: RouteCollection {
         let initials = Initials.directory(try SessionPage.directory(opened))
         let members: [ProcessNoteFormContext.Member] = opened.patient != nil ? [] : try opened.members.map { patient in
             let id = try patient.requireID()
-            return .init(id: id.uuidString, label: "\(patient.givenName) \(patient.familyName) (\(initials[PatientID(id)] ?? ""))", selected: form.patientID == id.uuidString)
+            return .init(id: id.uuidString, label: "\(patient.displayName) (\(initials[PatientID(id)] ?? ""))", selected: form.patientID == id.uuidString)
         }
         let context = ProcessNoteFormContext(page: PageChrome(titleKey: "processNote.title", request: request), csrfToken: request.csrfToken, text: form.text ?? "", errorKey: error,
                                              members: members, supervisors: supervisors.map { .init(id: $0.id.uuidString, name: $0.name, selected: form.supervisorID == $0.id.uuidString) },

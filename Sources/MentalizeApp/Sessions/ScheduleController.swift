@@ -63,7 +63,7 @@ struct ScheduleNames {
         guard !wanted.isEmpty else { return [:] }
         let patients = try await Patient.query(on: request.db).filter(\.$id ~~ wanted).all()
         try await access.auditListed(try patients.map { try $0.requireID() }, kind: .demographics, scope: scope)
-        return Dictionary(patients.compactMap { patient in patient.id.map { ($0, "\(patient.givenName) \(patient.familyName)") } }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(patients.compactMap { patient in patient.id.map { ($0, patient.displayName) } }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -56,8 +56,7 @@ struct SessionAccess {
     /// True when the user runs the group now, or supervises a therapist who does.
     func runsOrSupervises(_ groupID: UUID) async throws -> Bool {
         let now = request.now
-        let therapists = try await GroupTherapistRecord.query(on: request.db).filter(\.$group.$id == groupID).all()
-            .filter { $0.startsAt <= now && ($0.endsAt.map { now < $0 } ?? true) }.map { $0.$therapist.id }
+        let therapists = try await GroupRosterQueries(database: request.db).currentTherapists(of: groupID, at: now).map { $0.$therapist.id }
         if therapists.contains(access.user.id) { return true }
         let supervised = try await access.facts().supervision.filter { $0.period.isCurrent(at: now) }.map(\.therapistID.rawValue)
         return !Set(supervised).isDisjoint(with: therapists)

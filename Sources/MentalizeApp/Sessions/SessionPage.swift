@@ -25,7 +25,7 @@ enum SessionPage {
             let id = try patient.requireID()
             let entry = marks.first { $0.$patient.id == id }
             return SessionPageContext.AttendanceRow(
-                field: "mark.\(id.uuidString)", noticeField: "notice.\(id.uuidString)", name: "\(patient.givenName) \(patient.familyName)",
+                field: "mark.\(id.uuidString)", noticeField: "notice.\(id.uuidString)", name: patient.displayName,
                 initials: initials[PatientID(id)] ?? "", options: AttendanceChoice.allCases.map { .init(value: $0.rawValue, label: "attendance.\($0.rawValue)", selected: entry?.mark == $0.rawValue) },
                 notice: entry?.noticeGivenAt.map { ClinicClock.inputValue($0, zone: zone) } ?? "")
         }
@@ -48,7 +48,7 @@ enum SessionPage {
                                members: try visible.map { patient in
                                    let id = PatientID(try patient.requireID())
                                    let note = memberNotes[id]
-                                   return .init(field: "", name: "\(patient.givenName) \(patient.familyName)", initials: initials[id] ?? "", text: note?.text ?? "",
+                                   return .init(field: "", name: patient.displayName, initials: initials[id] ?? "", text: note?.text ?? "",
                                                 riskSummary: note?.risk?.summary ?? "", modesText: note.map { modesText($0.observed) } ?? "",
                                                 imbalances: note.map { imbalances($0.observed) } ?? [], riskKey: riskKey(note?.risk))
                                },
@@ -63,7 +63,7 @@ enum SessionPage {
         var context = SessionPageContext(
             page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
             title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey(marks: marks.map(\.mark), now: request.now), isGroup: isGroup,
-            patientName: opened.patient.map { "\($0.givenName) \($0.familyName)" },
+            patientName: opened.patient.map { $0.displayName },
             patientPath: try opened.patient.map { SiteRoute.patientSessions.path(patient: try $0.requireID()) },
             groupPath: session.groupID.map { SiteRoute.group.path(group: $0) },
             canWrite: canWrite, attendancePath: SiteRoute.sessionAttendance.path(session: session.key), attendance: attendance,
@@ -78,7 +78,7 @@ enum SessionPage {
                 let prefix = NoteForm.memberPrefix(try patient.requireID())
                 let field = String(prefix.dropLast())
                 return SessionPageContext.MemberNoteField(
-                    field: field, name: "\(patient.givenName) \(patient.familyName)", initials: initials[PatientID(try patient.requireID())] ?? "", text: fields[field] ?? "",
+                    field: field, name: patient.displayName, initials: initials[PatientID(try patient.requireID())] ?? "", text: fields[field] ?? "",
                     modes: modeChecks(fields, prefix: prefix), dimensions: dimensionSelects(fields, prefix: prefix), risks: riskOptions(fields, prefix: prefix),
                     riskSummaryField: prefix + "riskSummary", riskSummary: fields[prefix + "riskSummary"] ?? "",
                     hasDetail: fields.contains { $0.key.hasPrefix(prefix) && !$0.value.isEmpty })
