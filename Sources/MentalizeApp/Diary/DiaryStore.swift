@@ -108,6 +108,11 @@ struct DiaryStore {
         return (clinic?.promptsEnabled ?? true, own?.promptsEnabled ?? true)
     }
 
+    /// Whether the clinic offers reflection prompts (on unless switched off).
+    func clinicPromptsEnabled(clinicID: UUID) async throws -> Bool {
+        try await PortalPreference.query(on: database).filter(\.$scope == "clinic").filter(\.$subjectID == clinicID).first()?.promptsEnabled ?? true
+    }
+
     func setPrompts(_ enabled: Bool, scope: String, subjectID: UUID) async throws {
         let preference = try await PortalPreference.query(on: database).filter(\.$scope == scope).filter(\.$subjectID == subjectID).first() ?? PortalPreference()
         preference.scope = scope

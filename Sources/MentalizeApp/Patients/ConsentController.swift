@@ -35,7 +35,7 @@ enum ConsentSummary {
     }
 
     static func lines(for patientID: UUID, on db: any Database) async throws -> [Line] {
-        let records = try await ConsentRecord.query(on: db).filter(\.$patient.$id == patientID).sort(\.$recordedAt, .descending).with(\.$recordedBy).all()
+        let records = try await PatientQueries(database: db).consents(of: patientID)
         return ConsentRecord.kinds.map { kind in
             guard let latest = records.first(where: { $0.kind == kind }) else {
                 return Line(kindKey: "consent.kind.\(kind)", stateKey: "consent.state.unknown", detail: "")

@@ -22,37 +22,6 @@ struct PatientController: RouteCollection {
     }
 }
 
-/// The queries behind the patient pages (tested directly).
-struct PatientQueries {
-    let database: any Database
-
-    /// The patients in this list scope, filtered in SQL, each listing audited.
-    func listed(in list: PatientListScope) async throws -> [Patient] {
-        let scope = list.scope
-        var query = Patient.query(on: database).sort(\.$familyName).sort(\.$givenName)
-        if !scope.allRows {
-            let ids = scope.patients.map(\.rawValue)
-            guard !ids.isEmpty else { return [] }
-            query = query.filter(\.$id ~~ ids)
-        }
-        let patients = try await query.all()
-        try await list.access.auditListed(try patients.map { try $0.requireID() }, kind: list.kind, scope: scope)
-        return patients
-    }
-
-    /// The therapists currently responsible for a patient.
-    func careTeam(of patientID: UUID, now: Date) async throws -> [String] {
-        let assignments = try await CaseloadAssignmentRecord.query(on: database)
-            .filter(\.$patient.$id == patientID)
-            .with(\.$therapist)
-            .all()
-        return assignments
-            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
-            .map(\.therapist.displayName)
-            .sorted()
-    }
-}
-
 /// What the patient list shows.
 struct PatientListContext: Encodable {
     struct Row: Encodable {

@@ -41,8 +41,8 @@ struct PatientDetailsController: RouteCollection {
     private func render(_ request: Request, access: PatientAccess, patient: Patient, form: PatientDetailsForm?, problems: [String]) async throws -> View {
         let patientID = try patient.requireID()
         let store = PatientDetailsStore(database: request.db)
-        let details = try await PatientDetails.query(on: request.db).filter(\.$patient.$id == patientID).with(\.$programmeType).first()
-        let identifiers = try await PatientIdentifierRecord.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$type).all()
+        let details = try await store.details(patientID: patientID)
+        let identifiers = try await store.identifiers(patientID: patientID)
         let form = form ?? PatientDetailsForm(details, identifier: identifiers.first)
         let context = PatientDetailsContext(
             page: PageChrome(titleKey: "details.title", request: request), csrfToken: request.csrfToken,

@@ -59,12 +59,9 @@ struct RegistrationController: RouteCollection {
         return request.redirect(to: SiteRoute.patient.path(patient: patientID))
     }
 
-    /// True when a patient with the same names and date of birth exists (in anyone's scope: the
-    /// warning says only that, never who or where).
+    /// True when a patient with the same names and date of birth exists (the warning says only that).
     private func isDuplicate(_ fields: RegistrationForm.Cleaned, on db: any Database) async throws -> Bool {
-        try await Patient.query(on: db).filter(\.$dateOfBirth == fields.dateOfBirth).all().contains {
-            $0.givenName.caseInsensitiveCompare(fields.givenName) == .orderedSame && $0.familyName.caseInsensitiveCompare(fields.familyName) == .orderedSame
-        }
+        try await PatientQueries(database: db).nameAndBirthDateTaken(givenName: fields.givenName, familyName: fields.familyName, dateOfBirth: fields.dateOfBirth)
     }
 
     private func render(_ request: Request, form: RegistrationForm, details: PatientDetailsForm, problems: [String], duplicate: Bool) async throws -> View {

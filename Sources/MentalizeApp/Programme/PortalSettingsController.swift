@@ -13,9 +13,9 @@ struct PortalSettingsController: RouteCollection {
     func page(_ request: Request) async throws -> View {
         let user = try request.requireRole([.programmeLead])
         let clinicID = user.user.$clinic.id
-        let setting = try await PortalPreference.query(on: request.db).filter(\.$scope == "clinic").filter(\.$subjectID == clinicID).first()
+        let promptsOn = try await DiaryStore(database: request.db, now: request.now).clinicPromptsEnabled(clinicID: clinicID)
         return try await request.view.render("portal-settings", PortalSettingsContext(page: PageChrome(titleKey: "portal.title", request: request), csrfToken: request.csrfToken,
-                                                                                     promptsOn: setting?.promptsEnabled ?? true, action: SiteRoute.portalSettings.path))
+                                                                                     promptsOn: promptsOn, action: SiteRoute.portalSettings.path))
     }
 
     func save(_ request: Request) async throws -> Response {
