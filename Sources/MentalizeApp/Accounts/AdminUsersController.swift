@@ -89,7 +89,7 @@ struct AdminUsersController: RouteCollection {
     /// `error` is the account service's own words about the new account; `errorKey` a text key
     /// about the creation form, `listErrorKey` one about the account list (shown above it).
     private func render(_ request: Request, form: Form, message: String?, error: String?, errorKey: String? = nil, listErrorKey: String? = nil) async throws -> View {
-        let users = try await UserAccount.query(on: request.db).sort(\.$username).all()
+        let users = try await AccountQueries(database: request.db).all()
         let pending = Dictionary(grouping: try await RoleApprovals(database: request.db, now: request.now).pending(), by: \.$user.id).mapValues { $0.map(\.role) }
         let context = AdminUsersContext(page: PageChrome(titleKey: "admin.title", request: request), csrfToken: request.csrfToken,
                                         users: users.map { AdminUsersContext.Row($0, pendingRoles: $0.id.flatMap { pending[$0] } ?? []) }, roles: Self.roleChoices,

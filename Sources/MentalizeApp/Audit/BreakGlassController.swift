@@ -1,7 +1,5 @@
 import Fluent
-import FluentSQL
 import MentalizeCore
-import SQLKit
 import Vapor
 
 /// Emergency ("break-glass") access: a clinician opens a patient outside their relationships for
@@ -42,13 +40,7 @@ struct BreakGlassController: RouteCollection {
             try await request.recordAudit([AuditEntry(actorID: access.user.id, actorRole: .therapist, patientID: nil, recordType: "break-glass-request", recordID: nil, action: .write, outcome: .denied, requestID: request.requestID, breakGlass: true)])
             return try await render(request, form: form, errorKey: "breakGlass.error.tooNew").encodeResponse(status: .badRequest, for: request)
         }
-        // Matched in SQL, never by fetching everyone born that day: lower() folds ASCII case on
-        // SQLite and all case on PostgreSQL.
-        let matches = try await Patient.query(on: request.db)
-            .filter(\.$dateOfBirth == dateOfBirth)
-            .filter(.sql(SQLBinaryExpression(SQLFunction("lower", args: SQLColumn("family_name")), .equal, SQLFunction("lower", args: SQLBind(familyName)))))
-            .limit(2)
-            .all()
+        let matches = try await EmergencyAccessQueries(database: request.db).patients(familyName: familyName, dateOfBirth: dateOfBirth, limit: 2)
         guard matches.count == 1, let patientID = matches[0].id else {
             try await request.recordAudit([AuditEntry(actorID: access.user.id, actorRole: .therapist, patientID: nil, recordType: "break-glass-request", recordID: nil, action: .write, outcome: .denied, requestID: request.requestID, breakGlass: true)])
             return try await render(request, form: form, errorKey: "breakGlass.error.noMatch").encodeResponse(status: .notFound, for: request)

@@ -14,14 +14,9 @@ struct RecordAccessController: RouteCollection {
         for patientID in own {
             try await access.authorize(.read, RecordDescriptor(kind: .demographics, patientID: PatientID(patientID)), recordType: "record-access-log", recordID: nil)
         }
-        let rows = own.isEmpty ? [] : try await AuditEventRecord.query(on: request.db)
-            .filter(\.$patientID ~~ own)
-            .filter(\.$actorID != access.user.id)
-            .filter(\.$outcome == AuditOutcome.allowed.rawValue)
-            .sort(\.$sequence, .descending)
-            .limit(200)
-            .all()
-        let names = try await StaffNames(database: request.db).names(for: rows.compactMap(\.actorID))
+        let queries = RecordAccessQueries(database: request.db)
+        let rows = try await queries.readsByOthers(of: own, reader: access.user.id, limit: 200)
+        let names = try await queries.staffNames(for: rows.compactMap(\.actorID))
         let context = RecordAccessContext(page: PageChrome(titleKey: "recordAccess.title", request: request), rows: rows.map { row in
             RecordAccessContext.Row(
                 time: DisplayTime.minute(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)),
@@ -32,17 +27,6 @@ struct RecordAccessController: RouteCollection {
             )
         })
         return try await request.view.render("record-access", context)
-    }
-}
-
-/// Display names of staff, looked up in one query.
-struct StaffNames {
-    let database: any Database
-
-    func names(for ids: [UUID]) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let users = try await UserAccount.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(users.compactMap { user in user.id.map { ($0, user.displayName) } }, uniquingKeysWith: { first, _ in first })
     }
 }
 

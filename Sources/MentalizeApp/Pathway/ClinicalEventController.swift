@@ -34,7 +34,7 @@ struct ClinicalEventController: RouteCollection {
         let context = EventsContext(
             page: PageChrome(titleKey: "events.title", request: request), csrfToken: request.csrfToken,
             name: patient.displayName, patientPath: SiteRoute.patient.path(patient: patientID),
-            events: try await ClinicalEvents(database: request.db).events(of: patientID).map(EventsContext.Event.init),
+            events: try await ClinicalEventQueries(database: request.db).events(of: patientID).map(EventsContext.Event.init),
             canWrite: try await access.allows(.write, .clinicalEvent, patientID: patientID),
             form: form ?? EventForm(kind: ClinicalEventKind.selfHarm.rawValue, occurredOn: FormCheck.today(request.now), method: EventMethod.notStated.rawValue,
                                     severity: MedicalSeverity.unknown.rawValue, reporter: EventReporter.patient.rawValue),

@@ -46,7 +46,7 @@ struct CrisisPlanController: RouteCollection {
             return try await renderStaff(request, access: access, patient: patient, form: form, error: "crisis.error.empty").encodeResponse(status: .badRequest, for: request)
         }
         let patientID = try patient.requireID()
-        let latest = try await CrisisPlans(database: request.db).latest(of: patientID)
+        let latest = try await CrisisPlanQueries(database: request.db).latest(of: patientID)
         let version = CrisisPlanVersion()
         version.$patient.id = patientID
         version.version = (latest?.version ?? 0) + 1
@@ -60,7 +60,7 @@ struct CrisisPlanController: RouteCollection {
     func patientPage(_ request: Request) async throws -> View {
         let access = try request.patientAccess()
         let patient = try await access.ownPatient(kind: .formulation)
-        let plan = try await CrisisPlans(database: request.db).latest(of: try patient.requireID())
+        let plan = try await CrisisPlanQueries(database: request.db).latest(of: try patient.requireID())
         let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
         let context = CrisisPlanContext(page: PageChrome(titleKey: "crisis.title", request: request), plan: plan.map(CrisisPlanContext.Plan.init),
                                         helplines: helplines)
@@ -69,7 +69,7 @@ struct CrisisPlanController: RouteCollection {
 
     private func renderStaff(_ request: Request, access: PatientAccess, patient: Patient, form: Form?, error: String?) async throws -> View {
         let patientID = try patient.requireID()
-        let versions = try await CrisisPlans(database: request.db).versions(of: patientID)
+        let versions = try await CrisisPlanQueries(database: request.db).versions(of: patientID)
         let canWrite = try await access.allows(.write, .formulation, patientID: patientID)
         let context = StaffCrisisPlanContext(
             page: PageChrome(titleKey: "crisis.title", request: request), csrfToken: request.csrfToken, name: patient.displayName,
@@ -79,22 +79,6 @@ struct CrisisPlanController: RouteCollection {
         )
         return try await request.view.render("crisis-plan", context)
     }
-}
-
-/// Crisis-plan queries.
-struct CrisisPlans {
-    let database: any Database
-
-    /// The newest version, if any.
-    func latest(of patientID: UUID) async throws -> CrisisPlanVersion? {
-        try await CrisisPlanVersion.query(on: database).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
-    }
-
-    /// All versions with their authors, newest first (for the staff page's history).
-    func versions(of patientID: UUID) async throws -> [CrisisPlanVersion] {
-        try await CrisisPlanVersion.query(on: database).filter(\.$patient.$id == patientID).with(\.$writtenBy).sort(\.$version, .descending).all()
-    }
-
 }
 
 /// What the patient's crisis-plan page shows.

@@ -69,14 +69,3 @@ struct SelfReportForm: Content {
         Self.helpChoices.first { $0.answer == help.trimmed }?.severity
     }
 }
-
-/// Clinical-event queries.
-struct ClinicalEvents {
-    let database: any Database
-
-    /// A patient's events, newest first.
-    func events(of patientID: UUID) async throws -> [ClinicalEventRecord] {
-        try await ClinicalEventRecord.query(on: database).filter(\.$patient.$id == patientID)
-            .sort(\.$occurredOn, .descending).sort(\.$recordedAt, .descending).with(\.$recordedBy).all()
-    }
-}

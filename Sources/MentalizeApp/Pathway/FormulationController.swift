@@ -29,7 +29,7 @@ struct FormulationController: RouteCollection {
         guard problems.isEmpty else {
             return try await render(request, access: access, patient: patient, form: form, problems: problems).encodeResponse(status: .badRequest, for: request)
         }
-        let latest = try await FormulationVersion.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
+        let latest = try await FormulationQueries(database: request.db).latest(of: patientID)
         try await form.version(patientID: patientID, number: (latest?.version ?? 0) + 1, by: access.user.id, at: request.now).create(on: request.db)
         return request.redirect(to: SiteRoute.formulation.path(patient: patientID))
     }
@@ -40,7 +40,7 @@ struct FormulationController: RouteCollection {
         let patient = authorised.patient
         let patientID = try patient.requireID()
         guard let number = request.parameters.get("number", as: Int.self),
-              let version = try await FormulationVersion.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$version == number).first() else {
+              let version = try await FormulationQueries(database: request.db).version(number, of: patientID) else {
             return try await render(request, access: access, patient: patient, form: nil, problems: ["formulation.error.noSuchVersion"]).encodeResponse(status: .badRequest, for: request)
         }
         if version.sharedAt == nil {
@@ -53,7 +53,7 @@ struct FormulationController: RouteCollection {
     func compare(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
         let patient = authorised.patient
         let patientID = try patient.requireID()
-        let versions = try await Formulations(database: request.db).versions(of: patientID)
+        let versions = try await FormulationQueries(database: request.db).versions(of: patientID)
         let (older, newer) = Self.pair(versions, from: request.query[Int.self, at: "from"], to: request.query[Int.self, at: "to"])
         var sections: [FormulationCompareContext.Section] = []
         if let older, let newer {
@@ -72,7 +72,7 @@ struct FormulationController: RouteCollection {
 
     private func render(_ request: Request, access: PatientAccess, patient: Patient, form: FormulationForm?, problems: [String]) async throws -> View {
         let patientID = try patient.requireID()
-        let formulations = Formulations(database: request.db)
+        let formulations = FormulationQueries(database: request.db)
         let versions = try await formulations.versions(of: patientID)
         let mayReadResponses = try await access.allows(.read, .formulationResponse, patientID: patientID)
         let responses = mayReadResponses ? try await formulations.responses(of: patientID) : []

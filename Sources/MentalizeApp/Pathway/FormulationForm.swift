@@ -88,26 +88,6 @@ struct FormulationForm: Content {
     }
 }
 
-/// Formulation queries.
-struct Formulations {
-    let database: any Database
-
-    /// All versions, newest first.
-    func versions(of patientID: UUID) async throws -> [FormulationVersion] {
-        try await FormulationVersion.query(on: database).filter(\.$patient.$id == patientID).sort(\.$version, .descending).with(\.$writtenBy).all()
-    }
-
-    /// The newest version shared with the patient.
-    func latestShared(of patientID: UUID) async throws -> FormulationVersion? {
-        try await FormulationVersion.query(on: database).filter(\.$patient.$id == patientID).filter(\.$sharedAt != nil).sort(\.$version, .descending).first()
-    }
-
-    /// The patient's comments and agreements, oldest first.
-    func responses(of patientID: UUID) async throws -> [FormulationResponse] {
-        try await FormulationResponse.query(on: database).filter(\.$patient.$id == patientID).sort(\.$createdAt).all()
-    }
-}
-
 /// One section as a page shows it.
 struct FormulationSectionView: Encodable {
     let key: String

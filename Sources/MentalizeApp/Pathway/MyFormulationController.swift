@@ -33,7 +33,7 @@ struct MyFormulationController: RouteCollection {
 
     private func comment(_ request: Request, access: PatientAccess, patient: Patient, form: ResponseForm) async throws -> Response {
         let patientID = try patient.requireID()
-        guard let version = try await Formulations(database: request.db).latestShared(of: patientID) else { throw Abort(.notFound) }
+        guard let version = try await FormulationQueries(database: request.db).latestShared(of: patientID) else { throw Abort(.notFound) }
         guard (1...2000).contains(form.text.trimmed.count) else {
             return try await render(request, patient: patient, error: "myFormulation.error.comment", comment: form.text).encodeResponse(status: .badRequest, for: request)
         }
@@ -44,14 +44,13 @@ struct MyFormulationController: RouteCollection {
 
     private func agree(_ request: Request, access: PatientAccess, patient: Patient, form: ResponseForm) async throws -> Response {
         let patientID = try patient.requireID()
-        guard let version = try await Formulations(database: request.db).latestShared(of: patientID) else { throw Abort(.notFound) }
+        guard let version = try await FormulationQueries(database: request.db).latestShared(of: patientID) else { throw Abort(.notFound) }
         guard form.version == version.version else {
             // Agreement is to the version the patient read: a newer one may have been shared since.
             return try await render(request, patient: patient, error: "myFormulation.error.version", comment: nil).encodeResponse(status: .conflict, for: request)
         }
         let versionID = try version.requireID()
-        let already = try await FormulationResponse.query(on: request.db).filter(\.$version.$id == versionID)
-            .filter(\.$kind == FormulationResponse.agreement).count() > 0
+        let already = try await FormulationQueries(database: request.db).isAgreed(versionID: versionID)
         if !already {
             try await FormulationResponse(versionID: versionID, patientID: patientID, kind: FormulationResponse.agreement, text: "",
                                           userID: access.user.id, createdAt: request.now).create(on: request.db)
@@ -66,7 +65,7 @@ struct MyFormulationController: RouteCollection {
 
     private func render(_ request: Request, patient: Patient, error: String?, comment: String?) async throws -> View {
         let patientID = try patient.requireID()
-        let formulations = Formulations(database: request.db)
+        let formulations = FormulationQueries(database: request.db)
         let version = try await formulations.latestShared(of: patientID)
         let responses = try await formulations.responses(of: patientID).filter { $0.$version.id == version?.id }
         let agreement = responses.first { $0.kind == FormulationResponse.agreement }

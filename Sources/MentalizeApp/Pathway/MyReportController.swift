@@ -34,7 +34,7 @@ struct MyReportController: RouteCollection {
             return try await render(request, clinicID: patient.$clinic.id, form: kept, problems: problems, sent: false).encodeResponse(status: .badRequest, for: request)
         }
         let key = "self-report:\(patientID.uuidString):\(form.key.trimmed.lowercased())"
-        if try await ClinicalEventRecord.query(on: request.db).filter(\.$idempotencyKey == key).count() == 0 {
+        if try await !ClinicalEventQueries(database: request.db).exists(idempotencyKey: key) {
             let event = ClinicalEventRecord()
             event.$patient.id = patientID
             (event.kind, event.occurredOn, event.method) = (ClinicalEventKind.selfHarm.rawValue, form.occurredOn.trimmed, EventMethod.notStated.rawValue)

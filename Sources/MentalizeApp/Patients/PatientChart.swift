@@ -48,12 +48,12 @@ struct PatientChart {
         if visibility.freeText {
             chart.formulation = try await FormulationVersion.query(on: db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
             // Agreement belongs to what the patient read: the newest shared version, which a newer draft does not replace.
-            chart.sharedFormulation = chart.formulation?.sharedAt != nil ? chart.formulation : try await Formulations(database: db).latestShared(of: patientID)
+            chart.sharedFormulation = chart.formulation?.sharedAt != nil ? chart.formulation : try await FormulationQueries(database: db).latestShared(of: patientID)
             if let versionID = chart.sharedFormulation?.id {
                 chart.formulationAgreedAt = try await FormulationResponse.query(on: db).filter(\.$version.$id == versionID)
                     .filter(\.$kind == FormulationResponse.agreement).first()?.createdAt
             }
-            chart.crisisPlan = try await CrisisPlans(database: db).latest(of: patientID)
+            chart.crisisPlan = try await CrisisPlanQueries(database: db).latest(of: patientID)
         }
         if visibility.clinical {
             chart.events = try await ClinicalEventRecord.query(on: db).filter(\.$patient.$id == patientID)

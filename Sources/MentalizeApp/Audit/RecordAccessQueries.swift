@@ -1,0 +1,23 @@
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// What "who has looked at my record" reads: the allowed accesses of other people to these
+/// patients' records, and the names of the staff who made them.
+struct RecordAccessQueries {
+    let database: any Database
+
+    /// Allowed accesses to these patients' records by anyone but `reader`, newest first.
+    func readsByOthers(of patientIDs: [UUID], reader: UUID, limit: Int) async throws -> [AuditEventRecord] {
+        guard !patientIDs.isEmpty else { return [] }
+        return try await AuditEventRecord.query(on: database).filter(\.$patientID ~~ patientIDs).filter(\.$actorID != reader)
+            .filter(\.$outcome == AuditOutcome.allowed.rawValue).sort(\.$sequence, .descending).limit(limit).all()
+    }
+
+    /// Display names of staff, looked up in one query.
+    func staffNames(for ids: [UUID]) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let users = try await UserAccount.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(users.compactMap { user in user.id.map { ($0, user.displayName) } }, uniquingKeysWith: { first, _ in first })
+    }
+}
