@@ -34,7 +34,7 @@ struct CareTeamController: RouteCollection {
                   let patientID = form.patientID, try await Patient.find(patientID, on: request.db) != nil else {
                 return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
             }
-            let open = try await CaseloadAssignmentRecord.query(on: request.db).filter(\.$therapist.$id == therapist).filter(\.$patient.$id == patientID).all()
+            let open = try await CareTeamQueries(database: request.db).caseloadRows(therapist: therapist, patient: patientID)
             if open.contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
                 return try await render(request, error: "careTeam.error.alreadyOnCaseload").encodeResponse(status: .conflict, for: request)
             }
@@ -46,7 +46,7 @@ struct CareTeamController: RouteCollection {
                   let therapist = form.therapistID, staff.therapists.contains(where: { $0.id == therapist }) else {
                 return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
             }
-            let open = try await SupervisionLinkRecord.query(on: request.db).filter(\.$supervisor.$id == supervisor).filter(\.$therapist.$id == therapist).all()
+            let open = try await CareTeamQueries(database: request.db).supervisionLinks(supervisor: supervisor, therapist: therapist)
             if open.contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
                 return try await render(request, error: "careTeam.error.alreadySupervising").encodeResponse(status: .conflict, for: request)
             }
@@ -91,13 +91,12 @@ struct CareTeamController: RouteCollection {
         let staff = try await StaffDirectory(database: request.db).load()
         // Every account, not just the active ones: a relationship can outlive the account's
         // disabling, and the page should say whose it is.
-        let accounts = try await UserAccount.query(on: request.db).all()
+        let queries = CareTeamQueries(database: request.db)
+        let accounts = try await queries.accounts()
         let names = Dictionary(uniqueKeysWithValues: accounts.compactMap { account in account.id.map { ($0, CareTeamContext.Person(account)) } })
         let now = request.now
-        let caseload = try await CaseloadAssignmentRecord.query(on: request.db).with(\.$patient).sort(\.$startsAt).all()
-            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
-        let supervision = try await SupervisionLinkRecord.query(on: request.db).sort(\.$startsAt).all()
-            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
+        let caseload = try await queries.currentCaseload(at: now)
+        let supervision = try await queries.currentSupervision(at: now)
         // The choice of patients is a list of names: scoped and audited like any other.
         let access = try request.patientAccess()
         let list = PatientListScope(access: access, kind: .demographics, scope: try await access.listScope(.demographics))
@@ -113,22 +112,6 @@ struct CareTeamController: RouteCollection {
             patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: $0.displayName) }
         )
         return try await request.view.render("care-team", context)
-    }
-}
-
-/// Active staff by clinical role, for the care-team choices.
-struct StaffDirectory {
-    struct Member {
-        let id: UUID
-        let name: String
-    }
-
-    let database: any Database
-
-    func load() async throws -> (therapists: [Member], supervisors: [Member]) {
-        let staff = try await UserAccount.query(on: database).filter(\.$disabledAt == nil).sort(\.$displayName).all()
-        let members: (String) -> [Member] = { role in staff.filter { $0.roleNames.contains(role) }.compactMap { user in user.id.map { Member(id: $0, name: user.displayName) } } }
-        return (members("therapist"), members("supervisor"))
     }
 }
 

@@ -48,7 +48,7 @@ struct ClinicHolidaysController: RouteCollection {
             return try await render(request, form: form, impact: nil, error: "holidays.error.addPast", status: .conflict)
         }
         let clinicID = user.user.$clinic.id
-        guard try await ClinicHolidayRecord.query(on: request.db).filter(\.$clinic.$id == clinicID).filter(\.$date == date.description).first() == nil else {
+        guard try await !ClinicSetupQueries(database: request.db).hasHoliday(on: date.description, clinicID: clinicID) else {
             return try await render(request, form: form, impact: nil, error: "holidays.error.duplicate", status: .badRequest)
         }
         try await ClinicHolidayRecord(clinicID: clinicID, date: date.description, name: name).create(on: request.db)
@@ -72,7 +72,7 @@ struct ClinicHolidaysController: RouteCollection {
         let user = try request.requireWebUser()
         let zone = try await request.scheduleLoader().zone
         let today = zone.localDate(of: request.now)
-        let holidays = try await ClinicHolidayRecord.query(on: request.db).filter(\.$clinic.$id == user.user.$clinic.id).sort(\.$date).all()
+        let holidays = try await ClinicSetupQueries(database: request.db).holidays(of: user.user.$clinic.id)
         let rows: [ClinicHolidaysContext.Row] = try holidays.compactMap { holiday in
             guard let date = try? LocalDate(iso: holiday.date) else { return nil }
             return .init(day: zone.dayText(date), name: holiday.name, isPast: date < today,

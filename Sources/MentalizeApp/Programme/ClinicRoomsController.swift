@@ -30,7 +30,7 @@ struct ClinicRoomsController: RouteCollection {
         guard Self.nameLength.contains(name.count) else {
             return try await render(request, clinicID: clinicID, name: raw, error: "rooms.error.name", status: .badRequest)
         }
-        let existing = try await RoomRecord.query(on: request.db).filter(\.$clinic.$id == clinicID).all()
+        let existing = try await ClinicSetupQueries(database: request.db).rooms(of: clinicID)
         guard !existing.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
             return try await render(request, clinicID: clinicID, name: raw, error: "rooms.error.duplicate", status: .badRequest)
         }
@@ -44,25 +44,19 @@ struct ClinicRoomsController: RouteCollection {
         guard let room = try await RoomRecord.find(request.parameters.get("roomID", as: UUID.self), on: request.db), room.$clinic.id == clinicID else {
             throw Abort(.notFound)
         }
-        guard try await uses(of: room.requireID(), on: request.db) == 0 else {
+        guard try await ClinicSetupQueries(database: request.db).uses(ofRoom: room.requireID()) == 0 else {
             return try await render(request, clinicID: clinicID, name: "", error: "rooms.error.inUse", status: .conflict)
         }
         try await room.delete(on: request.db)
         return request.redirect(to: SiteRoute.clinicRooms.path)
     }
 
-    /// Series and one-off sessions that name the room.
-    private func uses(of roomID: UUID, on database: any Database) async throws -> Int {
-        try await SessionSeriesRecord.query(on: database).filter(\.$room.$id == roomID).count()
-            + OneOffSessionRecord.query(on: database).filter(\.$room.$id == roomID).count()
-    }
-
     private func render(_ request: Request, clinicID: UUID, name: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let rooms = try await RoomRecord.query(on: request.db).filter(\.$clinic.$id == clinicID).sort(\.$name).all()
+        let rooms = try await ClinicSetupQueries(database: request.db).rooms(of: clinicID)
         var rows: [ClinicRoomsContext.Row] = []
         for room in rooms {
             let id = try room.requireID()
-            rows.append(.init(name: room.name, uses: try await uses(of: id, on: request.db), removePath: SiteRoute.clinicRoomRemove.path(room: id)))
+            rows.append(.init(name: room.name, uses: try await ClinicSetupQueries(database: request.db).uses(ofRoom: id), removePath: SiteRoute.clinicRoomRemove.path(room: id)))
         }
         let context = ClinicRoomsContext(page: PageChrome(titleKey: "rooms.title", request: request), csrfToken: request.csrfToken, rooms: rows,
                                          errorKey: error, name: name, action: SiteRoute.clinicRooms.path)

@@ -28,7 +28,7 @@ struct ProgrammeTypesController: RouteCollection {
             return try await render(request, form: form, error: "Give the programme type a name of 2 to 80 characters.", status: .badRequest)
         }
         let key = Self.key(for: name)
-        let existing = try await ProgrammeType.query(on: request.db).all()
+        let existing = try await ClinicSetupQueries(database: request.db).programmeTypes()
         guard !key.isEmpty, !existing.contains(where: { $0.key == key || $0.name.lowercased() == name.lowercased() }) else {
             return try await render(request, form: form, error: "A programme type with this name already exists.", status: .badRequest)
         }
@@ -43,7 +43,7 @@ struct ProgrammeTypesController: RouteCollection {
     }
 
     private func render(_ request: Request, form: Form, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let types = try await ProgrammeType.query(on: request.db).sort(\.$position).all()
+        let types = try await ClinicSetupQueries(database: request.db).programmeTypes()
         let context = ProgrammeTypesContext(page: PageChrome(titleKey: "types.title", request: request), csrfToken: request.csrfToken,
                                             types: types.map { .init(name: $0.name, carer: $0.involvesCarer, builtIn: $0.builtIn) },
                                             error: error, name: form.name ?? "", carer: form.involvesCarer == "on", action: SiteRoute.programmeTypes.path)

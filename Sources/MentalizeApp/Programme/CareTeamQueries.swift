@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// Active staff by clinical role, for the care-team choices.
+struct StaffDirectory {
+    struct Member {
+        let id: UUID
+        let name: String
+    }
+
+    let database: any Database
+
+    func load() async throws -> (therapists: [Member], supervisors: [Member]) {
+        let staff = try await UserAccount.query(on: database).filter(\.$disabledAt == nil).sort(\.$displayName).all()
+        let members: (String) -> [Member] = { role in staff.filter { $0.roleNames.contains(role) }.compactMap { user in user.id.map { Member(id: $0, name: user.displayName) } } }
+        return (members("therapist"), members("supervisor"))
+    }
+}
+
+/// The care-team relationships the lead's page lists and checks.
+struct CareTeamQueries {
+    let database: any Database
+
+    /// Caseload rows of this pair, ended or not.
+    func caseloadRows(therapist: UUID, patient: UUID) async throws -> [CaseloadAssignmentRecord] {
+        try await CaseloadAssignmentRecord.query(on: database).filter(\.$therapist.$id == therapist).filter(\.$patient.$id == patient).all()
+    }
+
+    /// Supervision links of this pair, ended or not.
+    func supervisionLinks(supervisor: UUID, therapist: UUID) async throws -> [SupervisionLinkRecord] {
+        try await SupervisionLinkRecord.query(on: database).filter(\.$supervisor.$id == supervisor).filter(\.$therapist.$id == therapist).all()
+    }
+
+    /// Every account, the disabled ones too (a relationship can outlive its account).
+    func accounts() async throws -> [UserAccount] {
+        try await UserAccount.query(on: database).all()
+    }
+
+    /// Caseload rows current at `now`, with their patients, oldest first.
+    func currentCaseload(at now: Date) async throws -> [CaseloadAssignmentRecord] {
+        try await CaseloadAssignmentRecord.query(on: database).with(\.$patient).sort(\.$startsAt).all()
+            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
+    }
+
+    /// Supervision links current at `now`, oldest first.
+    func currentSupervision(at now: Date) async throws -> [SupervisionLinkRecord] {
+        try await SupervisionLinkRecord.query(on: database).sort(\.$startsAt).all()
+            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
+    }
+}
