@@ -20,6 +20,11 @@ struct AlertStore {
         return try await query.with(\.$patient).sort(\.$raisedAt, openOnly ? .ascending : .descending).limit(limit).all()
     }
 
+    /// The patient's latest alerts, newest first.
+    func latest(for patientID: UUID, limit: Int) async throws -> [RiskAlert] {
+        try await RiskAlert.query(on: database).filter(\.$patient.$id == patientID).sort(\.$raisedAt, .descending).limit(limit).all()
+    }
+
     /// Who an alert went to, and why, in the order they were added.
     func recipients(of alertID: UUID) async throws -> [RiskAlertRecipient] {
         try await RiskAlertRecipient.query(on: database).filter(\.$alert.$id == alertID).with(\.$user).sort(\.$addedAt).all()

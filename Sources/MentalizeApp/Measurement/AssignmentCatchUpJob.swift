@@ -13,14 +13,13 @@ struct AssignmentCatchUpJob: BackgroundJob {
     func run(_ application: Application, now: Date) async throws {
         let settings = try application.measurement
         let database = application.db
-        let planned = Set(try await MeasurePlanItemRecord.query(on: database).all().map(\.phase))
+        let queries = MeasureQueries(database: database)
+        let planned = try await queries.plannedPhases()
         guard !planned.isEmpty else { return }
         let sync = AssignmentSync(database: database, settings: settings, now: now)
         var after: UUID?
         while true {
-            var query = Patient.query(on: database).filter(\.$phase ~~ Array(planned)).sort(\.$id).limit(batchSize)
-            if let after { query = query.filter(\.$id > after) }
-            let batch = try await query.all()
+            let batch = try await queries.patients(inPhases: planned, after: after, limit: batchSize)
             guard let last = batch.last?.id else { return }
             try await sync.sync(batch)
             after = last

@@ -22,8 +22,7 @@ enum DueMeasures {
     /// The patient's assignments that can be answered now (due or overdue, not expired, not done or
     /// cancelled), earliest first; only those of `instrumentID` when it is given.
     static func open(patientID: UUID, instrumentID: String? = nil, window: AssignmentWindow, now: Date, on database: any Database) async throws -> [MeasureAssignment] {
-        var query = MeasureAssignment.query(on: database).filter(\.$patient.$id == patientID).filter(\.$completedAt == nil).filter(\.$cancelledAt == nil)
-        if let instrumentID { query = query.filter(\.$instrumentID == instrumentID) }
-        return try await query.sort(\.$dueAt).all().filter { window.status(dueAt: $0.dueAt, now: now, completed: false).isOpen }
+        try await MeasureQueries(database: database).openAssignments(patientID: patientID, instrumentID: instrumentID)
+            .filter { window.status(dueAt: $0.dueAt, now: now, completed: false).isOpen }
     }
 }

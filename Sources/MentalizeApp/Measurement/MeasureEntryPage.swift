@@ -38,7 +38,7 @@ enum MeasureEntryPage {
             return try await render(request, patient: patient, instrumentID: nil, form: [:], errors: ["instrumentID": "Choose an instrument."], key: nil, status: .badRequest)
         }
         let storedKey = "entry:\(key.uuidString)"
-        if try await MeasureResponse.query(on: request.db).filter(\.$idempotencyKey == storedKey).filter(\.$patient.$id == patientID).first() != nil {
+        if try await MeasureQueries(database: request.db).response(idempotencyKey: storedKey, patientID: patientID) != nil {
             return request.redirect(to: measuresPath)
         }
         var answers: [String: ItemAnswer] = [:]
@@ -73,7 +73,7 @@ enum MeasureEntryPage {
             try await response.create(on: request.db)
         } catch {
             // The same form submitted twice at once: the unique key kept the second one out.
-            if try await MeasureResponse.query(on: request.db).filter(\.$idempotencyKey == storedKey).first() != nil { return request.redirect(to: measuresPath) }
+            if try await MeasureQueries(database: request.db).response(idempotencyKey: storedKey) != nil { return request.redirect(to: measuresPath) }
             throw error
         }
         do {

@@ -47,7 +47,7 @@ struct MeasurementPlanController: RouteCollection {
         }
         try await MeasurePlanItemRecord(clinicID: clinicID, phase: phase.rawValue, instrumentID: instrument.id, firstDueDays: first, repeatEveryDays: every, createdAt: request.now).create(on: request.db)
         // The new item may be due already for patients in that phase: assign it now, not when a page is read.
-        let patients = try await Patient.query(on: request.db).filter(\.$clinic.$id == clinicID).filter(\.$phase == phase.rawValue).all()
+        let patients = try await MeasureQueries(database: request.db).patients(clinicID: clinicID, phase: phase)
         try await AssignmentSync(database: request.db, settings: try request.application.measurement, now: request.now).sync(patients)
         return request.redirect(to: SiteRoute.measurementPlan.path)
     }
@@ -55,7 +55,7 @@ struct MeasurementPlanController: RouteCollection {
     func remove(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.programmeLead])
         guard let id = request.parameters.get("itemID", as: UUID.self),
-              let item = try await MeasurePlanItemRecord.query(on: request.db).filter(\.$id == id).filter(\.$clinic.$id == user.user.$clinic.id).first() else {
+              let item = try await MeasureQueries(database: request.db).planItem(id, clinicID: user.user.$clinic.id) else {
             throw Abort(.notFound)
         }
         try await item.delete(on: request.db)
@@ -64,7 +64,7 @@ struct MeasurementPlanController: RouteCollection {
 
     private func render(_ request: Request, clinicID: UUID, form: Form, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let catalog = try request.application.measurement.catalog
-        let items = try await MeasurePlanItemRecord.query(on: request.db).filter(\.$clinic.$id == clinicID).all()
+        let items = try await MeasureQueries(database: request.db).planItems(clinicID: clinicID)
         let order = ProgrammePhase.allCases.map(\.rawValue)
         let rows = items.sorted { (order.firstIndex(of: $0.phase) ?? 99, $0.firstDueDays, $0.instrumentID) < (order.firstIndex(of: $1.phase) ?? 99, $1.firstDueDays, $1.instrumentID) }
             .compactMap { item in

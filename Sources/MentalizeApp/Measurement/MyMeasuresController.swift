@@ -37,8 +37,7 @@ struct MyMeasuresController: RouteCollection {
         let (access, patient) = try await ownPatient(request, for: .write)
         let patientID = try patient.requireID()
         guard let assignmentID = request.parameters.get("assignmentID", as: UUID.self),
-              let assignment = try await MeasureAssignment.query(on: request.db).filter(\.$id == assignmentID).filter(\.$patient.$id == patientID).first(),
-              assignment.completedAt == nil, assignment.cancelledAt == nil else { throw Abort(.notFound) }
+              let assignment = try await MeasureQueries(database: request.db).openAssignment(assignmentID, patientID: patientID) else { throw Abort(.notFound) }
         let settings = try request.application.measurement
         guard settings.window.status(dueAt: assignment.dueAt, now: request.now, completed: false).isOpen,
               let definition = try await InstrumentTexts(database: request.db, catalog: settings.catalog).patientFacing(assignment.instrumentID) else {
@@ -144,7 +143,7 @@ struct MyMeasuresController: RouteCollection {
     private func openResponse(_ request: Request, for action: AccessAction) async throws -> Step {
         let (access, patient) = try await ownPatient(request, for: action)
         guard let responseID = request.parameters.get("responseID", as: UUID.self),
-              let response = try await MeasureResponse.query(on: request.db).filter(\.$id == responseID).filter(\.$patient.$id == patient.requireID()).first(),
+              let response = try await MeasureQueries(database: request.db).response(responseID, patientID: patient.requireID()),
               response.$enteredBy.id == access.user.id,
               let definition = try await InstrumentTexts(database: request.db, catalog: try request.application.measurement.catalog).patientFacing(response.instrumentID) else {
             throw Abort(.notFound)

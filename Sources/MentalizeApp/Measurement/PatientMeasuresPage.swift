@@ -23,15 +23,14 @@ enum PatientMeasuresPage {
         }
         let texts = InstrumentTexts(database: request.db, catalog: settings.catalog)
         var open: [PatientMeasuresContext.Assignment] = []
-        for assignment in try await MeasureAssignment.query(on: request.db).filter(\.$patient.$id == patientID)
-            .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).sort(\.$dueAt, .descending).limit(20).all() {
+        for assignment in try await MeasureQueries(database: request.db).openAssignments(patientID: patientID, latestFirst: 20) {
             let status = settings.window.status(dueAt: assignment.dueAt, now: request.now, completed: false)
             let title = settings.catalog.definition(id: assignment.instrumentID)?.title ?? assignment.instrumentID
             let patientCanSee = try await texts.patientFacing(assignment.instrumentID) != nil
             open.append(.init(title: title, due: DisplayTime.minute(assignment.dueAt), statusKey: "measures.status.\(status.rawValue)",
                               textsMissing: !patientCanSee, source: assignment.planItemID == nil ? "measures.adHoc" : "measures.fromPlan"))
         }
-        let alerts = try await RiskAlert.query(on: request.db).filter(\.$patient.$id == patientID).sort(\.$raisedAt, .descending).limit(20).all()
+        let alerts = try await AlertStore(database: request.db).latest(for: patientID, limit: 20)
         let canSeeAlerts = try await access.allows(.list, .riskAlert, patientID: patientID)
         if canSeeAlerts, !alerts.isEmpty { try await access.auditListed([patientID], kind: .riskAlert, scope: try await access.listScope(.riskAlert)) }
         let canWrite = try await access.allows(.write, .measureResponse, patientID: patientID)

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// The measurement tables as the pages and jobs read them: assignments, responses and the plan.
+struct MeasureQueries {
+    let database: any Database
+
+    /// A response already stored under this form's key (for this patient, when given).
+    func response(idempotencyKey key: String, patientID: UUID? = nil) async throws -> MeasureResponse? {
+        var query = MeasureResponse.query(on: database).filter(\.$idempotencyKey == key)
+        if let patientID { query = query.filter(\.$patient.$id == patientID) }
+        return try await query.first()
+    }
+
+    /// The patient's own response with this id.
+    func response(_ id: UUID, patientID: UUID) async throws -> MeasureResponse? {
+        try await MeasureResponse.query(on: database).filter(\.$id == id).filter(\.$patient.$id == patientID).first()
+    }
+
+    /// The patient's assignment with this id, if it is neither done nor cancelled.
+    func openAssignment(_ id: UUID, patientID: UUID) async throws -> MeasureAssignment? {
+        try await MeasureAssignment.query(on: database).filter(\.$id == id).filter(\.$patient.$id == patientID)
+            .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).first()
+    }
+
+    /// The patient's assignments neither done nor cancelled (of one instrument, when given),
+    /// earliest due first, or the `limit` latest due first.
+    func openAssignments(patientID: UUID, instrumentID: String? = nil, latestFirst limit: Int? = nil) async throws -> [MeasureAssignment] {
+        var query = MeasureAssignment.query(on: database).filter(\.$patient.$id == patientID).filter(\.$completedAt == nil).filter(\.$cancelledAt == nil)
+        if let instrumentID { query = query.filter(\.$instrumentID == instrumentID) }
+        if let limit { return try await query.sort(\.$dueAt, .descending).limit(limit).all() }
+        return try await query.sort(\.$dueAt).all()
+    }
+
+    /// The clinic's plan items.
+    func planItems(clinicID: UUID) async throws -> [MeasurePlanItemRecord] {
+        try await MeasurePlanItemRecord.query(on: database).filter(\.$clinic.$id == clinicID).all()
+    }
+
+    /// One plan item of the clinic.
+    func planItem(_ id: UUID, clinicID: UUID) async throws -> MeasurePlanItemRecord? {
+        try await MeasurePlanItemRecord.query(on: database).filter(\.$id == id).filter(\.$clinic.$id == clinicID).first()
+    }
+
+    /// The phases any clinic's plan has items for.
+    func plannedPhases() async throws -> Set<String> {
+        Set(try await MeasurePlanItemRecord.query(on: database).all().map(\.phase))
+    }
+
+    /// The clinic's patients in a phase.
+    func patients(clinicID: UUID, phase: ProgrammePhase) async throws -> [Patient] {
+        try await Patient.query(on: database).filter(\.$clinic.$id == clinicID).filter(\.$phase == phase.rawValue).all()
+    }
+
+    /// The next `limit` patients in these phases with ids after `after`, by id (for batches).
+    func patients(inPhases phases: Set<String>, after: UUID?, limit: Int) async throws -> [Patient] {
+        var query = Patient.query(on: database).filter(\.$phase ~~ Array(phases)).sort(\.$id).limit(limit)
+        if let after { query = query.filter(\.$id > after) }
+        return try await query.all()
+    }
+}
