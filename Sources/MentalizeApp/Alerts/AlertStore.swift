@@ -25,6 +25,12 @@ struct AlertStore {
         try await RiskAlert.query(on: database).filter(\.$patient.$id == patientID).sort(\.$raisedAt, .descending).limit(limit).all()
     }
 
+    /// The alerts about these patients that are not resolved yet.
+    func unresolved(for patientIDs: [UUID]) async throws -> [RiskAlert] {
+        guard !patientIDs.isEmpty else { return [] }
+        return try await RiskAlert.query(on: database).filter(\.$patient.$id ~~ patientIDs).filter(\.$state != RiskAlertState.resolved.rawValue).all()
+    }
+
     /// Who an alert went to, and why, in the order they were added.
     func recipients(of alertID: UUID) async throws -> [RiskAlertRecipient] {
         try await RiskAlertRecipient.query(on: database).filter(\.$alert.$id == alertID).with(\.$user).sort(\.$addedAt).all()

@@ -33,6 +33,13 @@ struct MeasureQueries {
         return try await query.sort(\.$dueAt).all()
     }
 
+    /// Assignments of these patients neither done nor cancelled and due before `instant`.
+    func openAssignments(patientIDs: [UUID], dueBefore instant: Date) async throws -> [MeasureAssignment] {
+        guard !patientIDs.isEmpty else { return [] }
+        return try await MeasureAssignment.query(on: database).filter(\.$patient.$id ~~ patientIDs)
+            .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).filter(\.$dueAt < instant).all()
+    }
+
     /// The clinic's plan items.
     func planItems(clinicID: UUID) async throws -> [MeasurePlanItemRecord] {
         try await MeasurePlanItemRecord.query(on: database).filter(\.$clinic.$id == clinicID).all()

@@ -22,17 +22,17 @@ struct CaseloadDashboard {
         let window = try TimeSlot(start: min(weekStart, lookBack), end: zone.instant(on: monday.adding(days: 7), at: .midnight))
         let sessions = try await loader.forTherapist(user.id, in: window).filter(\.takesPlace)
         let caseload = try await access.facts().caseload.filter { $0.therapistID.rawValue == user.id && $0.period.isCurrent(at: now) }.map(\.patientID.rawValue)
-        let drafts = try await SessionNoteRecord.query(on: request.db).filter(\.$author.$id == user.id).filter(\.$state == "draft").sort(\.$sessionStart).limit(50).all()
+        let queries = SessionQueries(database: request.db)
+        let drafts = try await queries.drafts(by: user.id, limit: 50)
         let pastKeys = sessions.filter { $0.slot.end <= now && $0.slot.start >= lookBack }
         let sources = Array(Set(pastKeys.map(\.key.source)))
-        let written = sources.isEmpty ? [] : try await SessionNoteRecord.query(on: request.db).filter(\.$sourceID ~~ sources).filter(\.$sessionStart >= lookBack).all()
+        let written = try await queries.notes(sources: sources, since: lookBack)
         let missing = pastKeys.filter { session in !written.contains { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description } }
         let warnings = try NonAttendanceRule().warnings(try await AttendanceFacts(database: request.db).records(for: caseload, since: now.addingTimeInterval(-182 * 86_400)))
         let settings = try request.application.measurement
-        let open = caseload.isEmpty ? [] : try await MeasureAssignment.query(on: request.db).filter(\.$patient.$id ~~ caseload)
-            .filter(\.$completedAt == nil).filter(\.$cancelledAt == nil).filter(\.$dueAt < now).all()
+        let open = try await MeasureQueries(database: request.db).openAssignments(patientIDs: caseload, dueBefore: now)
         let overdue = open.filter { settings.window.status(dueAt: $0.dueAt, now: now, completed: false) == .overdue }
-        let alerts = caseload.isEmpty ? [] : try await RiskAlert.query(on: request.db).filter(\.$patient.$id ~~ caseload).filter(\.$state != "resolved").all()
+        let alerts = try await AlertStore(database: request.db).unresolved(for: caseload)
         let named = sessions.compactMap(\.patientID) + drafts.compactMap { $0.$patient.id } + warnings.map(\.patient.rawValue) + overdue.map { $0.$patient.id } + alerts.map { $0.$patient.id }
         let names = try await ScheduleNames(request: request).listed(named)
         let endOfToday = zone.instant(on: today.adding(days: 1), at: .midnight)

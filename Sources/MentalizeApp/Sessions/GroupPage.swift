@@ -17,7 +17,8 @@ enum GroupPage {
         let today = zone.localDate(of: now)
         let therapistRows = try await GroupRosterQueries(database: request.db).currentTherapists(of: groupID, at: now)
         let canWrite = therapistRows.contains { $0.$therapist.id == user.id } && user.roles.contains(Role.therapist.rawValue)
-        let spells = try await GroupMembershipRecord.query(on: request.db).filter(\.$group.$id == groupID).with(\.$patient).sort(\.$joinedAt).all()
+        let queries = SessionQueries(database: request.db)
+        let spells = try await queries.spells(ofGroup: groupID)
         let current = spells.filter { $0.joinedAt <= now && ($0.leftAt.map { now < $0 } ?? true) || $0.joinedAt > now }
         var members: [GroupContext.Member] = []
         for spell in current where try await visible(spell.$patient.id, groupID: groupID, access: access) {
@@ -27,7 +28,7 @@ enum GroupPage {
                                  fieldID: "leave-\(members.count)"))
         }
         var waiting: [GroupContext.Waiting] = []
-        for entry in try await WaitingListRecord.query(on: request.db).filter(\.$group.$id == groupID).with(\.$patient).sort(\.$addedAt).all()
+        for entry in try await queries.waitingList(ofGroup: groupID)
         where try await visible(entry.$patient.id, groupID: groupID, access: access) {
             waiting.append(.init(name: entry.patient.displayName, since: entry.since,
                                  removePath: entry.id.map { SiteRoute.groupWaitingListRemove.path(group: groupID, waitingListEntry: $0) } ?? ""))
@@ -35,11 +36,11 @@ enum GroupPage {
         let roster = try await GroupRosterQueries(database: request.db).roster(of: group, zone: zone)
         let window = try TimeSlot(start: now.addingTimeInterval(-8 * 7 * 86_400), end: now.addingTimeInterval(6 * 7 * 86_400))
         let sessions = try await loader.forGroup(groupID, in: window)
-        let notes = try await SessionNoteRecord.query(on: request.db).filter(\.$group.$id == groupID).filter(\.$sessionStart >= window.start).all()
-        let entries = try await AttendanceEntry.query(on: request.db).filter(\.$group.$id == groupID).all()
-        let series = try await SessionSeriesRecord.query(on: request.db).filter(\.$group.$id == groupID).sort(\.$firstDate).all()
+        let notes = try await queries.notes(ofGroup: groupID, since: window.start)
+        let entries = try await queries.marks(ofGroup: groupID)
+        let series = try await queries.series(ofGroup: groupID)
         let caseload = try await access.facts().caseload.filter { $0.therapistID.rawValue == user.id && $0.period.isCurrent(at: now) }.map(\.patientID.rawValue)
-        let candidates = canWrite && !caseload.isEmpty ? try await Patient.query(on: request.db).filter(\.$id ~~ caseload).sort(\.$familyName).sort(\.$givenName).all() : []
+        let candidates = canWrite ? try await queries.patients(caseload) : []
         if !candidates.isEmpty { try await access.auditListed(try candidates.map { try $0.requireID() }, kind: .demographics, scope: try await access.listScope(.demographics)) }
         let context = GroupContext(
             page: PageChrome(titleKey: "groups.groupTitle", request: request), csrfToken: request.csrfToken, name: group.name, capacity: group.capacity,

@@ -15,8 +15,9 @@ enum PatientSessionsPage {
         let now = request.now
         let window = try TimeSlot(start: now.addingTimeInterval(-12 * 7 * 86_400), end: now.addingTimeInterval(8 * 7 * 86_400))
         let sessions = try await loader.forPatient(patientID, in: window)
-        let entries = try await AttendanceEntry.query(on: request.db).filter(\.$patient.$id == patientID).all()
-        let notes = try await SessionNoteRecord.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$sessionStart >= window.start).all()
+        let queries = SessionQueries(database: request.db)
+        let entries = try await queries.marks(ofPatient: patientID)
+        let notes = try await queries.notes(ofPatient: patientID, since: window.start)
         let records = AttendanceFacts.records(entries)
         let summary = AttendanceSummary(records: records)
         let warning = try NonAttendanceRule().warning(for: PatientID(patientID), records: records)
@@ -28,7 +29,7 @@ enum PatientSessionsPage {
                                               path: session.patientID == nil ? nil : SiteRoute.session.path(session: session.key),
                                               isPast: session.slot.start < now)
         }
-        let series = try await SessionSeriesRecord.query(on: request.db).filter(\.$patient.$id == patientID).all()
+        let series = try await queries.series(ofPatient: patientID)
         let canBook = try await access.allows(.write, .demographics, patientID: patientID) && access.user.roles.contains(Role.therapist.rawValue)
         let rooms = loader.mapping.rooms.values.sorted { $0.name < $1.name }
         let context = PatientSessionsContext(

@@ -21,8 +21,7 @@ struct ScheduleController: RouteCollection {
         let sessions = try await loader.forTherapist(user.id, in: window)
         let names = try await ScheduleNames(request: request).listed(sessions.compactMap(\.patientID))
         let sources = Array(Set(sessions.map(\.key.source)))
-        let entries = sources.isEmpty ? [] : try await AttendanceEntry.query(on: request.db).filter(\.$sourceID ~~ sources)
-            .filter(\.$sessionDate ~~ Array(Set(sessions.map(\.key.date.description)))).all()
+        let entries = try await SessionQueries(database: request.db).marks(sources: sources, dates: sessions.map(\.key.date.description))
         let marks = AttendanceFacts.marks(entries)
         let days = (0..<7).map { offset -> WeekContext.Day in
             let date = monday.adding(days: offset)
@@ -61,7 +60,7 @@ struct ScheduleNames {
         let scope = try await access.listScope(.demographics)
         let wanted = Array(Set(ids)).filter { scope.allRows || scope.patients.contains(PatientID($0)) }
         guard !wanted.isEmpty else { return [:] }
-        let patients = try await Patient.query(on: request.db).filter(\.$id ~~ wanted).all()
+        let patients = try await SessionQueries(database: request.db).patients(wanted)
         try await access.auditListed(try patients.map { try $0.requireID() }, kind: .demographics, scope: scope)
         return Dictionary(patients.compactMap { patient in patient.id.map { ($0, patient.displayName) } }, uniquingKeysWith: { first, _ in first })
     }

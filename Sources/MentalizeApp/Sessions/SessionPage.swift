@@ -20,7 +20,7 @@ enum SessionPage {
         let names = try directory(opened)
         let initials = Initials.directory(names)
         let visible = isGroup ? opened.members : opened.patient.map { [$0] } ?? []
-        let marks = try await AttendanceEntry.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description).all()
+        let marks = try await SessionQueries(database: request.db).marks(of: session.key)
         let attendance = try visible.map { patient in
             let id = try patient.requireID()
             let entry = marks.first { $0.$patient.id == id }
@@ -55,8 +55,7 @@ enum SessionPage {
                                addenda: addenda.map { .init(who: staff[$0.author.rawValue] ?? "", when: ClinicClock.text($0.writtenAt, zone: zone), text: $0.text) })
             }
         }
-        let processNotes = try await ProcessNoteRecord.query(on: request.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description)
-            .group(.or) { $0.filter(\.$author.$id == user.id).filter(\.$namedSupervisor.$id == user.id) }.sort(\.$createdAt).all()
+        let processNotes = try await SessionQueries(database: request.db).processNotes(of: session.key, readableBy: user.id)
         let canWrite = session.therapistIDs.contains(user.id) && user.roles.contains(Role.therapist.rawValue)
         let rules = try await SessionChangeRules.load(for: session, hasAttendance: !marks.isEmpty, hasNote: record != nil, on: request.db)
         let localStart = zone.localTime(of: session.slot.start)
@@ -151,7 +150,6 @@ enum SessionPage {
     }
 
     static func staffNames(_ ids: [UUID], request: Request) async throws -> [UUID: String] {
-        let users = try await UserAccount.query(on: request.db).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(users.compactMap { user in user.id.map { ($0, user.displayName) } }, uniquingKeysWith: { first, _ in first })
+        try await SessionQueries(database: request.db).staffNames(ids)
     }
 }
