@@ -53,7 +53,7 @@ struct AuditViewerController: RouteCollection {
         criteria.action = filters.action.flatMap(AccessAction.init(rawValue:))?.rawValue
         criteria.breakGlassOnly = filters.breakGlass == "on"
         let page = try await AuditLogQuery(database: request.db, criteria: criteria).page(before: filters.before, after: filters.after)
-        let names = try await RecordAccessQueries(database: request.db).staffNames(for: page.rows.compactMap(\.actorID))
+        let names = try await StaffNames(database: request.db).names(for: page.rows.compactMap(\.actorID))
         let labels = try await AuditPatientLabels.load(for: page.rows.compactMap(\.patientID), access: request.patientAccess(), key: key, on: request.db)
         let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems,
                                          actions: AccessAction.allCases.map(\.rawValue), rows: page.rows.map { row in

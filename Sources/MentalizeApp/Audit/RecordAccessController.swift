@@ -16,7 +16,7 @@ struct RecordAccessController: RouteCollection {
         }
         let queries = RecordAccessQueries(database: request.db)
         let rows = try await queries.readsByOthers(of: own, reader: access.user.id, limit: 200)
-        let names = try await queries.staffNames(for: rows.compactMap(\.actorID))
+        let names = try await StaffNames(database: request.db).names(for: rows.compactMap(\.actorID))
         let context = RecordAccessContext(page: PageChrome(titleKey: "recordAccess.title", request: request), rows: rows.map { row in
             RecordAccessContext.Row(
                 time: DisplayTime.minute(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)),

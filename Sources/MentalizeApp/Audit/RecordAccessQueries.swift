@@ -13,11 +13,4 @@ struct RecordAccessQueries {
         return try await AuditEventRecord.query(on: database).filter(\.$patientID ~~ patientIDs).filter(\.$actorID != reader)
             .filter(\.$outcome == AuditOutcome.allowed.rawValue).sort(\.$sequence, .descending).limit(limit).all()
     }
-
-    /// Display names of staff, looked up in one query.
-    func staffNames(for ids: [UUID]) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let users = try await UserAccount.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(users.compactMap { user in user.id.map { ($0, user.displayName) } }, uniquingKeysWith: { first, _ in first })
-    }
 }

@@ -74,7 +74,7 @@ struct DashboardController: RouteCollection {
 
     private func unusualReaders(_ request: Request) async throws -> [DashboardContext.UnusualReader] {
         let readers = try await UnusualReadVolumes(database: request.db).readers(now: request.now, threshold: Self.unusualReadThreshold)
-        let names = try await RecordAccessQueries(database: request.db).staffNames(for: readers.map(\.actorID))
+        let names = try await StaffNames(database: request.db).names(for: readers.map(\.actorID))
         return readers.map { DashboardContext.UnusualReader(who: names[$0.actorID] ?? $0.actorID.uuidString, patients: $0.patients) }
     }
 

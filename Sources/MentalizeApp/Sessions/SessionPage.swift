@@ -150,6 +150,6 @@ enum SessionPage {
     }
 
     static func staffNames(_ ids: [UUID], request: Request) async throws -> [UUID: String] {
-        try await SessionQueries(database: request.db).staffNames(ids)
+        try await StaffNames(database: request.db).names(for: ids)
     }
 }

@@ -80,11 +80,4 @@ struct SessionQueries {
         guard !ids.isEmpty else { return [] }
         return try await Patient.query(on: database).filter(\.$id ~~ ids).sort(\.$familyName).sort(\.$givenName).all()
     }
-
-    /// Display names of these staff accounts.
-    func staffNames(_ ids: [UUID]) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let users = try await UserAccount.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(users.compactMap { user in user.id.map { ($0, user.displayName) } }, uniquingKeysWith: { first, _ in first })
-    }
 }

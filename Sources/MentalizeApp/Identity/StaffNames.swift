@@ -1,0 +1,13 @@
+import Fluent
+import Foundation
+
+/// Display names of staff accounts, looked up in one query.
+struct StaffNames {
+    let database: any Database
+
+    func names(for ids: [UUID]) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let users = try await UserAccount.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(users.compactMap { user in user.id.map { ($0, user.displayName) } }, uniquingKeysWith: { first, _ in first })
+    }
+}
