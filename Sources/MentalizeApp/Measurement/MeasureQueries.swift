@@ -13,6 +13,20 @@ struct MeasureQueries {
         return try await query.first()
     }
 
+    /// The patient's completed responses (instrument and time only), newest first.
+    func completedSummaries(of patientID: UUID) async throws -> [MeasureResponse] {
+        try await MeasureResponse.query(on: database).filter(\.$patient.$id == patientID).filter(\.$completedAt != nil)
+            .field(\.$id).field(\.$instrumentID).field(\.$completedAt).sort(\.$completedAt, .descending).all()
+    }
+
+    /// The unfinished response this person started for the instrument (and assignment, when given).
+    func unfinished(patientID: UUID, instrumentID: String, enteredBy userID: UUID, assignmentID: UUID?) async throws -> MeasureResponse? {
+        var query = MeasureResponse.query(on: database).filter(\.$patient.$id == patientID).filter(\.$instrumentID == instrumentID)
+            .filter(\.$enteredBy.$id == userID).filter(\.$completedAt == nil)
+        if let assignmentID { query = query.filter(\.$assignment.$id == assignmentID) }
+        return try await query.first()
+    }
+
     /// The patient's own response with this id.
     func response(_ id: UUID, patientID: UUID) async throws -> MeasureResponse? {
         try await MeasureResponse.query(on: database).filter(\.$id == id).filter(\.$patient.$id == patientID).first()

@@ -13,10 +13,8 @@ struct ResponseRecorder {
 
     /// The unfinished response this person started for the assignment, or a new one.
     func startOrResume(patientID: UUID, instrument: InstrumentDefinition, assignmentID: UUID?, mode: ResponseEntryMode) async throws -> MeasureResponse {
-        var query = MeasureResponse.query(on: request.db).filter(\.$patient.$id == patientID).filter(\.$instrumentID == instrument.id)
-            .filter(\.$enteredBy.$id == access.user.id).filter(\.$completedAt == nil)
-        if let assignmentID { query = query.filter(\.$assignment.$id == assignmentID) }
-        if let open = try await query.first() { return open }
+        if let open = try await MeasureQueries(database: request.db).unfinished(patientID: patientID, instrumentID: instrument.id,
+                                                                                 enteredBy: access.user.id, assignmentID: assignmentID) { return open }
         let response = MeasureResponse()
         response.$patient.id = patientID
         response.instrumentID = instrument.id

@@ -6,6 +6,16 @@ import MentalizeCore
 struct AssessmentQueries {
     let database: any Database
 
+    /// The newest risk assessment of the patient.
+    func latestRiskAssessment(of patientID: UUID) async throws -> RiskAssessmentRecord? {
+        try await RiskAssessmentRecord.query(on: database).filter(\.$patient.$id == patientID).sort(\.$assessedOn, .descending).sort(\.$recordedAt, .descending).first()
+    }
+
+    /// How many diagnostic interviews are recorded.
+    func interviewCount(of patientID: UUID) async throws -> Int {
+        try await DiagnosticInterviewRecord.query(on: database).filter(\.$patient.$id == patientID).count()
+    }
+
     func interviews(of patientID: UUID) async throws -> [DiagnosticInterviewRecord] {
         try await DiagnosticInterviewRecord.query(on: database).filter(\.$patient.$id == patientID).sort(\.$conductedOn, .descending).sort(\.$recordedAt, .descending).all()
     }

@@ -31,6 +31,11 @@ struct FormulationQueries {
         try await FormulationVersion.query(on: database).filter(\.$patient.$id == patientID).filter(\.$version == number).first()
     }
 
+    /// When the patient agreed with this version, if they have.
+    func agreedAt(versionID: UUID) async throws -> Date? {
+        try await FormulationResponse.query(on: database).filter(\.$version.$id == versionID).filter(\.$kind == FormulationResponse.agreement).first()?.createdAt
+    }
+
     /// Whether the patient has already agreed with this version.
     func isAgreed(versionID: UUID) async throws -> Bool {
         try await FormulationResponse.query(on: database).filter(\.$version.$id == versionID).filter(\.$kind == FormulationResponse.agreement).count() > 0

@@ -41,34 +41,34 @@ struct PatientChart {
         chart.history = try await programme.history(for: patientID)
         chart.decision = try await programme.latestDecision(for: patientID)
         chart.participants = try await AssessmentQueries(database: db).participants(of: chart.decision?.id)
-        chart.referral = try await Referral.query(on: db).filter(\.$patient.$id == patientID).sort(\.$receivedOn, .descending).first()
+        let pathway = PathwayQueries(database: db)
+        chart.referral = try await pathway.latestReferral(of: patientID)
         chart.consents = try await ConsentSummary.lines(for: patientID, on: db)
-        chart.details = try await PatientDetails.query(on: db).filter(\.$patient.$id == patientID).with(\.$programmeType).first()
-        chart.identifiers = try await PatientIdentifierRecord.query(on: db).filter(\.$patient.$id == patientID).sort(\.$type).all()
+        let details = PatientDetailsStore(database: db)
+        chart.details = try await details.details(patientID: patientID)
+        chart.identifiers = try await details.identifiers(patientID: patientID)
         if visibility.freeText {
-            chart.formulation = try await FormulationVersion.query(on: db).filter(\.$patient.$id == patientID).sort(\.$version, .descending).first()
+            let formulations = FormulationQueries(database: db)
+            chart.formulation = try await formulations.latest(of: patientID)
             // Agreement belongs to what the patient read: the newest shared version, which a newer draft does not replace.
-            chart.sharedFormulation = chart.formulation?.sharedAt != nil ? chart.formulation : try await FormulationQueries(database: db).latestShared(of: patientID)
+            chart.sharedFormulation = chart.formulation?.sharedAt != nil ? chart.formulation : try await formulations.latestShared(of: patientID)
             if let versionID = chart.sharedFormulation?.id {
-                chart.formulationAgreedAt = try await FormulationResponse.query(on: db).filter(\.$version.$id == versionID)
-                    .filter(\.$kind == FormulationResponse.agreement).first()?.createdAt
+                chart.formulationAgreedAt = try await formulations.agreedAt(versionID: versionID)
             }
             chart.crisisPlan = try await CrisisPlanQueries(database: db).latest(of: patientID)
         }
         if visibility.clinical {
-            chart.events = try await ClinicalEventRecord.query(on: db).filter(\.$patient.$id == patientID)
-                .field(\.$id).field(\.$kind).field(\.$occurredOn).field(\.$patientReported).sort(\.$occurredOn, .descending).all()
+            chart.events = try await pathway.eventSummaries(of: patientID)
             let assessment = AssessmentQueries(database: db)
             chart.checklist = try await assessment.latestChecklist(of: patientID)
-            chart.latestRisk = try await RiskAssessmentRecord.query(on: db).filter(\.$patient.$id == patientID).sort(\.$assessedOn, .descending).sort(\.$recordedAt, .descending).first()
-            chart.interviewCount = try await DiagnosticInterviewRecord.query(on: db).filter(\.$patient.$id == patientID).count()
+            chart.latestRisk = try await assessment.latestRiskAssessment(of: patientID)
+            chart.interviewCount = try await assessment.interviewCount(of: patientID)
         }
         if visibility.sessionNotes {
             chart.noteRisk = try await LatestNoteRisk(database: db).find(patientID: patientID)
         }
         if visibility.measures {
-            chart.completedMeasures = try await MeasureResponse.query(on: db).filter(\.$patient.$id == patientID).filter(\.$completedAt != nil)
-                .field(\.$id).field(\.$instrumentID).field(\.$completedAt).sort(\.$completedAt, .descending).all()
+            chart.completedMeasures = try await MeasureQueries(database: db).completedSummaries(of: patientID)
         }
         return chart
     }

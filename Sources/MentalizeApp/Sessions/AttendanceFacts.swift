@@ -27,7 +27,7 @@ struct AttendanceFacts {
     /// read back from the latest session, so recent records are enough to find it.
     func records(for patientIDs: [UUID], since: Date) async throws -> [AttendanceRecord] {
         guard !patientIDs.isEmpty else { return [] }
-        return Self.records(try await AttendanceEntry.query(on: database).filter(\.$patient.$id ~~ patientIDs).filter(\.$sessionStart >= since).all())
+        return Self.records(try await SessionQueries(database: database).marks(ofPatients: patientIDs, since: since))
     }
 
     /// "80% (8 of 10)", or a dash when nothing counts yet.

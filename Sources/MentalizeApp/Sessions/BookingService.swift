@@ -26,7 +26,7 @@ struct BookingService {
     /// (rescheduling a whole series = end it and start a new one).
     func setGroupSlot(groupID: UUID, label: String, therapists: [UUID], input: BookingInput) async throws -> Result<UUID, BookingProblems> {
         let id = UUID()
-        let current = try await SessionSeriesRecord.query(on: database).filter(\.$group.$id == groupID).filter(\.$kind == SeriesKind.group.rawValue).all()
+        let current = try await SessionQueries(database: database).groupSeries(ofGroup: groupID)
             .filter { record in record.lastDate.flatMap { try? LocalDate(iso: $0) }.map { $0 >= input.date } ?? true }
         let replaced = Set(current.compactMap(\.id))
         let proposed = try proposedSeries(id: id, input: input, therapists: therapists, label: label)
@@ -36,7 +36,7 @@ struct BookingService {
         try await database.transaction { db in
             for record in current {
                 if let first = try? LocalDate(iso: record.firstDate), first >= input.date {
-                    try await SeriesChangeRecord.query(on: db).filter(\.$series.$id == record.requireID()).delete()
+                    try await SessionQueries(database: db).deleteSeriesChanges(seriesID: record.requireID())
                     try await record.delete(on: db)
                 } else {
                     record.lastDate = input.date.adding(days: -1).description
@@ -118,7 +118,7 @@ struct BookingService {
             for session in try await loader.forRoom(roomID, in: window) where session.takesPlace { existing[session.key] = session }
         }
         let bookings = existing.values.map(\.booking).filter { !ignoring($0) }
-        let staff = try await UserAccount.query(on: database).filter(\.$id ~~ therapists).all()
+        let staff = try await SessionQueries(database: database).accounts(therapists)
         let names = Dictionary(staff.compactMap { user in user.id.map { (UserID($0), user.displayName) } }, uniquingKeysWith: { first, _ in first })
         do {
             try ConflictChecker.check(proposed: proposed, existing: bookings, zone: loader.zone, staffNames: names)

@@ -14,7 +14,7 @@ struct CalendarFeedBuilder {
         let userID = try user.requireID()
         let window = try TimeSlot(start: now.addingTimeInterval(-28 * 86_400), end: now.addingTimeInterval(26 * 7 * 86_400))
         var sessions: [ScheduledSession] = []
-        for patient in try await Patient.query(on: database).filter(\.$user.$id == userID).all() {
+        for patient in try await SessionQueries(database: database).patients(ofAccount: userID) {
             sessions += try await loader.forPatient(try patient.requireID(), in: window)
         }
         if user.roleNames.contains(Role.therapist.rawValue) {

@@ -68,7 +68,7 @@ struct CourseCreationController: RouteCollection {
 
     private func render(_ request: Request, user: SignedInUser, form: Form, problems: [String], status: HTTPResponseStatus) async throws -> Response {
         let colleagues = try await GroupCreationController.therapists(request, user: user).sorted { $0.displayName < $1.displayName }
-        let rooms = try await RoomRecord.query(on: request.db).filter(\.$clinic.$id == user.user.$clinic.id).sort(\.$name).all()
+        let rooms = try await SessionQueries(database: request.db).rooms(clinicID: user.user.$clinic.id)
         let context = CourseCreationContext(
             page: PageChrome(titleKey: "courses.newTitle", request: request), csrfToken: request.csrfToken, problems: problems,
             name: form.name ?? "", capacity: form.capacity ?? "", curriculum: form.curriculum ?? "",

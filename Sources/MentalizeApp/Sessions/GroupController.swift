@@ -21,13 +21,9 @@ struct GroupController: RouteCollection {
         let user = try request.requireRole([.therapist, .supervisor, .programmeLead])
         let access = try request.patientAccess()
         let facts = try await access.facts()
-        var query = TherapyGroup.query(on: request.db).filter(\.$clinic.$id == user.user.$clinic.id)
-        if !user.roles.contains(Role.programmeLead.rawValue) {
-            let therapists = [user.id] + facts.supervision.filter { $0.period.isCurrent(at: request.now) }.map(\.therapistID.rawValue)
-            let groupIDs = try await GroupTherapistRecord.query(on: request.db).filter(\.$therapist.$id ~~ therapists).all().map { $0.$group.id }
-            query = query.filter(\.$id ~~ groupIDs)
-        }
-        let groups = try await query.sort(\.$name).all()
+        let therapists: [UUID]? = user.roles.contains(Role.programmeLead.rawValue) ? nil
+            : [user.id] + facts.supervision.filter { $0.period.isCurrent(at: request.now) }.map(\.therapistID.rawValue)
+        let groups = try await SessionQueries(database: request.db).groups(clinicID: user.user.$clinic.id, runBy: therapists)
         let rows = groups.compactMap { group in group.id.map { GroupsContext.Row(name: group.name, path: SiteRoute.group.path(group: $0)) } }
         return try await request.view.render("groups", GroupsContext(page: PageChrome(titleKey: "groups.title", request: request), rows: rows,
                                                                  canCreate: user.roles.contains(Role.therapist.rawValue), newPath: SiteRoute.groupNew.path,
@@ -60,7 +56,7 @@ struct GroupController: RouteCollection {
         try await rosterChange(request) { group, patient, date, roster, zone in
             var roster = roster
             try roster.join(PatientID(try patient.requireID()), on: date)
-            try await WaitingListRecord.query(on: request.db).filter(\.$group.$id == group.requireID()).filter(\.$patient.$id == patient.requireID()).delete()
+            try await SessionQueries(database: request.db).removeFromWaitingList(groupID: group.requireID(), patientID: patient.requireID())
             try await GroupMembershipRecord(groupID: group.requireID(), patientID: patient.requireID(), joinedAt: GroupRosterQueries.joinInstant(date, zone: zone)).create(on: request.db)
         }
     }

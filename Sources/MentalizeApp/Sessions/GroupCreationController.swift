@@ -54,8 +54,7 @@ struct GroupCreationController: RouteCollection {
 
     /// Therapists of the user's clinic other than the user: the possible co-therapists.
     static func therapists(_ request: Request, user: SignedInUser) async throws -> [UserAccount] {
-        try await UserAccount.query(on: request.db).filter(\.$clinic.$id == user.user.$clinic.id).filter(\.$disabledAt == nil).all()
-            .filter { $0.roleNames.contains(Role.therapist.rawValue) && $0.id != user.id }
+        try await SessionQueries(database: request.db).therapists(clinicID: user.user.$clinic.id).filter { $0.id != user.id }
     }
 
     private func render(_ request: Request, user: SignedInUser, form: Form, error: String?, status: HTTPResponseStatus) async throws -> Response {

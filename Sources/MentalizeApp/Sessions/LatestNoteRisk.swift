@@ -25,16 +25,15 @@ struct LatestNoteRisk {
     func find(patientID: UUID) async throws -> Update? {
         let store = SessionNoteStore(database: database)
         var updates: [Update] = []
-        let individual = try await SessionNoteRecord.query(on: database).filter(\.$patient.$id == patientID).filter(\.$state == "signed")
-            .sort(\.$sessionStart, .descending).limit(Self.notesRead).all()
+        let queries = SessionQueries(database: database)
+        let individual = try await queries.signedNotes(ofPatient: patientID, limit: Self.notesRead)
         for record in individual {
             guard let risk = try? store.decode(record, as: IndividualSessionNote.self).content.body.risk else { continue }
             updates.append(Update(risk, record: record, isGroup: false))
         }
-        let groups = try await GroupMembershipRecord.query(on: database).filter(\.$patient.$id == patientID).all().map { $0.$group.id }
+        let groups = try await queries.groupIDs(ofPatient: patientID)
         if !groups.isEmpty {
-            let groupNotes = try await SessionNoteRecord.query(on: database).filter(\.$group.$id ~~ groups).filter(\.$state == "signed")
-                .sort(\.$sessionStart, .descending).limit(Self.notesRead).all()
+            let groupNotes = try await queries.signedNotes(ofGroups: groups, limit: Self.notesRead)
             for record in groupNotes {
                 guard let note = try? store.decode(record, as: GroupSessionNote.self),
                       let risk = note.content.memberNotes[PatientID(patientID)]?.risk else { continue }

@@ -61,11 +61,11 @@ struct MyAppointmentsController: RouteCollection {
 
     func feed(_ request: Request) async throws -> Response {
         guard let token = request.parameters.get("feedToken"), token.count <= 100,
-              let record = try await CalendarFeedRecord.query(on: request.db).filter(\.$tokenHash == SecretToken.hash(token)).filter(\.$revokedAt == nil).with(\.$user).first(),
+              let record = try await SessionQueries(database: request.db).calendarFeed(token: token),
               record.user.disabledAt == nil else { throw Abort(.notFound) }
         let user = record.user
         let loader = try await ScheduleLoader.make(database: request.db, clinicID: user.$clinic.id)
-        let patients = try await Patient.query(on: request.db).filter(\.$user.$id == user.requireID()).all()
+        let patients = try await SessionQueries(database: request.db).patients(ofAccount: user.requireID())
         let entries = try patients.map { patient in
             AuditEntry(actorID: try user.requireID(), actorRole: .patient, patientID: try patient.requireID(), recordType: "calendarFeed", recordID: nil,
                        action: .read, outcome: .allowed, requestID: request.requestID, breakGlass: false)
@@ -80,7 +80,7 @@ struct MyAppointmentsController: RouteCollection {
 
     private func renderCalendar(_ request: Request, newURL: String?) async throws -> Response {
         let user = try request.requireWebUser()
-        let active = try await CalendarFeedRecord.query(on: request.db).filter(\.$user.$id == user.id).filter(\.$revokedAt == nil).first()
+        let active = try await SessionQueries(database: request.db).calendarFeeds(of: user.id).first
         let zone = try await request.scheduleLoader().zone
         let context = CalendarPageContext(page: PageChrome(titleKey: "calendar.title", request: request), csrfToken: request.csrfToken, newURL: newURL,
                                           activeSince: active.map { ClinicClock.text($0.createdAt, zone: zone) }, createPath: SiteRoute.myCalendar.path,
@@ -91,7 +91,7 @@ struct MyAppointmentsController: RouteCollection {
     }
 
     private func revokeAll(_ userID: UUID, on db: any Database, now: Date) async throws {
-        for record in try await CalendarFeedRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all() {
+        for record in try await SessionQueries(database: db).calendarFeeds(of: userID) {
             record.revokedAt = now
             try await record.save(on: db)
         }

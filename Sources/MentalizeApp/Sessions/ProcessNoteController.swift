@@ -112,9 +112,7 @@ struct ProcessNoteController: RouteCollection {
 
     /// The author's current supervisors, who may be named.
     private func supervisors(of therapistID: UUID, request: Request) async throws -> [(id: UUID, name: String)] {
-        let now = request.now
-        let links = try await SupervisionLinkRecord.query(on: request.db).filter(\.$therapist.$id == therapistID).with(\.$supervisor).all()
-            .filter { $0.startsAt <= now && ($0.endsAt.map { now < $0 } ?? true) }
+        let links = try await SessionQueries(database: request.db).currentSupervisors(of: therapistID, at: request.now)
         return links.map { ($0.$supervisor.id, $0.supervisor.displayName) }
     }
 

@@ -18,7 +18,7 @@ struct SessionChangeRules: Sendable {
     static func load(for session: ScheduledSession, on database: any Database) async throws -> SessionChangeRules {
         let source = session.key.source
         let date = session.key.date.description
-        let hasAttendance = try await AttendanceEntry.query(on: database).filter(\.$sourceID == source).filter(\.$sessionDate == date).count() > 0
+        let hasAttendance = try await SessionQueries(database: database).hasMarks(source: source, date: date)
         let hasNote = try await SessionNoteStore(database: database).record(for: session.key) != nil
         return try await load(for: session, hasAttendance: hasAttendance, hasNote: hasNote, on: database)
     }
@@ -32,7 +32,7 @@ struct SessionChangeRules: Sendable {
         if session.isOneOff {
             hasOwnChange = try await OneOffSessionRecord.find(source, on: database)?.cancellation != nil
         } else {
-            hasOwnChange = try await SeriesChangeRecord.query(on: database).filter(\.$series.$id == source).filter(\.$originalDate == date).count() > 0
+            hasOwnChange = try await SessionQueries(database: database).seriesChange(source: source, date: date) != nil
         }
         let isCancelled = !session.takesPlace
         // With the session on record, only un-cancelling stays: moving it back would move a held session.

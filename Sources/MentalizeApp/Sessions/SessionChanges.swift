@@ -31,7 +31,7 @@ struct SessionChanges {
             try await upsert(session, change: "moved", reason: nil, slot: slot)
         case "restore":
             if session.isOneOff { return try await updateOneOff(session) { $0.cancellation = nil } }
-            try await SeriesChangeRecord.query(on: request.db).filter(\.$series.$id == session.key.source).filter(\.$originalDate == session.key.date.description).delete()
+            try await SessionQueries(database: request.db).deleteSeriesChange(source: session.key.source, date: session.key.date.description)
         default:
             return "Choose what to change."
         }
@@ -39,8 +39,7 @@ struct SessionChanges {
     }
 
     private func upsert(_ session: ScheduledSession, change: String, reason: String?, slot: TimeSlot?) async throws {
-        let record = try await SeriesChangeRecord.query(on: request.db).filter(\.$series.$id == session.key.source)
-            .filter(\.$originalDate == session.key.date.description).first() ?? SeriesChangeRecord()
+        let record = try await SessionQueries(database: request.db).seriesChange(source: session.key.source, date: session.key.date.description) ?? SeriesChangeRecord()
         record.$series.id = session.key.source
         record.originalDate = session.key.date.description
         record.change = change

@@ -43,8 +43,7 @@ struct SessionController: RouteCollection {
         let marks = entries
         try await request.db.transaction { db in
             for (patientID, choice, notice) in marks {
-                let entry = try await AttendanceEntry.query(on: db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description)
-                    .filter(\.$patient.$id == patientID).first() ?? AttendanceEntry()
+                let entry = try await SessionQueries(database: db).mark(of: session.key, patientID: patientID) ?? AttendanceEntry()
                 entry.sourceID = session.key.source
                 entry.sessionDate = session.key.date.description
                 entry.sessionStart = session.slot.start

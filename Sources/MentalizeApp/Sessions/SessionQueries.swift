@@ -75,6 +75,119 @@ struct SessionQueries {
         try await WaitingListRecord.query(on: database).filter(\.$group.$id == groupID).with(\.$patient).sort(\.$addedAt).all()
     }
 
+    /// The clinic's groups by name; only those some of `therapists` run, when given.
+    func groups(clinicID: UUID, runBy therapists: [UUID]?) async throws -> [TherapyGroup] {
+        var query = TherapyGroup.query(on: database).filter(\.$clinic.$id == clinicID)
+        if let therapists {
+            let groupIDs = try await GroupTherapistRecord.query(on: database).filter(\.$therapist.$id ~~ therapists).all().map { $0.$group.id }
+            query = query.filter(\.$id ~~ groupIDs)
+        }
+        return try await query.sort(\.$name).all()
+    }
+
+    /// Takes the patient off the group's waiting list (they joined).
+    func removeFromWaitingList(groupID: UUID, patientID: UUID) async throws {
+        try await WaitingListRecord.query(on: database).filter(\.$group.$id == groupID).filter(\.$patient.$id == patientID).delete()
+    }
+
+    /// The therapist's supervisors at `now`, with their accounts.
+    func currentSupervisors(of therapistID: UUID, at now: Date) async throws -> [SupervisionLinkRecord] {
+        try await SupervisionLinkRecord.query(on: database).filter(\.$therapist.$id == therapistID).filter(\.$startsAt <= now)
+            .group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > now) }.with(\.$supervisor).all()
+    }
+
+    /// The patient's attendance mark of one session, if there is one.
+    func mark(of key: SessionKey, patientID: UUID) async throws -> AttendanceEntry? {
+        try await AttendanceEntry.query(on: database).filter(\.$sourceID == key.source).filter(\.$sessionDate == key.date.description)
+            .filter(\.$patient.$id == patientID).first()
+    }
+
+    /// Enabled therapists of the clinic.
+    func therapists(clinicID: UUID) async throws -> [UserAccount] {
+        try await UserAccount.query(on: database).filter(\.$clinic.$id == clinicID).filter(\.$disabledAt == nil).all()
+            .filter { $0.roleNames.contains(Role.therapist.rawValue) }
+    }
+
+    /// The clinic's rooms by name.
+    func rooms(clinicID: UUID) async throws -> [RoomRecord] {
+        try await RoomRecord.query(on: database).filter(\.$clinic.$id == clinicID).sort(\.$name).all()
+    }
+
+    /// The patient records of an account (a patient's own).
+    func patients(ofAccount userID: UUID) async throws -> [Patient] {
+        try await Patient.query(on: database).filter(\.$user.$id == userID).all()
+    }
+
+    /// Every series of the clinic.
+    func series(ofClinic clinicID: UUID) async throws -> [SessionSeriesRecord] {
+        try await SessionSeriesRecord.query(on: database).filter(\.$clinic.$id == clinicID).all()
+    }
+
+    /// A group's weekly group series.
+    func groupSeries(ofGroup groupID: UUID) async throws -> [SessionSeriesRecord] {
+        try await SessionSeriesRecord.query(on: database).filter(\.$group.$id == groupID).filter(\.$kind == SeriesKind.group.rawValue).all()
+    }
+
+    /// The latest `limit` signed notes of the patient's individual sessions.
+    func signedNotes(ofPatient patientID: UUID, limit: Int) async throws -> [SessionNoteRecord] {
+        try await SessionNoteRecord.query(on: database).filter(\.$patient.$id == patientID).filter(\.$state == "signed")
+            .sort(\.$sessionStart, .descending).limit(limit).all()
+    }
+
+    /// The latest `limit` signed notes of these groups' sessions.
+    func signedNotes(ofGroups groupIDs: [UUID], limit: Int) async throws -> [SessionNoteRecord] {
+        guard !groupIDs.isEmpty else { return [] }
+        return try await SessionNoteRecord.query(on: database).filter(\.$group.$id ~~ groupIDs).filter(\.$state == "signed")
+            .sort(\.$sessionStart, .descending).limit(limit).all()
+    }
+
+    /// The groups a patient has ever belonged to.
+    func groupIDs(ofPatient patientID: UUID) async throws -> [UUID] {
+        try await GroupMembershipRecord.query(on: database).filter(\.$patient.$id == patientID).all().map { $0.$group.id }
+    }
+
+    /// Whether anyone's attendance was marked for this session.
+    func hasMarks(source: UUID, date: String) async throws -> Bool {
+        try await AttendanceEntry.query(on: database).filter(\.$sourceID == source).filter(\.$sessionDate == date).count() > 0
+    }
+
+    /// Attendance marks of these patients' sessions since `since`.
+    func marks(ofPatients patientIDs: [UUID], since: Date) async throws -> [AttendanceEntry] {
+        guard !patientIDs.isEmpty else { return [] }
+        return try await AttendanceEntry.query(on: database).filter(\.$patient.$id ~~ patientIDs).filter(\.$sessionStart >= since).all()
+    }
+
+    /// The change recorded for one session of a series (cancelled, moved, skipped), if any.
+    func seriesChange(source: UUID, date: String) async throws -> SeriesChangeRecord? {
+        try await SeriesChangeRecord.query(on: database).filter(\.$series.$id == source).filter(\.$originalDate == date).first()
+    }
+
+    /// Removes the change recorded for one session of a series (restoring it).
+    func deleteSeriesChange(source: UUID, date: String) async throws {
+        try await SeriesChangeRecord.query(on: database).filter(\.$series.$id == source).filter(\.$originalDate == date).delete()
+    }
+
+    /// Removes every change recorded for a series.
+    func deleteSeriesChanges(seriesID: UUID) async throws {
+        try await SeriesChangeRecord.query(on: database).filter(\.$series.$id == seriesID).delete()
+    }
+
+    /// The live calendar feed with this token, with its account.
+    func calendarFeed(token: String) async throws -> CalendarFeedRecord? {
+        try await CalendarFeedRecord.query(on: database).filter(\.$tokenHash == SecretToken.hash(token)).filter(\.$revokedAt == nil).with(\.$user).first()
+    }
+
+    /// The account's live calendar feeds.
+    func calendarFeeds(of userID: UUID) async throws -> [CalendarFeedRecord] {
+        try await CalendarFeedRecord.query(on: database).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all()
+    }
+
+    /// These accounts.
+    func accounts(_ ids: [UUID]) async throws -> [UserAccount] {
+        guard !ids.isEmpty else { return [] }
+        return try await UserAccount.query(on: database).filter(\.$id ~~ ids).all()
+    }
+
     /// These patients (already scoped by the caller), by family then given name.
     func patients(_ ids: [UUID]) async throws -> [Patient] {
         guard !ids.isEmpty else { return [] }
