@@ -38,7 +38,7 @@ struct AccountService {
             throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
         }
         try checkPassword(password, username: username, displayName: displayName, totpEnabled: false)
-        if try await UserAccount.query(on: database).filter(\.$username == username).first() != nil {
+        if try await AccountQueries(database: database).account(named: username) != nil {
             throw Problem(description: "an account named \(username) already exists")
         }
         let hash = try await hasher.hash(password)
@@ -52,19 +52,19 @@ struct AccountService {
 
     func setPassword(username: String, password: String) async throws {
         let account = try await find(username)
-        let totpEnabled = try await Credential.query(on: database).filter(\.$user.$id == account.requireID()).first()?.totpEnabledAt != nil
+        let totpEnabled = try await AccountQueries(database: database).credential(of: account.requireID())?.totpEnabledAt != nil
         try checkPassword(password, username: account.username, displayName: account.displayName, totpEnabled: totpEnabled)
         let hash = try await hasher.hash(password)
         let id = try account.requireID()
         try await database.transaction { db in
-            if let credential = try await Credential.query(on: db).filter(\.$user.$id == id).first() {
+            if let credential = try await AccountQueries(database: db).credential(of: id) {
                 credential.passwordHash = hash
                 credential.passwordChangedAt = now
                 try await credential.update(on: db)
             } else {
                 try await Credential(userID: id, passwordHash: hash, passwordChangedAt: now).create(on: db)
             }
-            try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
+            try await AccountQueries(database: db).endSessions(of: id)
         }
     }
 
@@ -78,7 +78,7 @@ struct AccountService {
         try await database.transaction { db in
             account.roles = Array(Set(roles)).sorted().joined(separator: ",")
             try await account.update(on: db)
-            try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
+            try await AccountQueries(database: db).endSessions(of: id)
         }
     }
 
@@ -89,7 +89,7 @@ struct AccountService {
         try await database.transaction { db in
             account.disabledAt = now
             try await account.update(on: db)
-            try await UserSession.query(on: db).filter(\.$user.$id == id).delete()
+            try await AccountQueries(database: db).endSessions(of: id)
         }
     }
 
@@ -106,12 +106,12 @@ struct AccountService {
     }
 
     func all() async throws -> [UserAccount] {
-        try await UserAccount.query(on: database).sort(\.$username).all()
+        try await AccountQueries(database: database).all()
     }
 
     /// The clinic new accounts join (Mentalize runs one clinic per installation for now).
     func onlyClinicID() async throws -> UUID {
-        guard let clinic = try await Clinic.query(on: database).sort(\.$name).first() else {
+        guard let clinic = try await ClinicQueries(database: database).first() else {
             throw Problem(description: "there is no clinic yet: run `mentalize demo` or create the clinic first")
         }
         return try clinic.requireID()
@@ -119,7 +119,7 @@ struct AccountService {
 
     func find(_ username: String) async throws -> UserAccount {
         let name = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard let account = try await UserAccount.query(on: database).filter(\.$username == name).first() else {
+        guard let account = try await AccountQueries(database: database).account(named: name) else {
             throw Problem(description: "no account named \(name)")
         }
         return account

@@ -29,12 +29,12 @@ struct RoleApprovals {
 
     /// Proposals waiting for a decision, oldest first, with the account and the proposer.
     func pending() async throws -> [RoleGrantRecord] {
-        try await RoleGrantRecord.query(on: database).filter(\.$approved == nil).sort(\.$proposedAt).with(\.$user).with(\.$proposer).all()
+        try await AccountQueries(database: database).pendingGrants()
     }
 
     /// How many proposals wait, counted in SQL (for the home page's notice).
     func pendingCount() async throws -> Int {
-        try await RoleGrantRecord.query(on: database).filter(\.$approved == nil).count()
+        try await AccountQueries(database: database).pendingGrantCount()
     }
 
     /// Whether `decider` may decide `grant`: never their own proposal or their own account; a
@@ -50,7 +50,7 @@ struct RoleApprovals {
     /// Approves or refuses; an approval adds the role and ends the account's sessions, so the
     /// role applies at the next sign-in (with the second factor every clinician gives).
     func decide(_ grantID: UUID, approve: Bool, by decider: SignedInUser) async throws -> RoleGrantRecord {
-        guard let grant = try await RoleGrantRecord.query(on: database).filter(\.$id == grantID).with(\.$user).first() else { throw Refusal.notFound }
+        guard let grant = try await AccountQueries(database: database).grant(grantID) else { throw Refusal.notFound }
         guard grant.approved == nil else { throw Refusal.alreadyDecided }
         guard Self.mayDecide(grant, decider: decider, clinicHasLead: try await hasActiveLead()) else { throw Refusal.notAllowed }
         try await database.transaction { db in
@@ -62,7 +62,7 @@ struct RoleApprovals {
             let account = grant.user
             account.roles = Array(Set(account.roleNames + [grant.role])).sorted().joined(separator: ",")
             try await account.save(on: db)
-            try await UserSession.query(on: db).filter(\.$user.$id == grant.$user.id).delete()
+            try await AccountQueries(database: db).endSessions(of: grant.$user.id)
         }
         return grant
     }
@@ -70,12 +70,11 @@ struct RoleApprovals {
     /// When the account last gained a clinical role through approval; nil when it never needed
     /// one (accounts made by the operator at the host, or before approvals existed).
     func clinicalRoleApproved(for userID: UUID) async throws -> Date? {
-        try await RoleGrantRecord.query(on: database).filter(\.$user.$id == userID).filter(\.$approved == true)
-            .sort(\.$decidedAt, .descending).first()?.decidedAt
+        try await AccountQueries(database: database).lastApproval(of: userID)
     }
 
     /// Whether any enabled account holds the programme lead role.
     func hasActiveLead() async throws -> Bool {
-        try await UserAccount.query(on: database).filter(\.$disabledAt == nil).all().contains { $0.roleNames.contains(Role.programmeLead.rawValue) }
+        try await AccountQueries(database: database).hasEnabledAccount(withRole: Role.programmeLead.rawValue)
     }
 }

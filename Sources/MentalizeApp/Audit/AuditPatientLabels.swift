@@ -24,7 +24,7 @@ struct AuditPatientLabels {
         guard scope.allRows, !visible.isEmpty else {
             return AuditPatientLabels(names: [:], showsNames: scope.allRows, key: key)
         }
-        let patients = try await Patient.query(on: database).filter(\.$id ~~ visible).all()
+        let patients = try await AuditPatientQueries(database: database).patients(visible)
         try await access.auditListed(patients.compactMap(\.id), kind: .demographics, scope: scope)
         let names = Dictionary(patients.compactMap { patient in patient.id.map { ($0, patient.displayName) } }, uniquingKeysWith: { first, _ in first })
         return AuditPatientLabels(names: names, showsNames: true, key: key)
@@ -58,6 +58,6 @@ struct AuditPatientLabels {
     /// The patient a pseudonym stands for, found by computing every patient's (ids only are read).
     static func patientID(forPseudonym text: String, key: SymmetricKey, on database: any Database) async throws -> UUID? {
         let wanted = text.uppercased()
-        return try await Patient.query(on: database).field(\.$id).all().compactMap(\.id).first { pseudonym($0, key: key) == wanted }
+        return try await AuditPatientQueries(database: database).allPatientIDs().first { pseudonym($0, key: key) == wanted }
     }
 }

@@ -40,7 +40,7 @@ struct AssignmentSync {
         }
         guard !due.isEmpty else { return }
         let keys = due.map { Self.key(patientID: $0.patientID, $0.item) }
-        let existing = Set(try await MeasureAssignment.query(on: database).filter(\.$scheduleKey ~~ keys).all().map(\.scheduleKey))
+        let existing = try await MeasureQueries(database: database).assignedScheduleKeys(among: keys)
         for (patientID, item) in due where !existing.contains(Self.key(patientID: patientID, item)) {
             try await create(item, for: patientID)
         }
@@ -57,12 +57,12 @@ struct AssignmentSync {
             try await assignment.create(on: database)
         } catch {
             // Another node created it between the read and the write: the unique key held.
-            guard try await MeasureAssignment.query(on: database).filter(\.$scheduleKey == assignment.scheduleKey).first() != nil else { throw error }
+            guard try await !MeasureQueries(database: database).assignedScheduleKeys(among: [assignment.scheduleKey]).isEmpty else { throw error }
         }
     }
 
     private func plan(clinicID: UUID, phase: ProgrammePhase) async throws -> [MeasurementPlanItem] {
-        try await MeasurePlanItemRecord.query(on: database).filter(\.$clinic.$id == clinicID).filter(\.$phase == phase.rawValue).all()
+        try await MeasureQueries(database: database).planItems(clinicID: clinicID, phase: phase)
             .compactMap { record in
                 record.id.map { MeasurementPlanItem(id: $0, phase: phase, instrumentId: record.instrumentID, firstDueDays: record.firstDueDays, repeatEveryDays: record.repeatEveryDays) }
             }
@@ -71,7 +71,7 @@ struct AssignmentSync {
     /// When each patient entered their current phase: the latest move into it (absent: registration).
     private func phaseStarts(of patients: [Patient]) async throws -> [UUID: Date] {
         let phases = Dictionary(patients.compactMap { patient in patient.id.map { ($0, patient.phase) } }, uniquingKeysWith: { first, _ in first })
-        let moves = try await ProgrammeTransitionRecord.query(on: database).filter(\.$patient.$id ~~ Array(phases.keys)).all()
+        let moves = try await ProgrammeQueries(database: database).moves(of: Array(phases.keys))
         var starts: [UUID: Date] = [:]
         for move in moves where phases[move.$patient.id] == move.toStatus {
             starts[move.$patient.id] = max(starts[move.$patient.id] ?? move.occurredAt, move.occurredAt)

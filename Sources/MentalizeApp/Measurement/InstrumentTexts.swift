@@ -9,7 +9,7 @@ struct InstrumentTexts {
     let catalog: InstrumentCatalog
 
     func packs(for instrumentID: String) async throws -> [TextPack] {
-        try await InstrumentTextPackRecord.query(on: database).filter(\.$instrumentID == instrumentID).all()
+        try await TextPackStore(database: database).packs(for: instrumentID)
             .compactMap { try? TextPack.decode(Data($0.packJSON.utf8)) }
     }
 

@@ -32,9 +32,7 @@ struct MeasureHistory {
     let catalog: InstrumentCatalog
 
     func series(for patientID: UUID, instrumentID: String? = nil) async throws -> [Series] {
-        var query = MeasureResponse.query(on: database).filter(\.$patient.$id == patientID).filter(\.$completedAt != nil)
-        if let instrumentID { query = query.filter(\.$instrumentID == instrumentID) }
-        let responses = try await query.sort(\.$completedAt).all()
+        let responses = try await MeasureQueries(database: database).completedResponses(of: patientID, instrumentID: instrumentID)
         let grouped = Dictionary(grouping: responses, by: \.instrumentID)
         // Asked for one instrument, answer with its (possibly empty) series.
         let ids = instrumentID.map { [$0] } ?? grouped.keys.sorted()

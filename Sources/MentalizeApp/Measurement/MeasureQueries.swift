@@ -27,6 +27,24 @@ struct MeasureQueries {
         return try await query.first()
     }
 
+    /// The patient's completed responses (of one instrument, when given), oldest first.
+    func completedResponses(of patientID: UUID, instrumentID: String?) async throws -> [MeasureResponse] {
+        var query = MeasureResponse.query(on: database).filter(\.$patient.$id == patientID).filter(\.$completedAt != nil)
+        if let instrumentID { query = query.filter(\.$instrumentID == instrumentID) }
+        return try await query.sort(\.$completedAt).all()
+    }
+
+    /// Which of these schedule keys already have an assignment.
+    func assignedScheduleKeys(among keys: [String]) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return Set(try await MeasureAssignment.query(on: database).filter(\.$scheduleKey ~~ keys).all().map(\.scheduleKey))
+    }
+
+    /// The clinic's plan items for one phase.
+    func planItems(clinicID: UUID, phase: ProgrammePhase) async throws -> [MeasurePlanItemRecord] {
+        try await MeasurePlanItemRecord.query(on: database).filter(\.$clinic.$id == clinicID).filter(\.$phase == phase.rawValue).all()
+    }
+
     /// The patient's own response with this id.
     func response(_ id: UUID, patientID: UUID) async throws -> MeasureResponse? {
         try await MeasureResponse.query(on: database).filter(\.$id == id).filter(\.$patient.$id == patientID).first()

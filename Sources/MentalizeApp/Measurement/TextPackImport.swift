@@ -29,10 +29,7 @@ struct TextPackImport {
         record.version = pack.version
         record.packJSON = String(decoding: data, as: UTF8.self)
         record.importedAt = now
-        try await database.transaction { database in
-            try await InstrumentTextPackRecord.query(on: database).filter(\.$instrumentID == pack.instrumentId).filter(\.$language == pack.language).delete()
-            try await record.create(on: database)
-        }
+        try await TextPackStore(database: database).replace(with: record)
         return pack
     }
 }
