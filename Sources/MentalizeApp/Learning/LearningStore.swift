@@ -26,7 +26,7 @@ struct LearningStore {
         var opened: [String: Date] = [:]
         for read in reads {
             guard let recordID = read.recordID, recordID.hasPrefix(Self.modulePrefix) else { continue }
-            let at = Date(timeIntervalSince1970: Double(read.occurredAtMicroseconds) / 1_000_000)
+            let at = AuditTime.date(fromMicroseconds: read.occurredAtMicroseconds)
             let moduleID = String(recordID.dropFirst(Self.modulePrefix.count))
             opened[moduleID] = min(opened[moduleID] ?? at, at)
         }

@@ -51,7 +51,7 @@ struct MessageStore {
         guard !ids.isEmpty else { return [] }
         let reads = try await AuditEventRecord.query(on: database).filter(\.$actorID == userID).filter(\.$recordType == RecordKind.message.rawValue)
             .filter(\.$action == AccessAction.read.rawValue).filter(\.$outcome == AuditOutcome.allowed.rawValue).filter(\.$recordID ~~ ids.map(\.uuidString)).all()
-        let readAt = Dictionary(reads.compactMap { read in read.recordID.flatMap(UUID.init(uuidString:)).map { ($0, Date(timeIntervalSince1970: Double(read.occurredAtMicroseconds) / 1_000_000)) } }, uniquingKeysWith: max)
+        let readAt = Dictionary(reads.compactMap { read in read.recordID.flatMap(UUID.init(uuidString:)).map { ($0, AuditTime.date(fromMicroseconds: read.occurredAtMicroseconds)) } }, uniquingKeysWith: max)
         let messages = try await SecureMessage.query(on: database).filter(\.$thread.$id ~~ ids).filter(\.$author.$id != userID).all()
         return threads.map { thread in
             let unread = messages.filter { $0.$thread.id == thread.id && $0.sentAt > (readAt[$0.$thread.id] ?? .distantPast) }.count
