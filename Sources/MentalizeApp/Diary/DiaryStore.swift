@@ -103,9 +103,8 @@ struct DiaryStore {
 
     /// Prompts are offered unless the clinic or the patient switched them off.
     func promptsEnabled(patient: Patient) async throws -> (clinic: Bool, patient: Bool) {
-        let clinic = try await PortalPreference.query(on: database).filter(\.$scope == "clinic").filter(\.$subjectID == patient.$clinic.id).first()
         let own = try await PortalPreference.query(on: database).filter(\.$scope == "patient").filter(\.$subjectID == patient.requireID()).first()
-        return (clinic?.promptsEnabled ?? true, own?.promptsEnabled ?? true)
+        return (try await clinicPromptsEnabled(clinicID: patient.$clinic.id), own?.promptsEnabled ?? true)
     }
 
     /// Whether the clinic offers reflection prompts (on unless switched off).

@@ -28,7 +28,7 @@ struct LearningController: RouteCollection {
 
     func module(_ request: Request) async throws -> Response {
         let moduleID = request.parameters.get("moduleID") ?? ""
-        let patient = try await request.patientAccess().ownPatient(for: .read, kind: .measureResponse, recordID: LearningPlan.auditRecordID(moduleID: moduleID))
+        let patient = try await request.patientAccess().ownPatient(for: .read, kind: .measureResponse, recordID: LearningStore.auditRecordID(moduleID: moduleID))
         let plan = LearningPlan(database: request.db, library: try request.application.psychoeducation)
         guard let line = try await plan.lines(for: patient).first(where: { $0.module.id == moduleID }) else { throw Abort(.notFound) }
         // A module that opens later in the group (an old link, a typed address): say so on the list.
@@ -45,7 +45,7 @@ struct LearningController: RouteCollection {
         let (_, patient) = try await own(request, for: .write)
         let plan = LearningPlan(database: request.db, library: try request.application.psychoeducation)
         guard let line = try await plan.lines(for: patient).first(where: { $0.module.id == request.parameters.get("moduleID") }), line.open else { throw Abort(.notFound) }
-        let progress = try await plan.progress(patientID: patient.requireID(), moduleID: line.module.id)
+        let progress = try await LearningStore(database: request.db).progress(patientID: patient.requireID(), moduleID: line.module.id)
         if progress.completedAt == nil {
             progress.completedAt = request.now
             try await progress.save(on: request.db)
@@ -76,7 +76,7 @@ struct LearningController: RouteCollection {
         let form = try request.form(Form.self)
         let library = try request.application.psychoeducation
         guard let moduleID = form.moduleID, library.module(id: moduleID) != nil else { throw Abort(.badRequest, reason: "Choose a module to unlock.") }
-        let progress = try await LearningPlan(database: request.db, library: library).progress(patientID: patient.requireID(), moduleID: moduleID)
+        let progress = try await LearningStore(database: request.db).progress(patientID: patient.requireID(), moduleID: moduleID)
         if progress.unlockedAt == nil {
             (progress.$unlockedBy.id, progress.unlockedAt) = (access.user.id, request.now)
             try await progress.save(on: request.db)

@@ -19,10 +19,6 @@ struct LearningPlan {
         let opened: Date?
     }
 
-    /// The audit record of a module's page, read by the patient: opening a page never writes, so
-    /// the audit event of the read is when they opened it.
-    static func auditRecordID(moduleID: String) -> String { LearningStore.auditRecordID(moduleID: moduleID) }
-
     static let pastIntroduction = Set([ProgrammePhase.treatment, .ending, .followUp, .discharged].map(\.rawValue))
 
     func lines(for patient: Patient) async throws -> [Line] {
@@ -36,11 +32,6 @@ struct LearningPlan {
             let first = [progress?.openedAt, opened[module.id]].compactMap { $0 }.min()
             return Line(module: module, open: allOpen || module.order == 1 || progress?.unlockedAt != nil, progress: progress, opened: first)
         }
-    }
-
-    /// The progress row for a module, created when first needed.
-    func progress(patientID: UUID, moduleID: String) async throws -> ModuleProgress {
-        try await LearningStore(database: database).progress(patientID: patientID, moduleID: moduleID)
     }
 }
 

@@ -30,7 +30,7 @@ struct ClinicRoomsController: RouteCollection {
         guard Self.nameLength.contains(name.count) else {
             return try await render(request, clinicID: clinicID, name: raw, error: "rooms.error.name", status: .badRequest)
         }
-        let existing = try await ClinicSetupQueries(database: request.db).rooms(of: clinicID)
+        let existing = try await SessionQueries(database: request.db).rooms(clinicID: clinicID)
         guard !existing.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
             return try await render(request, clinicID: clinicID, name: raw, error: "rooms.error.duplicate", status: .badRequest)
         }
@@ -52,7 +52,7 @@ struct ClinicRoomsController: RouteCollection {
     }
 
     private func render(_ request: Request, clinicID: UUID, name: String, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let rooms = try await ClinicSetupQueries(database: request.db).rooms(of: clinicID)
+        let rooms = try await SessionQueries(database: request.db).rooms(clinicID: clinicID)
         var rows: [ClinicRoomsContext.Row] = []
         for room in rooms {
             let id = try room.requireID()

@@ -1,14 +1,10 @@
 import Fluent
 import Foundation
 
-/// What the lead's clinic set-up pages read: rooms and their use, holidays, programme types.
+/// What the lead's clinic set-up pages read besides the room list (``SessionQueries/rooms(clinicID:)``):
+/// how often a room is used, holidays, programme types.
 struct ClinicSetupQueries {
     let database: any Database
-
-    /// The clinic's rooms by name.
-    func rooms(of clinicID: UUID) async throws -> [RoomRecord] {
-        try await RoomRecord.query(on: database).filter(\.$clinic.$id == clinicID).sort(\.$name).all()
-    }
 
     /// Series and one-off sessions that name the room.
     func uses(ofRoom roomID: UUID) async throws -> Int {

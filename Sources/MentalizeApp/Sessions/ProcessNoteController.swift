@@ -65,7 +65,7 @@ struct ProcessNoteController: RouteCollection {
                                                            namedSupervisorID: record.$namedSupervisor.id.map(UserID.init)),
                                    recordType: RecordKind.processNote.rawValue, recordID: record.id?.uuidString)
         let text = String(decoding: try Self.cipher(request).open(record.sealedText), as: UTF8.self)
-        let names = try await SessionPage.staffNames([record.$author.id] + (record.$namedSupervisor.id.map { [$0] } ?? []), request: request)
+        let names = try await StaffNames(database: request.db).names(for: [record.$author.id] + (record.$namedSupervisor.id.map { [$0] } ?? []))
         let zone = try await request.scheduleLoader().zone
         let context = ProcessNoteContext(page: PageChrome(titleKey: "processNote.title", request: request), text: text, author: names[record.$author.id] ?? "",
                                          supervisor: record.$namedSupervisor.id.flatMap { names[$0] }, written: ClinicClock.text(record.createdAt, zone: zone),

@@ -39,7 +39,7 @@ enum SessionPage {
             memberNotes = Dictionary(members.map { ($0.patient, $0) }, uniquingKeysWith: { first, _ in first })
             if draft == nil { fields = NoteForm.fields(body, members: members) }
             if case .signed(let by, let at) = state {
-                let staff = try await staffNames([by.rawValue] + addenda.map(\.author.rawValue), request: request)
+                let staff = try await StaffNames(database: request.db).names(for: [by.rawValue] + addenda.map(\.author.rawValue))
                 signed = .init(signedBy: staff[by.rawValue] ?? "", signedAt: ClinicClock.text(at, zone: zone),
                                interventions: body.interventions.map(\.displayName).sorted().joined(separator: ", "),
                                modes: modesText(body.observed), imbalances: imbalances(body.observed),
@@ -147,9 +147,5 @@ enum SessionPage {
         }
         let note = try store.decode(record, as: IndividualSessionNote.self)
         return (note.content.body, [], note.state, note.addenda)
-    }
-
-    static func staffNames(_ ids: [UUID], request: Request) async throws -> [UUID: String] {
-        try await StaffNames(database: request.db).names(for: ids)
     }
 }
