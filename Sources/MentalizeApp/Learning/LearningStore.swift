@@ -20,13 +20,10 @@ struct LearningStore {
 
     /// When the patient first opened each module, from the audit events of their reads.
     func firstOpened(patientID: UUID) async throws -> [String: Date] {
-        let reads = try await AuditEventRecord.query(on: database).filter(\.$patientID == patientID).filter(\.$actorRole == Role.patient.rawValue)
-            .filter(\.$recordType == RecordKind.measureResponse.rawValue).filter(\.$action == AccessAction.read.rawValue)
-            .filter(\.$outcome == AuditOutcome.allowed.rawValue).filter(\.$recordID =~ Self.modulePrefix).all()
+        let reads = try await AuditReadTimes(database: database).first(of: patientID, role: .patient, recordType: RecordKind.measureResponse.rawValue,
+                                                                        recordIDPrefix: Self.modulePrefix)
         var opened: [String: Date] = [:]
-        for read in reads {
-            guard let recordID = read.recordID, recordID.hasPrefix(Self.modulePrefix) else { continue }
-            let at = AuditTime.date(fromMicroseconds: read.occurredAtMicroseconds)
+        for (recordID, at) in reads where recordID.hasPrefix(Self.modulePrefix) {
             let moduleID = String(recordID.dropFirst(Self.modulePrefix.count))
             opened[moduleID] = min(opened[moduleID] ?? at, at)
         }

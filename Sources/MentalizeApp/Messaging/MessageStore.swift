@@ -49,9 +49,8 @@ struct MessageStore {
     private func withUnread(_ threads: [MessageThread], reader userID: UUID) async throws -> [ThreadSummary] {
         let ids = threads.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let reads = try await AuditEventRecord.query(on: database).filter(\.$actorID == userID).filter(\.$recordType == RecordKind.message.rawValue)
-            .filter(\.$action == AccessAction.read.rawValue).filter(\.$outcome == AuditOutcome.allowed.rawValue).filter(\.$recordID ~~ ids.map(\.uuidString)).all()
-        let readAt = Dictionary(reads.compactMap { read in read.recordID.flatMap(UUID.init(uuidString:)).map { ($0, AuditTime.date(fromMicroseconds: read.occurredAtMicroseconds)) } }, uniquingKeysWith: max)
+        let reads = try await AuditReadTimes(database: database).latest(by: userID, recordType: RecordKind.message.rawValue, recordIDs: ids.map(\.uuidString))
+        let readAt = Dictionary(reads.compactMap { id, at in UUID(uuidString: id).map { ($0, at) } }, uniquingKeysWith: max)
         let messages = try await SecureMessage.query(on: database).filter(\.$thread.$id ~~ ids).filter(\.$author.$id != userID).all()
         return threads.map { thread in
             let unread = messages.filter { $0.$thread.id == thread.id && $0.sentAt > (readAt[$0.$thread.id] ?? .distantPast) }.count
