@@ -51,7 +51,7 @@ def test_patient_completes_phq9_on_a_phone_and_the_therapist_handles_the_alert(d
     no_axe_violations(browser)
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send my answers']"))
     support = browser.find_element(By.CSS_SELECTOR, ".support")
-    assert support.is_displayed() and "care team has been told" in support.text
+    assert support.is_displayed() and "We have let your care team know" in support.text
     assert browser.find_element(By.CSS_SELECTOR, ".support a[href='/me/crisis-plan']").is_displayed()
     assert browser.find_element(By.CSS_SELECTOR, "a[href='tel:116123']").is_displayed()
     screenshot(browser, "measures-support-390")

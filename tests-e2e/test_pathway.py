@@ -96,7 +96,7 @@ def test_the_patient_reads_and_agrees_to_the_formulation_on_a_phone(demo_server,
     assert Axe().run(browser)["violations"] == []
     browser.find_element(By.CSS_SELECTOR, "input[name=help][value=self-care]").click()
     submit(browser, "main form")
-    assert "Your care team has been told" in browser.page_source
+    assert "id=\"team-availability\"" in browser.page_source
 
     sign_in_staff(browser, demo_server, "therapist.ash@demo.invalid")
     browser.set_window_size(1280, 900)

@@ -55,7 +55,7 @@ def test_patient_portal_on_a_phone_and_what_the_therapist_sees(demo_server, brow
 
     write_entry(browser, demo_server, "After the argument I wanted to end it all.", shared=False)
     support = browser.find_element(By.CSS_SELECTOR, ".support")
-    assert support.is_displayed() and "care team has been told" in support.text
+    assert support.is_displayed() and "We have let your care team know" in support.text
     assert browser.find_element(By.CSS_SELECTOR, ".support a[href='tel:116123']").is_displayed()
     check_page(browser, "diary-safety")
 

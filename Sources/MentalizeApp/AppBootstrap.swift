@@ -1,6 +1,5 @@
 import Crypto
 import Fluent
-import Fluent
 import Foundation
 import MentalizeCore
 import SQLKit
@@ -92,6 +91,9 @@ public enum AppBootstrap {
         } catch let error as PsychoeducationError {
             throw ConfigurationError(error.description.replacingOccurrences(of: "\n", with: " "))
         }
+        app.notificationSettings = NotificationSettings(smtpURL: configuration.notifications.smtpURL, fromAddress: configuration.notifications.fromAddress ?? "mentalize@localhost",
+                                                        webhookURL: configuration.notifications.webhookURL, fallbackBaseURL: configuration.publicURL)
+        app.accountLinkSettings = AccountLinkSettings(invitationLifetime: configuration.invitationLifetimeSeconds, passwordResetLifetime: configuration.passwordResetLifetimeSeconds)
         app.storage[EmergencyAccessMinimumAgeKey.self] = TimeInterval(configuration.emergencyAccessMinimumDays) * 86_400
         app.storage[SessionRulesKey.self] = SessionRules(idleTimeout: configuration.sessionIdleSeconds, absoluteTimeout: configuration.sessionAbsoluteSeconds)
         do {

@@ -5,8 +5,11 @@ import Vapor
 enum BackgroundJobs {
     static let all: [any BackgroundJob] = [AlertEscalationJob(), AssignmentCatchUpJob()]
 
-    /// Runs the jobs on this node while the server is up, offering them a run every `tick` seconds.
-    static func start(on app: Application, tick: TimeInterval) {
-        app.lifecycle.use(BackgroundJobRunner(jobs: all, tick: tick))
+    /// Runs the jobs on this node while the server is up, offering them a run every `tick` seconds,
+    /// and sends the outbox every `outboxPoll` seconds.
+    static func start(on app: Application, tick: TimeInterval, outboxPoll: TimeInterval) {
+        let runner = BackgroundJobRunner(jobs: all, tick: tick)
+        app.lifecycle.use(runner)
+        app.lifecycle.use(OutboxWorker(poll: outboxPoll, node: runner.node))
     }
 }

@@ -15,6 +15,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.middleware.use(AccessLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(app.firstRunGate)
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(CSRFProtection())
     app.middleware.use(OpenAlertsMiddleware())
@@ -34,6 +35,10 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.leaf.tags["t"] = LocalizedTextTag(localization: localization)
 
     try app.register(collection: HealthController())
+    try app.register(collection: FirstRunController())
+    try app.register(collection: ActivationController())
+    try app.register(collection: PasswordResetController())
+    try app.register(collection: PortalInvitationController())
     try app.register(collection: SignInController())
     try app.register(collection: SecondFactorController())
     try app.register(collection: DashboardController())

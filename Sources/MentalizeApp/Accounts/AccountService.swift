@@ -20,10 +20,37 @@ struct AccountService {
     /// The longest display name: names appear in tables, lists and headers across the app.
     static let displayNameLimit = 100
 
+    /// An account checked and its password hashed, not yet stored: ``insert(on:)`` stores it, inside
+    /// whatever transaction the caller is in (first-run setup creates the clinic in the same one).
+    struct NewAccount {
+        let account: UserAccount
+        let passwordHash: String
+        let createdAt: Date
+        /// The patient record a patient's account belongs to.
+        let patientID: UUID?
+
+        func insert(on db: any Database) async throws {
+            try await account.create(on: db)
+            try await Credential(userID: try account.requireID(), passwordHash: passwordHash, passwordChangedAt: createdAt).create(on: db)
+            if let patientID, !(try await PatientAccountStore(database: db).link(patientID: patientID, to: try account.requireID())) {
+                throw Problem(description: PatientAccountStore.alreadyLinked)
+            }
+        }
+    }
+
     /// `pendingRoles` are clinical roles proposed for a second person's approval (``RoleApprovals``):
     /// they are checked here but not held until approved.
     @discardableResult
-    func create(clinicID: UUID, username: String, displayName: String, roles: [String], pendingRoles: [String] = [], password: String) async throws -> UserAccount {
+    func create(clinicID: UUID, username: String, displayName: String, roles: [String], pendingRoles: [String] = [], patientID: UUID? = nil, password: String) async throws -> UserAccount {
+        let new = try await checkedNewAccount(clinicID: clinicID, username: username, displayName: displayName, roles: roles, pendingRoles: pendingRoles, patientID: patientID, password: password)
+        try await database.transaction { db in try await new.insert(on: db) }
+        return new.account
+    }
+
+    /// Checks everything about a new account (name, roles, password rules, a free username) and
+    /// hashes its password; nothing is written. A patient's account names its patient record, which
+    /// must have no account yet; a patient account holds no other role.
+    func checkedNewAccount(clinicID: UUID, username: String, displayName: String, roles: [String], pendingRoles: [String] = [], patientID: UUID? = nil, password: String) async throws -> NewAccount {
         let username = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !username.isEmpty, username.count <= 254 else { throw Problem(description: "the username must be 1 to 254 characters") }
         guard ContactChecks.isEmail(username) else {
@@ -37,26 +64,26 @@ struct AccountService {
         guard !(roles + pendingRoles).isEmpty, (roles + pendingRoles).allSatisfy(Self.knownRoles.contains) else {
             throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
         }
+        try await PatientAccountStore(database: database).check(roles: roles + pendingRoles, patientID: patientID, clinicID: clinicID)
         try checkPassword(password, username: username, displayName: displayName, totpEnabled: false)
         if try await AccountQueries(database: database).account(named: username) != nil {
             throw Problem(description: "an account named \(username) already exists")
         }
         let hash = try await hasher.hash(password)
-        let account = UserAccount(clinicID: clinicID, username: username, displayName: displayName, roles: roles)
-        try await database.transaction { db in
-            try await account.create(on: db)
-            try await Credential(userID: try account.requireID(), passwordHash: hash, passwordChangedAt: now).create(on: db)
-        }
-        return account
+        return NewAccount(account: UserAccount(clinicID: clinicID, username: username, displayName: displayName, roles: roles), passwordHash: hash, createdAt: now, patientID: patientID)
     }
 
-    func setPassword(username: String, password: String) async throws {
+    /// Sets a new password and ends every session of the account; `alsoWithin` runs first in the
+    /// same transaction (a reset link is used up there). The second factor is kept.
+    func setPassword(username: String, password: String, alsoWithin: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws {
         let account = try await find(username)
         let totpEnabled = try await AccountQueries(database: database).credential(of: account.requireID())?.totpEnabledAt != nil
         try checkPassword(password, username: account.username, displayName: account.displayName, totpEnabled: totpEnabled)
         let hash = try await hasher.hash(password)
         let id = try account.requireID()
+        let now = self.now
         try await database.transaction { db in
+            try await alsoWithin(db)
             if let credential = try await AccountQueries(database: db).credential(of: id) {
                 credential.passwordHash = hash
                 credential.passwordChangedAt = now
@@ -112,7 +139,7 @@ struct AccountService {
     /// The clinic new accounts join (Mentalize runs one clinic per installation for now).
     func onlyClinicID() async throws -> UUID {
         guard let clinic = try await ClinicQueries(database: database).first() else {
-            throw Problem(description: "there is no clinic yet: run `mentalize demo` or create the clinic first")
+            throw Problem(description: "there is no clinic yet: run `mentalize setup` first (or `mentalize serve` and open the setup link it prints)")
         }
         return try clinic.requireID()
     }

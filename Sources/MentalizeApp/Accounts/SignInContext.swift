@@ -3,6 +3,8 @@ struct SignInContext: Encodable {
     let page: PageChrome
     let clinicName: String?
     let errorKey: String?
+    /// Good news from the step before (the clinic was set up, a password was chosen).
+    let noticeKey: String?
     let csrfToken: String
     /// What the person typed, kept after a failed attempt so they only retype the password.
     let username: String
@@ -10,4 +12,5 @@ struct SignInContext: Encodable {
     let action: String
     /// The clinic's helplines, one tap away before signing in too.
     let helplines: [HelplineLine]
+    let forgotPath = SiteRoute.forgotPassword.path
 }

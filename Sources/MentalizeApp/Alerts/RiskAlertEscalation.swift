@@ -9,6 +9,8 @@ import Vapor
 struct RiskAlertEscalation {
     let database: any Database
     let now: Date
+    /// The outbox on a transaction's database, for the escalation notices.
+    let outbox: @Sendable (any Database) throws -> Outbox
 
     /// Escalates up to `limit` overdue alerts; the number escalated.
     @discardableResult
@@ -16,19 +18,26 @@ struct RiskAlertEscalation {
         let cutoff = rule.cutoff(now: now)
         let store = AlertStore(database: database)
         let overdue = try await store.overdue(raisedBefore: cutoff, limit: limit)
-        guard !overdue.isEmpty, let sql = database as? any SQLDatabase else { return 0 }
+        guard !overdue.isEmpty else { return 0 }
         var escalated = 0
+        let now = self.now
         for alert in overdue {
             let alertID = try alert.requireID()
-            let claimed = try await sql.update(RiskAlert.schema).set("escalated_at", to: now)
-                .where("id", .equal, alertID).where("escalated_at", .is, SQLLiteral.null).where("state", .equal, RiskAlertState.open.rawValue)
-                .returning("id").all()
-            guard !claimed.isEmpty else { continue }
             let existing = Set(try await store.recipients(of: alertID).map(\.$user.id))
-            for lead in try await store.programmeLeads(for: alert.$patient.id) where !existing.contains(lead) {
-                try await RiskAlertRecipient(alertID: alertID, userID: lead, reason: "escalation", addedAt: now).create(on: database)
+            let leads = Set(try await store.programmeLeads(for: alert.$patient.id)).subtracting(existing)
+            let claimed = try await database.transaction { db -> Bool in
+                guard let sql = db as? any SQLDatabase else { return false }
+                let rows = try await sql.update(RiskAlert.schema).set("escalated_at", to: now)
+                    .where("id", .equal, alertID).where("escalated_at", .is, SQLLiteral.null).where("state", .equal, RiskAlertState.open.rawValue)
+                    .returning("id").all()
+                guard !rows.isEmpty else { return false }
+                for lead in leads {
+                    try await RiskAlertRecipient(alertID: alertID, userID: lead, reason: "escalation", addedAt: now).create(on: db)
+                }
+                try await RiskAlertNotices(database: db, outbox: try outbox(db)).tell(leads, about: alertID, kind: .alertEscalation, at: now)
+                return true
             }
-            escalated += 1
+            if claimed { escalated += 1 }
         }
         return escalated
     }
@@ -41,6 +50,6 @@ struct AlertEscalationJob: BackgroundJob {
 
     func run(_ application: Application, now: Date) async throws {
         let rule = try application.alertSettings.escalation
-        try await RiskAlertEscalation(database: application.db, now: now).escalateOverdue(rule: rule)
+        try await RiskAlertEscalation(database: application.db, now: now) { db in try application.outbox(on: db, now: now) }.escalateOverdue(rule: rule)
     }
 }

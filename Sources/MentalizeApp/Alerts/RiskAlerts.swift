@@ -32,11 +32,14 @@ struct RiskAlerts {
         alert.raisedAt = now
         let leads = therapists.isEmpty ? try await programmeLeads(for: patientID) : []
         if therapists.isEmpty { alert.escalatedAt = now }
+        let request = self.request
         try await request.db.transaction { database in
             try await alert.create(on: database)
             let alertID = try alert.requireID()
             for user in Set(therapists) { try await RiskAlertRecipient(alertID: alertID, userID: user, reason: "caseload", addedAt: now).create(on: database) }
             for user in Set(leads) { try await RiskAlertRecipient(alertID: alertID, userID: user, reason: "escalation", addedAt: now).create(on: database) }
+            try await RiskAlertNotices(database: database, outbox: try request.outbox(on: database))
+                .tell(Set(therapists).union(leads), about: alertID, kind: therapists.isEmpty ? .alertEscalation : .riskAlert, at: now)
         }
         try await access.recordSideEffect(patientID: patientID, recordType: RecordKind.riskAlert.rawValue, recordID: try alert.requireID().uuidString)
         return alert

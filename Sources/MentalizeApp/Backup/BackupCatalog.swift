@@ -22,6 +22,9 @@ enum BackupCatalog {
         .of(DiaryEntryRecord.self), .of(DiarySessionFlag.self), .of(PortalPreference.self), .of(ModuleProgress.self),
     ]
 
-    /// Tables deliberately not in a backup (background job claims are only when a job last ran).
-    static let leftOut: Set<String> = [UserSession.schema, ThrottleCounter.schema, Installation.schema, BackgroundJobRecord.schema]
+    /// Tables deliberately not in a backup: background job claims are only when a job last ran; a
+    /// restored single-use link (setup, invitation, reset) would open again; and a restored outbox
+    /// would send old notifications a second time.
+    static let leftOut: Set<String> = [UserSession.schema, ThrottleCounter.schema, Installation.schema, BackgroundJobRecord.schema,
+                                       OneTimeToken.schema, OutboxMessage.schema]
 }

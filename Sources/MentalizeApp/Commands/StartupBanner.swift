@@ -6,9 +6,14 @@ struct StartupBanner {
     let configuration: AppConfiguration
     let report: AppBootstrap.Report
     let demo: Bool
+    /// The one-time first-run link, when the installation has no clinic yet.
+    var setupLink: String?
 
     func print() {
         var lines = ["Mentalize is starting at \(configuration.publicURL)"]
+        if let setupLink {
+            lines.append("No clinic yet. Open this one-time link within 60 minutes to create it (or run `mentalize setup`): \(setupLink)")
+        }
         if report.createdSecretKey {
             lines.append("Created a new secret key at \(configuration.dataDirectory.appendingPathComponent(SecretKeyStore.fileName).path): back it up with the database.")
         }

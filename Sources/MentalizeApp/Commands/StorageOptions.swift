@@ -10,12 +10,20 @@ struct StorageOptions: ParsableArguments {
     var databaseURL: String?
 }
 
-/// Runs a command body, turning a ``ConfigurationError`` into one line on standard error and exit code 1.
+/// Runs a command body, turning a ``ConfigurationError`` into one line on standard error and exit
+/// code 1. Log lines written while it starts are held (``StartupLogBuffer``) and dropped when that
+/// line explains the failure; a body that serves releases them once start-up has passed.
 func runReportingErrors(_ body: () async throws -> Void) async throws {
+    StartupLogBuffer.hold()
     do {
         try await body()
+        StartupLogBuffer.release(write: true)
     } catch let error as ConfigurationError {
+        StartupLogBuffer.release(write: false)
         FileHandle.standardError.write(Data("mentalize: error: \(error.message)\n".utf8))
         throw ExitCode.failure
+    } catch {
+        StartupLogBuffer.release(write: true)
+        throw error
     }
 }

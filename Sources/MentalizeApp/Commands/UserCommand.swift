@@ -15,12 +15,17 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The sign-in name, usually an email address.") var username: String
         @Option(name: .customLong("name"), help: "The person's name as shown to others.") var displayName: String
         @Option(name: .customLong("role"), help: "patient, therapist, supervisor, programmeLead or admin (repeatable).") var roles: [String]
+        @Option(name: .customLong("patient-id"), help: "For a patient's account: the patient record it belongs to (required with --role patient).") var patientID: String?
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
             try await withAccounts(storage) { accounts in
+                let record = try patientID.map { text in
+                    guard let id = UUID(uuidString: text) else { throw ConfigurationError("--patient-id '\(text)' is not a patient record id") }
+                    return id
+                }
                 let password = try readPassword()
-                let account = try await accounts.create(clinicID: try await accounts.onlyClinicID(), username: username, displayName: displayName, roles: roles, password: password)
+                let account = try await accounts.create(clinicID: try await accounts.onlyClinicID(), username: username, displayName: displayName, roles: roles, patientID: record, password: password)
                 print("Created \(account.username) (\(account.roleNames.joined(separator: ", "))).")
             }
         }

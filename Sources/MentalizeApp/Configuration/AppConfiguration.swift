@@ -34,8 +34,19 @@ public struct AppConfiguration: Sendable {
     public var jobTickSeconds: TimeInterval = 30
     /// The instant the app's clock reads at start (`MENTALIZE_CLOCK_START`); nil runs on the system clock.
     public var clockStart: Date?
+    /// How notifications leave the installation (`serve --smtp-url`, `--notify-webhook`).
+    public var notifications = NotificationOptions()
+    /// How the server is reached: directly over TLS, behind a reverse proxy, or on loopback only.
+    public var serving = ServingOptions()
+    /// How long a portal invitation link stays valid (`MENTALIZE_INVITATION_HOURS`, 72 by default).
+    public var invitationLifetimeSeconds: TimeInterval = 72 * 3600
+    /// How long a password-reset link stays valid (`MENTALIZE_PASSWORD_RESET_HOURS`, 2 by default).
+    public var passwordResetLifetimeSeconds: TimeInterval = 2 * 3600
     /// The Mentalize web address people use (for links in printed output).
-    public var publicURL: String { "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)" }
+    public var publicURL: String {
+        let scheme = serving.tls == nil ? "http" : "https"
+        return "\(scheme)://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+    }
 
     public init(host: String, port: Int, dataDirectory: URL, database: DatabaseLocation, logLevel: String = "info") {
         self.host = host

@@ -35,8 +35,19 @@ public struct ConfigurationResolver: Sendable {
         if let days = try positiveNumber("MENTALIZE_EMERGENCY_ACCESS_MIN_DAYS") { configuration.emergencyAccessMinimumDays = Int(days) }
         if let seconds = try positiveNumber("MENTALIZE_WRITE_WAIT_SECONDS") { configuration.writeWaitSeconds = max(1, Int(seconds)) }
         if let seconds = try positiveNumber("MENTALIZE_JOB_TICK_SECONDS") { configuration.jobTickSeconds = max(1, seconds) }
+        if let hours = try positiveNumber("MENTALIZE_INVITATION_HOURS") { configuration.invitationLifetimeSeconds = hours * 3600 }
+        if let hours = try positiveNumber("MENTALIZE_PASSWORD_RESET_HOURS") { configuration.passwordResetLifetimeSeconds = hours * 3600 }
+        if let seconds = try positiveNumber("MENTALIZE_OUTBOX_POLL_SECONDS") { configuration.notifications.pollSeconds = seconds }
+        configuration.notifications.smtpURL = nonEmpty("MENTALIZE_SMTP_URL")
+        configuration.notifications.fromAddress = nonEmpty("MENTALIZE_SMTP_FROM")
+        configuration.notifications.webhookURL = nonEmpty("MENTALIZE_NOTIFY_WEBHOOK")
         configuration.clockStart = try clockStart()
         return configuration
+    }
+
+    private func nonEmpty(_ name: String) -> String? {
+        guard let text = environment[name], !text.isEmpty else { return nil }
+        return text
     }
 
     /// `MENTALIZE_CLOCK_START`: the day the app should believe it is, for tests and demonstrations.

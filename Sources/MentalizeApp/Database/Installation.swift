@@ -7,6 +7,8 @@ final class Installation: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "key_fingerprint") var keyFingerprint: String
+    /// When the installation's clinic was created; set once, by a conditional update.
+    @OptionalField(key: "founded_at") var foundedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -18,8 +18,14 @@ enum DemoSeed {
 
     static func seedIfNeeded(on database: any Database, hasher: PasswordHasher, totpCipher: FieldCipher, now: Date) async throws -> Bool {
         guard try await Clinic.find(clinicID, on: database) == nil else { return false }
+        if let clinic = try await ClinicQueries(database: database).first() {
+            throw ConfigurationError("this installation runs a real clinic (\(clinic.name)): demo data is refused here; use a new --data-dir for the demo")
+        }
         let passwordHash = try await hasher.hash(password)
         try await database.transaction { db in
+            guard try await ClinicFounding.claim(db, now: now) else {
+                throw ConfigurationError("this installation is being set up as a real clinic: demo data is refused here; use a new --data-dir for the demo")
+            }
             try await seed(on: db, passwordHash: passwordHash, totpCipher: totpCipher, now: now)
         }
         return true

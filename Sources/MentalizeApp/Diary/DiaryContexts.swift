@@ -83,6 +83,8 @@ struct DiaryEntryContext: Encodable {
     let certainty: Int?
     let shared: Bool
     let safety: Bool
+    /// When the care team will see the alert an entry raised (shown with `safety`).
+    let availability: TeamAvailability?
     let prompts: [Prompt]
     let promptsEnabled: Bool
     let helplines: [HelplineLine]

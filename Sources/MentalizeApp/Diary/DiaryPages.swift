@@ -44,7 +44,9 @@ enum DiaryEntryPage {
             page: PageChrome(titleKey: "diary.entryTitle", request: request), csrfToken: request.csrfToken, when: DisplayTime.minute(record.updatedAt),
             sections: sections, feelings: entry.emotions.map { .init(labelKey: "diary.emotion.\($0.emotion)", intensity: $0.intensity) },
             certainty: entry.certaintyAboutTheirMind, shared: entry.visibility == .sharedWithTherapist,
-            safety: reflection.outcome == .routeToSafety, prompts: prompts, promptsEnabled: promptsEnabled,
+            safety: reflection.outcome == .routeToSafety,
+            availability: reflection.outcome == .routeToSafety ? try await request.teamAvailability(clinicID: patient.$clinic.id) : nil,
+            prompts: prompts, promptsEnabled: promptsEnabled,
             helplines: helplines,
             crisisPath: SiteRoute.myCrisisPlan.path, editPath: SiteRoute.myDiaryEdit.path(entry: id),
             deletePath: SiteRoute.myDiaryDelete.path(entry: id), listPath: SiteRoute.myDiary.path

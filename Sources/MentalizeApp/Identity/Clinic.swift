@@ -10,6 +10,12 @@ final class Clinic: Model, @unchecked Sendable {
     @Field(key: "time_zone") var timeZone: String
     @Field(key: "country") var country: String
     @Field(key: "locale") var locale: String
+    /// ``OfficeHours`` in its stored text; nil until the clinic sets them (Monday to Friday, 9 to 5).
+    @OptionalField(key: "office_hours") var officeHours: String?
+    /// What patients are told to do out of hours, after "your team will see this on ...".
+    @OptionalField(key: "out_of_hours_text") var outOfHoursText: String?
+    /// The address people reach this installation at (`https://mbt.clinic.example`), for links in emails.
+    @OptionalField(key: "public_url") var publicURL: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -11,6 +11,8 @@ final class UserAccount: Model, @unchecked Sendable {
     @Field(key: "display_name") var displayName: String
     @Field(key: "roles") var roles: String
     @OptionalField(key: "disabled_at") var disabledAt: Date?
+    /// The optional email notifications this person asked for (``NotificationKind`` raw values, comma-separated).
+    @OptionalField(key: "notification_opt_ins") var notificationOptIns: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -33,6 +33,7 @@ struct JSONLogHandler: LogHandler {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var line = try? encoder.encode(fields) else { return }
         line.append(0x0A)
+        if StartupLogBuffer.keep(line) { return }
         // A line that cannot be written (standard error closed) is dropped: `write(_:)` would stop the process.
         try? FileHandle.standardError.write(contentsOf: line)
     }

@@ -100,6 +100,8 @@ struct MeasureDoneContext: Encodable {
     let page: PageChrome
     let title: String
     let showSupport: Bool
+    /// When the care team will see the alert the answers raised (shown with `showSupport`).
+    let availability: TeamAvailability?
     let crisisPath: String
     let measuresPath: String
     let helplines: [HelplineLine]

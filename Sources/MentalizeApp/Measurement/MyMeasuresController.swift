@@ -111,7 +111,7 @@ struct MyMeasuresController: RouteCollection {
         let rule = MeasureAnswers.score(step.response.scoreJSON)?.risk.requiresAlert ?? false
         let helplines = try await Helplines(database: request.db).lines(clinicID: step.patient.$clinic.id)
         let context = MeasureDoneContext(page: PageChrome(titleKey: "measures.doneTitle", request: request), title: step.definition.title,
-                                         showSupport: rule && risk != nil, crisisPath: SiteRoute.myCrisisPlan.path, measuresPath: SiteRoute.myMeasures.path,
+                                         showSupport: rule && risk != nil, availability: try await request.teamAvailability(clinicID: step.patient.$clinic.id), crisisPath: SiteRoute.myCrisisPlan.path, measuresPath: SiteRoute.myMeasures.path,
                                          helplines: helplines)
         return try await request.view.render("measure-done", context)
     }

@@ -15,7 +15,7 @@ enum MessageThreadPage {
             patient: patient.displayName,
             messages: messages.map { MessageLine(author: $0.author.displayName, fromPatient: $0.fromPatient, sent: DisplayTime.minute($0.sentAt), body: $0.body) },
             helplines: helplines,
-            support: support, crisisPath: SiteRoute.myCrisisPlan.path, replyPath: replyPath, backPath: backPath,
+            support: support, availability: support ? try await request.teamAvailability(clinicID: patient.$clinic.id) : nil, crisisPath: SiteRoute.myCrisisPlan.path, replyPath: replyPath, backPath: backPath,
             error: error, draft: draft ?? "", key: UUID().uuidString
         )
         return try await request.view.render("message-thread", context)
@@ -31,6 +31,8 @@ struct MessageThreadContext: Encodable {
     let messages: [MessageLine]
     let helplines: [HelplineLine]
     let support: Bool
+    /// When the care team will see the alert the message raised (shown with `support`).
+    let availability: TeamAvailability?
     let crisisPath: String
     let replyPath: String
     let backPath: String

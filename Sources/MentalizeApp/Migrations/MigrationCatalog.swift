@@ -44,6 +44,9 @@ enum MigrationCatalog {
         CreateRoleGrants(),
         CreateBackgroundJobs(),
         CreateAuditReadIndex(),
+        AddClinicSettings(),
+        CreateOneTimeTokens(),
+        CreateOutbox(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -55,6 +55,7 @@ struct MyReportController: RouteCollection {
             page: PageChrome(titleKey: "myReport.title", request: request), csrfToken: request.csrfToken,
             helplines: helplines,
             crisisPath: SiteRoute.myCrisisPlan.path, action: SiteRoute.myReport.path, form: form, problems: problems, sent: sent,
+            availability: sent ? try await request.teamAvailability(clinicID: clinicID) : nil,
             helpChoices: SelfReportForm.helpChoices.map(\.answer)
         )
         return try await request.view.render("my-report", context)
@@ -71,5 +72,7 @@ struct MyReportContext: Encodable {
     let form: SelfReportForm
     let problems: [String]
     let sent: Bool
+    /// When the care team will see the report (shown once sent).
+    let availability: TeamAvailability?
     let helpChoices: [String]
 }

@@ -36,16 +36,23 @@ enum PatientPage {
             // team: shown only to those who may read free-text clinical records (not the lead).
             referral: chart.referral.map { .init(source: $0.source, receivedOn: $0.receivedOn, urgencyKey: "urgency.\($0.urgency)", reason: visibility.freeText ? $0.reason : nil) },
             canWrite: canWrite, targets: targets,
-            errorKey: error.flatMap { $0.hasPrefix("programme.") || $0.hasPrefix("consent.") ? $0 : nil },
-            errorText: error.flatMap { $0.hasPrefix("programme.") || $0.hasPrefix("consent.") ? nil : $0 },
+            errorKey: error.flatMap { Self.isKey($0) ? $0 : nil },
+            errorText: error.flatMap { Self.isKey($0) ? nil : $0 },
             movePath: path(.patientProgramme), decisionPath: path(.patientSuitability), consentPath: path(.patientConsents),
             consents: chart.consents, summary: DetailsSummary(chart.details, identifiers: chart.identifiers), detailsPath: path(.patientDetails),
             records: ChartSections(chart, visibility: visibility, path: path, today: FormCheck.today(request.now)),
-            portal: try await PortalLinks(access: access, patientID: patientID, path: path)
+            portal: try await PortalLinks(access: access, patientID: patientID, path: path),
+            portalAccess: canWrite ? PortalAccessSection(try await PortalInvitations(database: request.db, now: request.now).state(of: patient), patientID: patientID,
+                                                         hours: try await ClinicHours.load(on: request.db)) : nil
         )
         let response = try await request.view.render("patient", context).encodeResponse(for: request)
         response.status = status
         return response
+    }
+
+    /// Errors given as text keys (the others are the service's own words).
+    private static func isKey(_ error: String) -> Bool {
+        ["programme.", "consent.", "invitation."].contains { error.hasPrefix($0) }
     }
 }
 
@@ -105,6 +112,8 @@ struct PatientOverviewContext: Encodable {
     let detailsPath: String
     let records: ChartSections
     let portal: PortalLinks
+    /// Where the patient's portal account stands, for those who may invite them.
+    let portalAccess: PortalAccessSection?
 }
 
 /// Links from the chart to the patient's portal records the viewer may open: shared diary,

@@ -30,4 +30,6 @@ extension SiteRoute {
     func path(holiday: UUID) -> String { filled(["holidayID": holiday.uuidString]) }
     func path(relationship: UUID) -> String { filled(["assignmentID": relationship.uuidString]) }
     func path(feedToken: String) -> String { filled(["feedToken": feedToken]) }
+    /// A single-use link: first-run setup, a portal invitation, a password reset.
+    func path(token: String) -> String { filled(["token": token]) }
 }

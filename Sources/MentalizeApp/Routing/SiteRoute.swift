@@ -127,6 +127,12 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case apiPatient = "/api/v1/patients/:patientID"
     case apiPatientMeasuresFHIR = "/api/v1/patients/:patientID/measures/fhir"
     case apiMyMeasuresFHIR = "/api/v1/me/measures/fhir"
+    case setup = "/setup/:token"
+    case activate = "/activate/:token"
+    case forgotPassword = "/forgot-password"
+    case resetPassword = "/reset-password/:token"
+    case patientInvitation = "/patients/:patientID/invitation"
+    case patientInvitationRevoke = "/patients/:patientID/invitation/revoke"
 
     /// Who may reach the route, and for patient records, which kind and action the policy decides.
     enum Access: Equatable {
@@ -190,7 +196,9 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .patientSessions: .patientRecord(.sessionNote, .read)
         case .patientSeriesBook, .patientOneOffBook: .patientRecord(.demographics, .write)
         case .myAppointments, .myCalendar, .myCalendarRevoke: .signedIn
-        case .calendarFeed: .secretLink
+        case .calendarFeed, .setup, .activate, .resetPassword: .secretLink
+        case .forgotPassword: .anyone
+        case .patientInvitation, .patientInvitationRevoke: .patientRecord(.demographics, .write)
         }
     }
 

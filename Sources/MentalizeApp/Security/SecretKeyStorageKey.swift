@@ -5,3 +5,13 @@ import Vapor
 struct SecretKeyStorageKey: StorageKey {
     typealias Value = SymmetricKey
 }
+
+extension Application {
+    /// The installation's secret key, loaded at start-up.
+    var secretKey: SymmetricKey {
+        get throws {
+            guard let key = storage[SecretKeyStorageKey.self] else { throw Abort(.internalServerError, reason: "the secret key is not loaded") }
+            return key
+        }
+    }
+}

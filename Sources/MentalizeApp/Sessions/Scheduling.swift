@@ -18,26 +18,6 @@ final class RoomRecord: Model, @unchecked Sendable {
     }
 }
 
-/// A day the clinic is closed (bank holiday, closure); weekly sessions on it are cancelled.
-final class ClinicHolidayRecord: Model, @unchecked Sendable {
-    static let schema = "clinic_holidays"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "clinic_id") var clinic: Clinic
-    /// `YYYY-MM-DD` in the clinic's zone.
-    @Field(key: "date") var date: String
-    @Field(key: "name") var name: String
-
-    init() {}
-
-    init(id: UUID? = nil, clinicID: UUID, date: String, name: String) {
-        self.id = id
-        self.$clinic.id = clinicID
-        self.date = date
-        self.name = name
-    }
-}
-
 /// A weekly series: a patient's individual sessions, a group's weekly slot, or an MBT-I course
 /// (a group with a fixed curriculum). Dates and times are wall-clock values in the clinic's zone,
 /// so daylight-saving changes never shift the series; sessions are computed by the core's

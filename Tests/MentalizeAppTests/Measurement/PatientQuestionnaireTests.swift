@@ -23,7 +23,7 @@ import VaporTesting
             // verify
             #expect(first.status == .seeOther && second.status == .seeOther)
             let done = try await patient.get(try #require(first.headers.first(name: .location))).body.string
-            #expect(done.contains("care team has been told") && done.contains("href=\"/me/crisis-plan\"") && done.contains("tel:116123"))
+            #expect(done.contains("We have let your care team know") && done.contains("id=\"team-availability\"") && done.contains("href=\"/me/crisis-plan\"") && done.contains("tel:116123"))
             let responseID = try #require(UUID(uuidString: String(responsePath.split(separator: "/").last ?? "")))
             let stored = try #require(try await MeasureResponse.find(responseID, on: app.db))
             #expect(stored.primaryScore == 10 && stored.riskLevel == "high" && stored.entryMode == "patient")

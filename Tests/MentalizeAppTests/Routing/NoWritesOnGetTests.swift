@@ -79,7 +79,7 @@ import VaporTesting
 
     /// Real ids from the demo data for every parameter a path can name.
     static func parameters(_ app: Application, patientID: UUID) async throws -> [String: String] {
-        var values: [String: String] = ["patientID": patientID.uuidString, "instrumentID": "phq-9", "number": "1", "feedToken": "not-a-feed"]
+        var values: [String: String] = ["patientID": patientID.uuidString, "instrumentID": "phq-9", "number": "1", "feedToken": "not-a-feed", "token": "not-a-token"]
         values["threadID"] = try #require(try await MessageThread.query(on: app.db).filter(\.$patient.$id == patientID).first()?.id).uuidString
         values["entryID"] = try #require(try await DiaryEntryRecord.query(on: app.db).filter(\.$patient.$id == patientID).first()?.id).uuidString
         values["assignmentID"] = try #require(try await MeasureAssignment.query(on: app.db).filter(\.$patient.$id == patientID).first()?.id).uuidString
