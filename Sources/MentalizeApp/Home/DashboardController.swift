@@ -49,7 +49,11 @@ struct DashboardController: RouteCollection {
             links.append(.init(key: "dashboard.rooms", path: SiteRoute.clinicRooms.path))
             links.append(.init(key: "dashboard.holidays", path: SiteRoute.clinicHolidays.path))
         }
-        if roles.contains(.admin) { links.append(.init(key: "dashboard.adminUsers", path: SiteRoute.adminUsers.path)) }
+        if roles.contains(.admin) {
+            links.append(.init(key: "dashboard.adminUsers", path: SiteRoute.adminUsers.path))
+            links.append(.init(key: "dashboard.outbox", path: SiteRoute.adminOutbox.path))
+        }
+        if !roles.isDisjoint(with: [.admin, .programmeLead]) { links.append(.init(key: "dashboard.clinicSettings", path: SiteRoute.clinicSettings.path)) }
         var waitingRoles = 0
         if !roles.isDisjoint(with: [.programmeLead, .admin]) {
             links.append(.init(key: "dashboard.roleApprovals", path: SiteRoute.roleApprovals.path))

@@ -133,6 +133,13 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case resetPassword = "/reset-password/:token"
     case patientInvitation = "/patients/:patientID/invitation"
     case patientInvitationRevoke = "/patients/:patientID/invitation/revoke"
+    case clinicSettings = "/settings/clinic"
+    case clinicSettingsSave = "/settings/clinic/save"
+    case clinicHelplineAdd = "/settings/clinic/helplines"
+    case clinicHelplineSave = "/settings/clinic/helplines/:helplineID"
+    case clinicHelplineRemove = "/settings/clinic/helplines/:helplineID/remove"
+    case clinicHelplineMove = "/settings/clinic/helplines/:helplineID/move"
+    case adminOutbox = "/admin/outbox"
 
     /// Who may reach the route, and for patient records, which kind and action the policy decides.
     enum Access: Equatable {
@@ -198,6 +205,8 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .myAppointments, .myCalendar, .myCalendarRevoke: .signedIn
         case .calendarFeed, .setup, .activate, .resetPassword: .secretLink
         case .forgotPassword: .anyone
+        case .clinicSettings: .roles([.admin, .programmeLead])
+        case .clinicSettingsSave, .clinicHelplineAdd, .clinicHelplineSave, .clinicHelplineRemove, .clinicHelplineMove, .adminOutbox: .roles([.admin])
         case .patientInvitation, .patientInvitationRevoke: .patientRecord(.demographics, .write)
         }
     }

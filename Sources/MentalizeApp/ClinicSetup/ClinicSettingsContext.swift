@@ -1,0 +1,41 @@
+/// What the clinic settings page shows.
+struct ClinicSettingsContext: Encodable {
+    struct Day: Encodable {
+        let key: String
+        let name: String
+        let opens: String
+        let closes: String
+    }
+
+    struct Locale: Encodable {
+        let code: String
+        let labelKey: String
+    }
+
+    struct Line: Encodable {
+        let name: String
+        let phone: String
+        let hours: String
+        let number: Int
+        let first: Bool
+        let last: Bool
+        let savePath: String
+        let removePath: String
+        let movePath: String
+    }
+
+    let page: PageChrome
+    let csrfToken: String
+    let canEdit: Bool
+    let form: ClinicSettingsForm
+    let problems: [String]
+    let helplineProblems: [String]
+    let noticeKey: String?
+    let days: [Day]
+    let locales: [Locale]
+    let helplines: [Line]
+    let savePath: String
+    let addHelplinePath: String
+    /// The clinic calendar (holidays), for the programme lead who keeps it.
+    let holidaysPath: String?
+}

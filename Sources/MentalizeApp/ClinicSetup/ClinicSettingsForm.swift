@@ -1,0 +1,97 @@
+import Foundation
+import MentalizeCore
+
+/// The clinic settings page's main form: name, zone, language, public address, the out-of-hours
+/// instruction and the office hours (an opening and closing time per weekday; both empty is closed).
+struct ClinicSettingsForm: Codable {
+    var name: String?
+    var timeZone: String?
+    var locale: String?
+    var publicURL: String?
+    var outOfHoursText: String?
+    var mondayOpens: String?, mondayCloses: String?
+    var tuesdayOpens: String?, tuesdayCloses: String?
+    var wednesdayOpens: String?, wednesdayCloses: String?
+    var thursdayOpens: String?, thursdayCloses: String?
+    var fridayOpens: String?, fridayCloses: String?
+    var saturdayOpens: String?, saturdayCloses: String?
+    var sundayOpens: String?, sundayCloses: String?
+
+    static let outOfHoursLimit = 500
+
+    init(_ clinic: Clinic, hours: OfficeHours) {
+        name = clinic.name
+        timeZone = clinic.timeZone
+        locale = clinic.locale
+        publicURL = clinic.publicURL ?? ""
+        outOfHoursText = clinic.outOfHoursText ?? ""
+        for day in Weekday.allCases {
+            self[day] = (hours.openings[day]?.opens.description ?? "", hours.openings[day]?.closes.description ?? "")
+        }
+    }
+
+    /// One weekday's opening and closing fields.
+    subscript(day: Weekday) -> (opens: String, closes: String) {
+        get {
+            switch day {
+            case .monday: (mondayOpens ?? "", mondayCloses ?? "")
+            case .tuesday: (tuesdayOpens ?? "", tuesdayCloses ?? "")
+            case .wednesday: (wednesdayOpens ?? "", wednesdayCloses ?? "")
+            case .thursday: (thursdayOpens ?? "", thursdayCloses ?? "")
+            case .friday: (fridayOpens ?? "", fridayCloses ?? "")
+            case .saturday: (saturdayOpens ?? "", saturdayCloses ?? "")
+            case .sunday: (sundayOpens ?? "", sundayCloses ?? "")
+            }
+        }
+        set {
+            switch day {
+            case .monday: (mondayOpens, mondayCloses) = newValue
+            case .tuesday: (tuesdayOpens, tuesdayCloses) = newValue
+            case .wednesday: (wednesdayOpens, wednesdayCloses) = newValue
+            case .thursday: (thursdayOpens, thursdayCloses) = newValue
+            case .friday: (fridayOpens, fridayCloses) = newValue
+            case .saturday: (saturdayOpens, saturdayCloses) = newValue
+            case .sunday: (sundayOpens, sundayCloses) = newValue
+            }
+        }
+    }
+
+    /// The office hours the form describes, or the problems with it.
+    func officeHours() -> Result<OfficeHours, ClinicSettingsProblems> {
+        var openings: [Weekday: OfficeHours.Opening] = [:]
+        var problems: [String] = []
+        for day in Weekday.allCases {
+            let (opens, closes) = self[day]
+            let opensText = opens.trimmingCharacters(in: .whitespaces), closesText = closes.trimmingCharacters(in: .whitespaces)
+            if opensText.isEmpty && closesText.isEmpty { continue }
+            guard let open = try? LocalTime(text: opensText), let close = try? LocalTime(text: closesText) else {
+                problems.append("\(day.name): give an opening and a closing time such as 09:00 and 17:00, or leave both empty when closed")
+                continue
+            }
+            do {
+                openings[day] = try OfficeHours.Opening(opens: open, closes: close)
+            } catch {
+                problems.append("\(day.name): \(error.description)")
+            }
+        }
+        return problems.isEmpty ? .success(OfficeHours(openings: openings)) : .failure(ClinicSettingsProblems(messages: problems))
+    }
+
+    /// What is wrong with the form (empty when nothing is).
+    func problems() -> [String] {
+        var problems: [String] = []
+        let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty || name.count > ClinicFoundingRequest.nameLimit { problems.append("the clinic's name must be 1 to \(ClinicFoundingRequest.nameLimit) characters") }
+        if (try? ClinicZone(timeZone ?? "")) == nil { problems.append("'\(timeZone ?? "")' is not a time zone: use a name such as Europe/London") }
+        if !ClinicFoundingRequest.locales.contains(locale ?? "") { problems.append("choose one of the languages offered") }
+        if let problem = PublicAddress.problem((publicURL ?? "").trimmingCharacters(in: .whitespaces)) { problems.append(problem) }
+        if (outOfHoursText ?? "").count > Self.outOfHoursLimit { problems.append("the out-of-hours instruction can have up to \(Self.outOfHoursLimit) characters") }
+        if case .failure(let hours) = officeHours() { problems += hours.messages }
+        return problems
+    }
+}
+
+/// Problems with a settings form, in words for the person changing them.
+struct ClinicSettingsProblems: Error {
+    let messages: [String]
+}
