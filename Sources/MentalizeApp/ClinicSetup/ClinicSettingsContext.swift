@@ -7,7 +7,7 @@ struct ClinicSettingsContext: Encodable {
         let closes: String
     }
 
-    struct Locale: Encodable {
+    struct LanguageChoice: Encodable {
         let code: String
         let labelKey: String
     }
@@ -32,7 +32,7 @@ struct ClinicSettingsContext: Encodable {
     let helplineProblems: [String]
     let noticeKey: String?
     let days: [Day]
-    let locales: [Locale]
+    let locales: [LanguageChoice]
     let helplines: [Line]
     let savePath: String
     let addHelplinePath: String
