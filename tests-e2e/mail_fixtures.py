@@ -132,7 +132,7 @@ class MailServer:
 @dataclass
 class WebhookCall:
     path: str
-    headers: dict
+    headers: object  # http.client.HTTPMessage: names are case-insensitive
     body: bytes
     received_at: float
 
@@ -158,7 +158,7 @@ class WebhookReceiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 with receiver._lock:
-                    receiver.calls.append(WebhookCall(self.path, dict(self.headers.items()), body, time.monotonic()))
+                    receiver.calls.append(WebhookCall(self.path, self.headers, body, time.monotonic()))
                 self.send_response(204)
                 self.end_headers()
 

@@ -93,6 +93,7 @@ public enum AppBootstrap {
         }
         app.notificationSettings = NotificationSettings(smtpURL: configuration.notifications.smtpURL, fromAddress: configuration.notifications.fromAddress ?? "mentalize@localhost",
                                                         webhookURL: configuration.notifications.webhookURL, fallbackBaseURL: configuration.publicURL)
+        app.storage[ForwardedClientKey.self] = ForwardedClient(behindProxy: configuration.serving.behindProxy, trustedProxies: Set(configuration.serving.trustedProxies))
         app.accountLinkSettings = AccountLinkSettings(invitationLifetime: configuration.invitationLifetimeSeconds, passwordResetLifetime: configuration.passwordResetLifetimeSeconds)
         app.storage[EmergencyAccessMinimumAgeKey.self] = TimeInterval(configuration.emergencyAccessMinimumDays) * 86_400
         app.storage[SessionRulesKey.self] = SessionRules(idleTimeout: configuration.sessionIdleSeconds, absoluteTimeout: configuration.sessionAbsoluteSeconds)

@@ -15,6 +15,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.middleware.use(AccessLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(PlainHTTPRedirect())
     app.middleware.use(app.firstRunGate)
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(CSRFProtection())

@@ -15,7 +15,7 @@ struct PasswordSignIn {
 
     func attempt(username: String, password: String) async throws -> Outcome {
         let throttle = SignInThrottle(database: request.db, now: request.now)
-        let subjects = SignInThrottle.Subjects(username: username, address: request.remoteAddress?.ipAddress)
+        let subjects = SignInThrottle.Subjects(username: username, address: request.clientAddress)
         if try await throttle.waitTime(for: subjects) > 0 {
             return .throttled
         }

@@ -83,7 +83,7 @@ struct SecondFactor {
     /// Code and recovery-code guesses share one back-off per user (and per address).
     private func throttled() -> (SignInThrottle, SignInThrottle.Subjects) {
         (SignInThrottle(database: request.db, now: request.now),
-         SignInThrottle.Subjects(username: "second-factor:\(userID.uuidString)", address: request.remoteAddress?.ipAddress))
+         SignInThrottle.Subjects(username: "second-factor:\(userID.uuidString)", address: request.clientAddress))
     }
 
     /// Replaces the user's recovery codes with new ones and returns them (shown once, stored hashed).
