@@ -26,7 +26,7 @@ from axe_core_python.selenium import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, free_port, mentalize_binary, screenshot, sqlite_environment
+from conftest import ARTIFACTS, REPO, free_port, mentalize_binary, screenshot, sqlite_environment
 from form_client import FormClient
 from mail_fixtures import wait_until
 from test_sign_in_flow import sign_in, submit_and_wait
@@ -232,15 +232,28 @@ def form_write_diary(client: FormClient, text: str) -> str:
     return response.headers["Location"]
 
 
+def full_page_screenshot(browser, name: str) -> Path:
+    """The whole page, not only the window (Chromium's DevTools protocol)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    size = browser.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+    shot = browser.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": {
+        "x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 8000), "scale": 1}})
+    path = ARTIFACTS / f"{name}.png"
+    path.write_bytes(base64.b64decode(shot["data"]))
+    return path
+
+
 def check_page(browser, name: str, widths=(390, 1280), scroll_to: Optional[str] = None):
-    """Photographs the page at each width (tests-e2e/artifacts/golive-NAME-WIDTH.png), and fails on
-    sideways scrolling or any axe violation."""
+    """Photographs the whole page at each width (tests-e2e/artifacts/golive-NAME-WIDTH.png, or only
+    the window scrolled to `scroll_to`), and fails on sideways scrolling or any axe violation."""
     problems = []
     for width in widths:
         browser.set_window_size(width, 844 if width < 600 else 900)
         if scroll_to:
             browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", browser.find_element(By.CSS_SELECTOR, scroll_to))
-        SCREENSHOTS.append(screenshot(browser, f"golive-{name}-{width}"))
+            SCREENSHOTS.append(screenshot(browser, f"golive-{name}-{width}"))
+        else:
+            SCREENSHOTS.append(full_page_screenshot(browser, f"golive-{name}-{width}"))
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         if overflow > 0:
             problems.append(f"{name} scrolls sideways by {overflow}px at {width}px")

@@ -42,6 +42,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: PortalInvitationController())
     try app.register(collection: ClinicSettingsController())
     try app.register(collection: AdminOutboxController())
+    try app.register(collection: NotificationPreferencesController())
     try app.register(collection: SignInController())
     try app.register(collection: SecondFactorController())
     try app.register(collection: DashboardController())

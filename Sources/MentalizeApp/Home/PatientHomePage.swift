@@ -22,7 +22,7 @@ enum PatientHomePage {
                                               location: $0.modality.locationText) },
             appointmentsPath: SiteRoute.myAppointments.path, calendarPath: SiteRoute.myCalendar.path,
             measuresPath: SiteRoute.myMeasures.path, diaryPath: SiteRoute.myDiary.path, learningPath: SiteRoute.myLearning.path, messagesPath: SiteRoute.myMessages.path, crisisPath: SiteRoute.myCrisisPlan.path,
-            recordAccessPath: SiteRoute.recordAccess.path, dataPath: SiteRoute.myData.path,
+            recordAccessPath: SiteRoute.recordAccess.path, dataPath: SiteRoute.myData.path, notificationsPath: SiteRoute.myNotifications.path,
             formulationPath: SiteRoute.myFormulation.path, reportPath: SiteRoute.myReport.path,
             helplines: helplines,
             signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken
@@ -53,6 +53,7 @@ struct PatientHomeContext: Encodable {
     let crisisPath: String
     let recordAccessPath: String
     let dataPath: String
+    let notificationsPath: String
     let formulationPath: String
     let reportPath: String
     let helplines: [HelplineLine]

@@ -75,7 +75,9 @@ struct MessageStore {
     }
 
     /// Starts a thread with its first message.
-    func start(patientID: UUID, subject: String, body: String, author: SignedInUser, fromPatient: Bool, key: String) async throws -> MessageThread {
+    /// `notify` runs in the same transaction, so the notification exists exactly when the message does.
+    func start(patientID: UUID, subject: String, body: String, author: SignedInUser, fromPatient: Bool, key: String,
+               notify: @escaping @Sendable (any Database, UUID) async throws -> Void) async throws -> MessageThread {
         if let existing = try await SecureMessage.query(on: database).filter(\.$idempotencyKey == key).filter(\.$author.$id == author.id).with(\.$thread).first() {
             return existing.thread
         }
@@ -88,17 +90,20 @@ struct MessageStore {
         try await database.transaction { transaction in
             try await thread.create(on: transaction)
             try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: now).create(on: transaction)
+            try await notify(transaction, try thread.requireID())
         }
         return thread
     }
 
     /// Adds a reply; a repeated submission of the same form stores nothing new.
-    func reply(to thread: MessageThread, body: String, author: SignedInUser, fromPatient: Bool, key: String) async throws {
+    func reply(to thread: MessageThread, body: String, author: SignedInUser, fromPatient: Bool, key: String,
+               notify: @escaping @Sendable (any Database, UUID) async throws -> Void) async throws {
         if try await SecureMessage.query(on: database).filter(\.$idempotencyKey == key).filter(\.$author.$id == author.id).first() != nil { return }
         thread.lastMessageAt = now
         try await database.transaction { transaction in
             try await Self.message(in: thread, body: body, author: author.id, fromPatient: fromPatient, key: key, now: now).create(on: transaction)
             try await thread.save(on: transaction)
+            try await notify(transaction, try thread.requireID())
         }
     }
 

@@ -27,7 +27,7 @@ struct MyMessagesController: RouteCollection {
         }
         let patientID = try patient.requireID()
         let thread = try await MessageStore(database: request.db, now: request.now).start(patientID: patientID, subject: form.trimmedSubject, body: form.trimmedBody,
-                                                                    author: access.user, fromPatient: true, key: key)
+                                                                    author: access.user, fromPatient: true, key: key, notify: MessageNotices.patientWrote(request, patientID: patientID))
         let flagged = try await MessageRiskCheck.screen(form.trimmedSubject + "\n" + form.trimmedBody, patientID: patientID, messageThreadID: try thread.requireID(), request: request, access: access)
         return request.redirect(to: SiteRoute.myMessageThread.path(thread: try thread.requireID()) + (flagged ? "?support=1" : ""))
     }
@@ -48,7 +48,8 @@ struct MyMessagesController: RouteCollection {
                                                           backPath: SiteRoute.myMessages.path, support: false, error: problem, draft: form.body)
             return try await view.encodeResponse(status: .badRequest, for: request)
         }
-        try await MessageStore(database: request.db, now: request.now).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: true, key: key)
+        try await MessageStore(database: request.db, now: request.now).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: true, key: key,
+                                                                             notify: MessageNotices.patientWrote(request, patientID: try patient.requireID()))
         let flagged = try await MessageRiskCheck.screen(form.trimmedBody, patientID: try patient.requireID(), messageThreadID: try thread.requireID(), request: request, access: access)
         return request.redirect(to: threadPath + (flagged ? "?support=1" : ""))
     }

@@ -40,7 +40,7 @@ struct StaffMessagesController: RouteCollection {
             return try await renderPatient(request, access: access, patient: patient, form: form, error: problem, status: .badRequest)
         }
         let thread = try await MessageStore(database: request.db, now: request.now).start(patientID: try patient.requireID(), subject: form.trimmedSubject, body: form.trimmedBody,
-                                                                    author: access.user, fromPatient: false, key: key)
+                                                                    author: access.user, fromPatient: false, key: key, notify: MessageNotices.teamWrote(request, patientID: try patient.requireID()))
         return request.redirect(to: SiteRoute.messageThread.path(thread: try thread.requireID()))
     }
 
@@ -60,7 +60,8 @@ struct StaffMessagesController: RouteCollection {
                                                           error: MessageStore.problem(subject: nil, body: form.trimmedBody) ?? "The form was incomplete; please try again.", draft: form.body)
             return try await view.encodeResponse(status: .badRequest, for: request)
         }
-        try await MessageStore(database: request.db, now: request.now).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: false, key: key)
+        try await MessageStore(database: request.db, now: request.now).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: false, key: key,
+                                                                             notify: MessageNotices.teamWrote(request, patientID: try patient.requireID()))
         return request.redirect(to: SiteRoute.messageThread.path(thread: threadID))
     }
 

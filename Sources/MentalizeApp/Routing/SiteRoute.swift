@@ -140,6 +140,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case clinicHelplineRemove = "/settings/clinic/helplines/:helplineID/remove"
     case clinicHelplineMove = "/settings/clinic/helplines/:helplineID/move"
     case adminOutbox = "/admin/outbox"
+    case myNotifications = "/me/notifications"
 
     /// Who may reach the route, and for patient records, which kind and action the policy decides.
     enum Access: Equatable {
@@ -205,6 +206,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .myAppointments, .myCalendar, .myCalendarRevoke: .signedIn
         case .calendarFeed, .setup, .activate, .resetPassword: .secretLink
         case .forgotPassword: .anyone
+        case .myNotifications: .signedIn
         case .clinicSettings: .roles([.admin, .programmeLead])
         case .clinicSettingsSave, .clinicHelplineAdd, .clinicHelplineSave, .clinicHelplineRemove, .clinicHelplineMove, .adminOutbox: .roles([.admin])
         case .patientInvitation, .patientInvitationRevoke: .patientRecord(.demographics, .write)

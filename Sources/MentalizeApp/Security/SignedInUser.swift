@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import MentalizeCore
 import Vapor
 
 /// Who is making this request, once the session or bearer token has been checked.
@@ -10,6 +11,10 @@ struct SignedInUser: Sendable {
     var id: UUID { session.$user.id }
     var roles: [String] { user.roleNames }
     var isStaff: Bool { user.isStaff }
+    /// The role an audit event names for a change a person makes to their own account.
+    var ownAccountRole: Role {
+        [Role.admin, .programmeLead, .supervisor, .therapist].first { roles.contains($0.rawValue) } ?? .patient
+    }
     /// Staff need the second factor before anything but enrolment and sign-out.
     var isFullySignedIn: Bool { session.secondFactorDone }
 }
