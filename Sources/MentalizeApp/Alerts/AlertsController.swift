@@ -18,9 +18,10 @@ struct AlertsController: RouteCollection {
         let scope = try await access.listScope(.riskAlert)
         let alerts = try await AlertStore(database: request.db).addressed(to: access.user.id, scope: scope, openOnly: false, limit: 100)
         try await access.auditListed(Array(Set(alerts.map(\.$patient.id))), kind: .riskAlert, scope: scope)
+        let hours = try await ClinicHours.load(on: request.db)
         let rows = alerts.compactMap { alert in
             alert.id.map { AlertsContext.Row(patient: alert.patient.displayName, level: alert.level, state: "alerts.state.\(alert.state)",
-                                              raised: DisplayTime.minute(alert.raisedAt), path: SiteRoute.alert.path(alert: $0)) }
+                                              raised: AlertArrival(alert.raisedAt, hours: hours), path: SiteRoute.alert.path(alert: $0)) }
         }
         return try await request.view.render("alerts", AlertsContext(page: PageChrome(titleKey: "alerts.title", request: request), rows: rows))
     }
@@ -86,7 +87,7 @@ struct AlertsController: RouteCollection {
             measuresPath: alert.source == .measure ? SiteRoute.patientMeasures.path(patient: alert.$patient.id) : nil,
             level: alert.level, stateKey: "alerts.state.\(alert.state)", sourceKey: "alerts.source.\(alert.sourceName)",
             sourcePath: Self.sourcePath(of: alert), instrument: alert.instrumentID.flatMap(texts.instrumentTitle), rules: rules,
-            raised: DisplayTime.minute(alert.raisedAt), escalated: alert.escalatedAt.map(DisplayTime.minute),
+            raised: AlertArrival(alert.raisedAt, hours: try await ClinicHours.load(on: request.db)), escalated: alert.escalatedAt.map(DisplayTime.minute),
             recipients: recipients.map { .init(name: $0.user.displayName, reason: "alerts.reason.\($0.reason)") },
             acknowledged: alert.acknowledgedAt.map { "\(alert.acknowledgedBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
             action: alert.action, actionBy: alert.actionAt.map { "\(alert.actionBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
@@ -105,7 +106,7 @@ struct AlertsContext: Encodable {
         let patient: String
         let level: String
         let state: String
-        let raised: String
+        let raised: AlertArrival
         let path: String
     }
 
@@ -133,7 +134,7 @@ struct AlertContext: Encodable {
     let sourcePath: String
     let instrument: String?
     let rules: [String]
-    let raised: String
+    let raised: AlertArrival
     let escalated: String?
     let recipients: [Recipient]
     let acknowledged: String?

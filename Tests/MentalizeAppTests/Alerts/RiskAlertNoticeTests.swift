@@ -46,6 +46,10 @@ import VaporTesting
             #expect(notices.map(\.message.recipient) == [DemoStaff.therapistAsh.username])
             #expect(notices.first?.content?.linkPath == SiteRoute.alert.path(alert: try alert.requireID()))
             #expect(notices.first?.content?.subject == "A risk alert needs attention in Mentalize")
+            // The alert page says it arrived out of hours, in the clinic's time.
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let alertPage = try await ash.get(SiteRoute.alert.path(alert: try alert.requireID())).body.string
+            #expect(alertPage.contains("Saturday 21 November 2026 at 23:37 (Europe/London)") && alertPage.contains("out of office hours"))
             let text = try await allText(app)
             for secret in ["Avery", "Testpatient", "end it all", "row", "diary"] {
                 #expect(!text.contains(secret), "\(secret) must not leave the system")
@@ -58,6 +62,8 @@ import VaporTesting
             Self.setClock(app, "2026-11-18T10:00:00Z") // a Wednesday morning in London
             let page = try await writeRiskEntry(app)
             #expect(page.contains("data-hours=\"open\"") && page.contains("Your team is at work now and will contact you today."))
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            #expect(try await ash.get(SiteRoute.alerts.path).body.string.contains("in office hours"))
         }
     }
 
