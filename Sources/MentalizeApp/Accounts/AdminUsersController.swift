@@ -20,6 +20,8 @@ struct AdminUsersController: RouteCollection {
         var displayName: String?
         var role: String?
         var password: String?
+        /// For a patient's account: the patient record it belongs to.
+        var patientID: String?
     }
 
     func page(_ request: Request) async throws -> View {
@@ -41,8 +43,11 @@ struct AdminUsersController: RouteCollection {
         do {
             let service = try accounts(request)
             let clinical = RoleApprovals.clinicalRoles.contains(role)
+            let record = (form.patientID ?? "").trimmingCharacters(in: .whitespaces)
+            let patientID = record.isEmpty ? nil : UUID(uuidString: record)
+            guard record.isEmpty || patientID != nil else { throw AccountService.Problem(description: "the patient record id is not a record id") }
             let created = try await service.create(clinicID: try await service.onlyClinicID(), username: form.username ?? "", displayName: form.displayName ?? "",
-                                                   roles: clinical ? [] : [role], pendingRoles: clinical ? [role] : [], password: form.password ?? "")
+                                                   roles: clinical ? [] : [role], pendingRoles: clinical ? [role] : [], patientID: patientID, password: form.password ?? "")
             let id = try created.requireID()
             if clinical { try await RoleApprovals(database: request.db, now: request.now).propose([role], for: id, by: admin.id) }
             try await audit(request, admin: admin, account: id)

@@ -132,6 +132,17 @@ import VaporTesting
             #expect(try await Patient.find(gray.id, on: app.db)?.$user.id == created.id)
             // The same account cannot be linked to a second record.
             #expect(try await !PatientAccountStore(database: app.db).link(patientID: DemoPatients.all[7].id, to: try created.requireID()))
+            // The admin page asks for the record too, and refuses one that already has an account.
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
+            try await admin.get(SiteRoute.adminUsers.path)
+            var form = ["username": "other@example.org", "displayName": "Other", "role": "patient", "password": Self.password]
+            let missing = try await admin.post(SiteRoute.adminUsers.path, form: form)
+            #expect(missing.status == .badRequest && missing.body.string.contains("must name their patient record"))
+            form["patientID"] = gray.id.uuidString
+            #expect(try await admin.post(SiteRoute.adminUsers.path, form: form).body.string.contains("already has a portal account"))
+            form["patientID"] = DemoPatients.all[7].id.uuidString
+            #expect(try await admin.post(SiteRoute.adminUsers.path, form: form).status == .created)
+            #expect(try await Patient.find(DemoPatients.all[7].id, on: app.db)?.$user.id != nil)
         }
     }
 }
