@@ -2,6 +2,7 @@
 (aiosmtpd on 127.0.0.1, plain or offering STARTTLS) that keeps every message it accepts, and a
 real HTTP webhook receiver that keeps every call with its headers. Both can be stopped and
 started again on the same port (a mail server that is down for a while)."""
+import asyncio
 import email
 import email.policy
 import hashlib
@@ -73,10 +74,13 @@ class ReceivedMail:
 
 
 class _RecordingHandler:
-    def __init__(self, sink):
+    def __init__(self, sink, delay):
         self.sink = sink
+        self.delay = delay
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)  # a slow server: the sender holds its claim meanwhile
         raw = envelope.original_content or envelope.content
         self.sink(ReceivedMail(
             mail_from=envelope.mail_from, rcpt_tos=list(envelope.rcpt_tos), raw=raw,
@@ -86,11 +90,13 @@ class _RecordingHandler:
 
 
 class MailServer:
-    """aiosmtpd on 127.0.0.1:`port`; `tls_context` makes it offer (and require) STARTTLS."""
+    """aiosmtpd on 127.0.0.1:`port`; `tls_context` makes it offer (and require) STARTTLS; `delay`
+    seconds pass before each message is accepted."""
 
-    def __init__(self, port: Optional[int] = None, tls_context: Optional[ssl.SSLContext] = None):
+    def __init__(self, port: Optional[int] = None, tls_context: Optional[ssl.SSLContext] = None, delay: float = 0):
         self.port = port or free_port()
         self.tls_context = tls_context
+        self.delay = delay
         self._messages = []
         self._lock = threading.Lock()
         self._controller = None
@@ -106,7 +112,7 @@ class MailServer:
     def start(self):
         assert self._controller is None, "already running"
         extra = {"tls_context": self.tls_context, "require_starttls": True} if self.tls_context else {}
-        self._controller = Controller(_RecordingHandler(self._keep), hostname="127.0.0.1", port=self.port,
+        self._controller = Controller(_RecordingHandler(self._keep, self.delay), hostname="127.0.0.1", port=self.port,
                                       server_hostname="smtp.e2e.test", ready_timeout=10, **extra)
         self._controller.start()
         return self
@@ -147,9 +153,10 @@ class WebhookCall:
 
 
 class WebhookReceiver:
-    """An HTTP server on 127.0.0.1 answering 204 to every POST and keeping what it got."""
+    """An HTTP server on 127.0.0.1 answering 204 to every POST (after `delay` seconds) and keeping
+    what it got."""
 
-    def __init__(self):
+    def __init__(self, delay: float = 0):
         self.calls = []
         self._lock = threading.Lock()
         receiver = self
@@ -157,6 +164,7 @@ class WebhookReceiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                time.sleep(delay)
                 with receiver._lock:
                     receiver.calls.append(WebhookCall(self.path, self.headers, body, time.monotonic()))
                 self.send_response(204)

@@ -29,7 +29,7 @@ from form_client import FormClient
 from golive_support import (IN_HOURS, OUT_OF_HOURS, SCREENSHOTS, Authenticator, LiveServer, Store, check_page, dom_order, form_register_patient,
                             form_sign_in_patient, form_sign_in_staff, form_write_diary, fresh_postgres, live, one_error_line, postgres_server,
                             run_cli, sign_in_staff)
-from mail_fixtures import MailServer, port_is_closed, smtp_server, webhook, wait_until
+from mail_fixtures import MailServer, WebhookReceiver, port_is_closed, smtp_server, webhook, wait_until
 from test_sign_in_flow import sign_in, submit_and_wait
 
 CLINIC = "Riverside MBT Service"
@@ -239,6 +239,9 @@ def test_from_empty_directory_to_first_diary_entry_without_demo(tmp_path, browse
           f"invitation email arrived {invitation_delay:.1f} s after 'Send', alert email {alert_delay:.1f} s and webhook "
           f"{webhook_delay:.1f} s after the entry was saved; emails sent: {len(smtp_server.messages)} "
           f"({', '.join(m.subject for m in smtp_server.messages)}), webhook calls: {len(webhook.received())}")
+    for message in smtp_server.messages:
+        print(f"--- email to {message.to}: {message.subject}\n{message.body.strip()}")
+    print(f"--- webhook body: {call.body.decode()}")
 
 
 SETUP_LINK = re.compile(r"^No clinic yet\. Open this one-time link within 60 minutes to create it \(or run `mentalize setup`\): (\S+)$")
@@ -366,7 +369,25 @@ def test_in_hours_text(tmp_path, browser, live, smtp_server):
     assert_nothing_personal(smtp_server.messages, [], PATIENT_GIVEN, PATIENT_FAMILY, *RISK_WORDS)
 
 
-def test_two_nodes_on_postgresql_send_each_notification_once(tmp_path, fresh_postgres, live, smtp_server, webhook):
+@pytest.fixture
+def slow_smtp_server():
+    server = MailServer(delay=0.4).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def slow_webhook():
+    receiver = WebhookReceiver(delay=0.4)
+    yield receiver
+    receiver.stop()
+
+
+def test_two_nodes_on_postgresql_send_each_notification_once(tmp_path, fresh_postgres, live, slow_smtp_server, slow_webhook):
+    """Both nodes look for work every second while the SMTP server and the webhook take 0.4 s per
+    message, so one node is mid-batch whenever the other looks: a message in flight stays with
+    the node that claimed it."""
+    smtp_server, webhook = slow_smtp_server, slow_webhook
     data = tmp_path / "shared"  # the installation key both nodes use
     db = ["--database-url", fresh_postgres]
     setup_clinic(data, *db)

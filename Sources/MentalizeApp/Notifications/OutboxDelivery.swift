@@ -40,7 +40,7 @@ struct OutboxDelivery {
 
     private func send(_ message: OutboxMessage, content: NotificationContent, link: String, now: Date) async throws {
         let settings = application.notificationSettings
-        switch OutboxMessage.Channel(rawValue: message.channel) {
+        switch OutboxMessage.Medium(rawValue: message.channel) {
         case .email:
             guard let smtpURL = settings.smtpURL else { throw DeliveryFailure(description: "no SMTP server is configured (--smtp-url)", isPermanent: false) }
             try await EmailSender(application: application, smtpURL: smtpURL, fromAddress: settings.fromAddress)

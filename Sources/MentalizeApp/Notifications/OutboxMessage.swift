@@ -7,7 +7,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
     static let schema = "outbox"
 
     /// Where a notification goes.
-    enum Channel: String, Sendable {
+    enum Medium: String, Sendable {
         case email, webhook
     }
 
@@ -37,7 +37,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
 
     init() {}
 
-    init(kind: NotificationKind, channel: Channel, recipient: String, contentSealed: String, now: Date) {
+    init(kind: NotificationKind, channel: Medium, recipient: String, contentSealed: String, now: Date) {
         self.kind = kind.rawValue
         self.channel = channel.rawValue
         self.recipient = recipient
