@@ -4,6 +4,7 @@ enrols staff and computes their codes on the app's clock (which MENTALIZE_CLOCK_
 reading the outbox from SQLite or PostgreSQL; a throw-away PostgreSQL when DATABASE_URL names
 none; and one accessibility check (screenshot at 390 and 1280 px, no sideways scrolling, axe)."""
 import base64
+import errno
 import hashlib
 import hmac
 import os
@@ -24,7 +25,6 @@ import pytest
 import requests
 from axe_core_python.selenium import Axe
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ARTIFACTS, REPO, free_port, mentalize_binary, screenshot, sqlite_environment
 from form_client import FormClient
@@ -36,12 +36,31 @@ OUT_OF_HOURS = "2026-11-21T23:37:00Z"
 # Wednesday 18 November 2026, 10:00 in London: office hours (Mon–Fri 09:00–17:00).
 IN_HOURS = "2026-11-18T10:00:00Z"
 
-SCREENSHOTS: list = []
+
+def binary() -> str:
+    """The binary under test; while it is being replaced (MENTALIZE_BIN is refreshed by copying)
+    it may be missing for a few seconds, so wait for it rather than fail."""
+    path = os.environ.get("MENTALIZE_BIN", "")
+    deadline = time.monotonic() + 60
+    while path and not Path(path).is_file() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return mentalize_binary()
+
+
+def _retrying(start):
+    """Runs `start` again when the binary is mid-copy (text file busy, missing, not yet executable)."""
+    for attempt in range(20):
+        try:
+            return start()
+        except OSError as error:
+            if error.errno not in (errno.ETXTBSY, errno.ENOENT, errno.ENOEXEC, errno.EACCES) or attempt == 19:
+                raise
+            time.sleep(1)
 
 
 def run_cli(*args, stdin: Optional[str] = None, env=None, timeout=120) -> subprocess.CompletedProcess:
-    return subprocess.run([mentalize_binary(), *map(str, args)], input=stdin if stdin is not None else "",
-                          capture_output=True, text=True, timeout=timeout, env=env or sqlite_environment())
+    return _retrying(lambda: subprocess.run([binary(), *map(str, args)], input=stdin if stdin is not None else "",
+                                            capture_output=True, text=True, timeout=timeout, env=env or sqlite_environment()))
 
 
 def one_error_line(result: subprocess.CompletedProcess) -> str:
@@ -67,14 +86,14 @@ class LiveServer:
         if clock_start:
             env["MENTALIZE_CLOCK_START"] = clock_start
         env.update(env_extra or {})
-        command = [mentalize_binary(), "serve", "--port", str(self.port), "--data-dir", str(self.data_dir), *map(str, args)]
+        command = [binary(), "serve", "--port", str(self.port), "--data-dir", str(self.data_dir), *map(str, args)]
         if database_url:
             command += ["--database-url", database_url]
         self.log_path = self.data_dir.parent / f"serve-{self.port}-{int(time.time() * 1000)}.log"
         self._log = open(self.log_path, "w")
         self.lines: list = []
         self.launched = time.time()
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self._log, text=True, env=env)
+        self.process = _retrying(lambda: subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self._log, text=True, env=env))
         threading.Thread(target=self._read_stdout, daemon=True).start()
         self._wait_until_healthy()
 
@@ -243,17 +262,17 @@ def full_page_screenshot(browser, name: str) -> Path:
     return path
 
 
-def check_page(browser, name: str, widths=(390, 1280), scroll_to: Optional[str] = None):
+def check_page(browser, name: str, widths=(390, 1280), scroll_to: Optional[str] = None) -> list:
     """Photographs the whole page at each width (tests-e2e/artifacts/golive-NAME-WIDTH.png, or only
     the window scrolled to `scroll_to`), and fails on sideways scrolling or any axe violation."""
-    problems = []
+    problems, paths = [], []
     for width in widths:
         browser.set_window_size(width, 844 if width < 600 else 900)
         if scroll_to:
             browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", browser.find_element(By.CSS_SELECTOR, scroll_to))
-            SCREENSHOTS.append(screenshot(browser, f"golive-{name}-{width}"))
+            paths.append(screenshot(browser, f"golive-{name}-{width}"))
         else:
-            SCREENSHOTS.append(full_page_screenshot(browser, f"golive-{name}-{width}"))
+            paths.append(full_page_screenshot(browser, f"golive-{name}-{width}"))
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         if overflow > 0:
             problems.append(f"{name} scrolls sideways by {overflow}px at {width}px")
@@ -261,15 +280,12 @@ def check_page(browser, name: str, widths=(390, 1280), scroll_to: Optional[str] 
         if violations:
             problems.append(f"{name} at {width}px: axe {violations}")
     assert problems == [], problems
+    return paths
 
 
 def dom_order(browser, first, second) -> bool:
     """True when element `first` comes before `second` in the document."""
     return browser.execute_script("return !!(arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_FOLLOWING)", first, second)
-
-
-def wait_for_page(browser, path_suffix: str, timeout=15):
-    WebDriverWait(browser, timeout).until(lambda b: urllib.parse.urlparse(b.current_url).path.endswith(path_suffix))
 
 
 # --- The database, read as an operator would ---------------------------------------------------

@@ -13,7 +13,6 @@ Screenshots: tests-e2e/artifacts/golive-*.png."""
 import re
 import socket
 import ssl
-import subprocess
 import time
 import urllib.parse
 
@@ -26,10 +25,11 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import free_port
 from form_client import FormClient
-from golive_support import (IN_HOURS, OUT_OF_HOURS, SCREENSHOTS, Authenticator, LiveServer, Store, check_page, dom_order, form_register_patient,
-                            form_sign_in_patient, form_sign_in_staff, form_write_diary, fresh_postgres, live, one_error_line, postgres_server,
-                            run_cli, sign_in_staff)
-from mail_fixtures import MailServer, WebhookReceiver, port_is_closed, smtp_server, webhook, wait_until
+from golive_support import (IN_HOURS, OUT_OF_HOURS, Authenticator, Store, check_page, dom_order, form_register_patient, form_sign_in_patient,
+                            form_sign_in_staff, form_write_diary, one_error_line, run_cli, sign_in_staff)
+from golive_support import fresh_postgres, live, postgres_server  # noqa: F401 (fixtures)
+from mail_fixtures import MailServer, WebhookReceiver, port_is_closed, wait_until
+from mail_fixtures import smtp_server, webhook  # noqa: F401 (fixtures)
 from test_sign_in_flow import sign_in, submit_and_wait
 
 CLINIC = "Riverside MBT Service"
@@ -47,26 +47,22 @@ RESET_SUBJECT = "Choose a new Mentalize password"
 NEXT_OPENING = "They will see this when they are next at work: Monday 23 November at 09:00."
 IN_HOURS_TEXT = "Your team is at work now and will contact you today."
 
-__all__ = ["live", "smtp_server", "webhook", "postgres_server", "fresh_postgres"]  # fixtures used below
 
-
-def setup_clinic(data_dir, *extra, env=None, public_url=None):
+def setup_clinic(data_dir, *extra):
     args = ["setup", "--data-dir", data_dir, "--clinic-name", CLINIC, "--time-zone", "Europe/London", "--country", "GB",
             "--admin-email", ADMIN, "--admin-name", "Ada Okafor", *extra]
     for line in HELPLINES:
         args += ["--helpline", line]
-    if public_url:
-        args += ["--public-url", public_url]
-    made = run_cli(*args, stdin=ADMIN_PASSWORD + "\n", env=env)
+    made = run_cli(*args, stdin=ADMIN_PASSWORD + "\n")
     assert made.returncode == 0, made.stderr
     assert f"Created {CLINIC} (Europe/London) with 2 helpline(s), and the administrator {ADMIN}." in made.stdout
     assert ADMIN_PASSWORD not in made.stdout
     return made
 
 
-def create_user(data_dir, username, name, role, password, *extra, env=None):
+def create_user(data_dir, username, name, role, password, *extra):
     made = run_cli("user", "create", "--data-dir", data_dir, "--username", username, "--name", name, "--role", role, *extra,
-                   stdin=password + "\n", env=env)
+                   stdin=password + "\n")
     assert made.returncode == 0, made.stderr
 
 
@@ -76,6 +72,14 @@ def webhook_key(data_dir, *extra) -> str:
     key = result.stdout.strip()
     assert re.fullmatch(r"[0-9a-f]{64}", key), key
     return key
+
+
+def assert_not_logged(server, *secrets):
+    """The server's log (stderr) holds none of `secrets` (tokens, passwords, what a patient wrote)."""
+    log = server.log_path.read_text()
+    assert log, "the server logged nothing at all"
+    found = [secret for secret in secrets if secret.lower() in log.lower()]
+    assert found == [], f"{server.log_path} contains {found}"
 
 
 def assert_nothing_personal(mails, calls, *secrets):
@@ -223,6 +227,7 @@ def test_from_empty_directory_to_first_diary_entry_without_demo(tmp_path, browse
     assert {r["id"].upper() for r in outbox if r["channel"] == "webhook"} == {payload["id"].upper()}
     assert_nothing_personal(smtp_server.messages, webhook.received(), PATIENT_GIVEN, PATIENT_FAMILY, *RISK_WORDS)
     assert len(smtp_server.messages) == 2 and len(webhook.received()) == 1, "nothing else was sent"
+    assert_not_logged(server, PATIENT_GIVEN, PATIENT_FAMILY, *RISK_WORDS, invitation.link.rsplit("/", 1)[1], PATIENT_PASSWORD, THERAPIST_PASSWORD)
 
     # The link in the email opens the alert in the therapist's (still signed-in) browser.
     browser.set_window_size(1280, 900)
@@ -232,7 +237,10 @@ def test_from_empty_directory_to_first_diary_entry_without_demo(tmp_path, browse
     browser.get(alert.link)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Risk alert", browser.find_element(By.TAG_NAME, "main").text[:300]
     assert f"{PATIENT_GIVEN} {PATIENT_FAMILY}" in browser.find_element(By.TAG_NAME, "main").text
-    assert patient_id
+    browser.get(f"{server.base_url}/patients/{patient_id}")
+    section = browser.find_element(By.ID, "portal-access")
+    assert "Has a portal account:" in section.text and PATIENT_EMAIL in section.text, section.text
+    assert not section.find_elements(By.XPATH, ".//button[contains(., 'invitation')]"), "no invitation for a patient with an account"
 
     print(f"\n[go-live timings] empty directory -> first diary entry: {first_entry - started:.1f} s "
           f"(setup and CLI {served - started:.1f} s, browser steps {first_entry - served:.1f} s); "
@@ -336,6 +344,7 @@ def test_web_first_run_page_creates_the_clinic(tmp_path, browser, live, smtp_ser
     assert browser.find_element(By.TAG_NAME, "h1").text == "Choose a new password"
     check_page(browser, "reset-password")
     assert [m.rcpt_tos for m in smtp_server.messages] == [[ADMIN]], "nothing went to the unknown address"
+    assert_not_logged(server, link.rsplit("/", 1)[1], reset.link.rsplit("/", 1)[1], ADMIN_PASSWORD)
 
     # Last, because it is cosmetic: the public address box was as wide as every other text box.
     assert all(abs(a - b) < 2 for _, a, b in box_widths), \
@@ -484,7 +493,9 @@ def test_https_with_a_self_signed_certificate_keeps_sign_in(tmp_path, live, inse
         server = live(data, "--tls-cert", cert_file, "--tls-key", key_file, "--smtp-url", f"{mail.url}?ca={ca_file}",
                       scheme="https", verify=str(ca_file))
         assert f"Mentalize is starting at https://127.0.0.1:{server.port}" in server.banner
-        assert requests.get(server.base_url + "/sign-in", verify=str(ca_file), timeout=10).status_code == 200, "the certificate verifies"
+        page = requests.get(server.base_url + "/sign-in", verify=str(ca_file), timeout=10)
+        assert page.status_code == 200, "the certificate verifies"
+        assert page.headers.get("Strict-Transport-Security", "").startswith("max-age="), page.headers
         with pytest.raises(requests.exceptions.SSLError):
             requests.get(server.base_url + "/sign-in", timeout=10)  # not trusted without the CA
         with pytest.raises(requests.exceptions.ConnectionError):

@@ -89,7 +89,7 @@ import VaporTesting
         values["groupID"] = try #require(try await TherapyGroup.query(on: app.db).first()?.id).uuidString
         values["moduleID"] = "what-is-mentalizing"
         // Only named by routes that are POST-only; the walk never uses them.
-        for name in ["userID", "grantID", "membershipID", "itemID", "roomID", "holidayID"] {
+        for name in ["userID", "grantID", "membershipID", "itemID", "roomID", "holidayID", "helplineID"] {
             values[name] = UUID().uuidString
         }
         return values
