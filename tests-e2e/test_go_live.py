@@ -141,7 +141,7 @@ def test_from_empty_directory_to_first_diary_entry_without_demo(tmp_path, browse
                     "--admin-name", "X", "--helpline", "Samaritans=116 123", stdin="another long passphrase here\n")
     assert again.returncode == 1
     assert one_error_line(again).startswith("mentalize: error: this installation already has a clinic")
-    demo = run_cli("serve", "--demo", "--data-dir", data, "--port", free_port())
+    demo = run_cli("serve", "--demo", "--data-dir", data, "--port", free_port(), timeout=30)
     assert demo.returncode == 1 and "runs a real clinic" in one_error_line(demo)
     create_user(data, LEAD, "Lee Marsh", "programmeLead", LEAD_PASSWORD)
     key = webhook_key(data)
