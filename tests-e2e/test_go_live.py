@@ -44,7 +44,8 @@ RISK_WORDS = ["disappear", "end it all", "argument", "Last night"]
 INVITATION_SUBJECT = "Your invitation to Mentalize"
 ALERT_SUBJECT = "A risk alert needs attention in Mentalize"
 RESET_SUBJECT = "Choose a new Mentalize password"
-NEXT_OPENING = "They will see this when they are next at work: Monday 23 November at 09:00."
+NEXT_OPENING = "They will see this when they are next at work: Monday 23 November at 08:30."
+CLINIC_OUT_OF_HOURS = "Out of hours, call the Riverside crisis team on 0300 123 4567."
 IN_HOURS_TEXT = "Your team is at work now and will contact you today."
 
 
@@ -156,10 +157,20 @@ def test_from_empty_directory_to_first_diary_entry_without_demo(tmp_path, browse
     browser.set_window_size(1280, 900)
     assert sign_in_staff(browser, server, auth, ADMIN, ADMIN_PASSWORD), "a new administrator enrols a second factor"
 
-    # TODO(settings page, /settings/clinic): the administrator sets the helplines and office hours
-    # here in Chromium (e.g. keep Mon–Fri 09:00–17:00 and check the helplines set up above), then
-    # the assertions below about "Monday 23 November at 09:00" and the helpline order follow those
-    # settings.
+    # The administrator sets the clinic's office hours (Mondays from 08:30), its out-of-hours
+    # instruction and a crisis line of its own, first in the list.
+    browser.get(server.base_url + "/settings/clinic")
+    check_page(browser, "clinic-settings")
+    browser.execute_script("document.getElementById('monday-opens').value = '08:30'")
+    browser.find_element(By.ID, "out-of-hours").send_keys(CLINIC_OUT_OF_HOURS)
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Save settings']"))
+    assert "The clinic's settings are saved." in browser.page_source
+    for field, value in {"new-line-name": "Riverside crisis team", "new-line-number": "0300 123 4567", "new-line-hours": "Evenings and weekends"}.items():
+        browser.find_element(By.ID, field).send_keys(value)
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Add helpline']"))
+    for _ in range(2):
+        submit_and_wait(browser, browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Move up') and contains(., 'Riverside crisis team')]"))
+    assert [e.get_attribute("value") for e in browser.find_elements(By.CSS_SELECTOR, "input[id^='line-number-']")] == ["0300 123 4567", "116 123", "0800 0113"]
 
     # The administrator proposes the therapist; the programme lead approves the clinical role.
     browser.get(server.base_url + "/admin/users")
@@ -200,8 +211,9 @@ def test_from_empty_directory_to_first_diary_entry_without_demo(tmp_path, browse
     assert availability.get_attribute("data-hours") == "closed"
     assert NEXT_OPENING in availability.text, availability.text
     helplines = support.find_elements(By.CSS_SELECTOR, "ul.helplines a[href^='tel:']")
-    assert [a.get_attribute("href") for a in helplines] == ["tel:116123", "tel:08000113"], [a.get_attribute("href") for a in helplines]
-    assert "113 Zelfmoordpreventie" in helplines[1].text
+    assert [a.get_attribute("href") for a in helplines] == ["tel:03001234567", "tel:116123", "tel:08000113"], [a.get_attribute("href") for a in helplines]
+    assert "113 Zelfmoordpreventie" in helplines[2].text
+    assert CLINIC_OUT_OF_HOURS in support.text
     assert dom_order(browser, helplines[0], availability) and dom_order(browser, helplines[-1], availability), \
         "at night the numbers to call come before when the team will see it"
     check_page(browser, "diary-support-out-of-hours")
