@@ -23,12 +23,14 @@ def assert_inert(browser):
 
 def test_a_display_name_full_of_markup_is_shown_as_text(demo_server, browser):
     # One account per payload: display names are limited to 100 characters, and each payload
-    # is then checked on its own in the header.
+    # is then checked on its own in the header. A patient's account names its record: the demo
+    # patients still in assessment or referral (Finley, Gray, Harper, Indigo) have none yet.
+    records = [f"00000000-de00-4000-8000-0000000000{suffix}" for suffix in ("ce", "cf", "d0", "d1")]
     for number, payload in enumerate(PAYLOADS):
         username = f"eve{number}@demo.invalid"
         result = subprocess.run(
             [mentalize_binary(), "user", "create", "--data-dir", str(demo_server.data_dir), "--username", username,
-             "--name", "Eve " + payload, "--role", "patient"],
+             "--name", "Eve " + payload, "--role", "patient", "--patient-id", records[number]],
             input="a perfectly long password 7\n", capture_output=True, text=True, env=sqlite_environment())
         assert result.returncode == 0, result.stderr
         browser.delete_all_cookies()
