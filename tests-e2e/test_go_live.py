@@ -171,6 +171,11 @@ def test_from_empty_directory_to_first_diary_entry_without_demo(tmp_path, browse
     for _ in range(2):
         submit_and_wait(browser, browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Move up') and contains(., 'Riverside crisis team')]"))
     assert [e.get_attribute("value") for e in browser.find_elements(By.CSS_SELECTOR, "input[id^='line-number-']")] == ["0300 123 4567", "116 123", "0800 0113"]
+    browser.get(server.base_url + "/admin/outbox")
+    assert "Nothing has been sent yet." in browser.page_source
+    check_page(browser, "admin-outbox")
+    browser.get(server.base_url + "/me/notifications")
+    check_page(browser, "my-notifications")
 
     # The administrator proposes the therapist; the programme lead approves the clinical role.
     browser.get(server.base_url + "/admin/users")
