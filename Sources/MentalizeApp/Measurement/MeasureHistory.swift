@@ -17,6 +17,12 @@ struct MeasureHistory {
 
         var latest: Entry? { entries.last }
 
+        /// The latest score against the first and the previous one (primary scale).
+        var changeOverTime: ChangeOverTime? {
+            let administrations = entries.compactMap { entry in entry.response.completedAt.map { ChangeOverTime.Administration(date: $0, score: entry.score) } }
+            return try? ChangeOverTime.of(definition, administrations)
+        }
+
         /// The primary scale's chart, or nil for unscored instruments.
         func chart() -> OutcomeChart? {
             guard let scaleID = definition.scoring?.primaryScale, let scale = definition.scale(id: scaleID) else { return nil }

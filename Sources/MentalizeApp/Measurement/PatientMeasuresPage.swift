@@ -8,6 +8,7 @@ enum PatientMeasuresPage {
         let patientID = try patient.requireID()
         let settings = try request.application.measurement
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patientID)
+        let zone = try await ClinicHours.load(on: request.db)?.zone ?? ClinicZone("UTC")
         let instruments = history.map { series -> PatientMeasuresContext.Instrument in
             let latest = series.latest
             let primary = latest?.score.primary
@@ -15,7 +16,7 @@ enum PatientMeasuresPage {
                 title: series.definition.title, count: series.entries.count,
                 latest: primary.map { OutcomeChart.number($0.value) } ?? "—", band: primary?.band?.label ?? "",
                 isCase: primary?.isCase ?? false, when: latest?.response.completedAt.map(DisplayTime.minute) ?? "",
-                change: latest?.change.map { OutcomeChart.words($0.outcome) } ?? "",
+                change: series.changeOverTime.map { ChangeStatements($0, zone: zone) },
                 direction: series.chart()?.scale.direction == .higherIsBetter ? "measures.higherIsBetter" : "measures.lowerIsBetter",
                 chartPath: series.chart() == nil ? nil : SiteRoute.patientMeasureChart.path(patient: patientID, instrument: series.definition.id),
                 chartSummary: series.chart()?.description ?? "",
@@ -59,7 +60,7 @@ struct PatientMeasuresContext: Encodable {
         let band: String
         let isCase: Bool
         let when: String
-        let change: String
+        let change: ChangeStatements?
         let direction: String
         let chartPath: String?
         let chartSummary: String

@@ -42,12 +42,25 @@ enum PatientPage {
             consents: chart.consents, summary: DetailsSummary(chart.details, identifiers: chart.identifiers), detailsPath: path(.patientDetails),
             records: ChartSections(chart, visibility: visibility, path: path, today: FormCheck.today(request.now)),
             portal: try await PortalLinks(access: access, patientID: patientID, path: path),
+            changeFlags: visibility.measures ? try await Self.changeFlags(request, patientID: patientID) : [],
             portalAccess: canWrite ? PortalAccessSection(try await PortalInvitations(database: request.db, now: request.now).state(of: patient), patientID: patientID,
                                                          hours: try await ClinicHours.load(on: request.db)) : nil
         )
         let response = try await request.view.render("patient", context).encodeResponse(for: request)
         response.status = status
         return response
+    }
+
+    /// The instruments whose latest score needs a look: a reliable worsening or a return above the
+    /// cut-off, with the recent change in words.
+    private static func changeFlags(_ request: Request, patientID: UUID) async throws -> [String] {
+        let history = try await MeasureHistory(database: request.db, catalog: try request.application.measurement.catalog).series(for: patientID)
+        let zone = try await ClinicHours.load(on: request.db)?.zone ?? ClinicZone("UTC")
+        return history.compactMap { series in
+            guard let change = series.changeOverTime, change.needsAttention else { return nil }
+            let words = ChangeStatements(change, zone: zone)
+            return "\(series.definition.title): " + (words.sinceLast ?? words.sinceFirst ?? "")
+        }
     }
 
     /// Errors given as text keys (the others are the service's own words).
@@ -112,6 +125,8 @@ struct PatientOverviewContext: Encodable {
     let detailsPath: String
     let records: ChartSections
     let portal: PortalLinks
+    /// Instruments whose recent change needs a look (see ``ChangeOverTime/needsAttention``).
+    let changeFlags: [String]
     /// Where the patient's portal account stands, for those who may invite them.
     let portalAccess: PortalAccessSection?
 }

@@ -50,6 +50,8 @@ import VaporTesting
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             let alertPage = try await ash.get(SiteRoute.alert.path(alert: try alert.requireID())).body.string
             #expect(alertPage.contains("Saturday 21 November 2026 at 23:37 (Europe/London)") && alertPage.contains("out of office hours"))
+            // The reason is the kind of language, never a pattern key.
+            #expect(alertPage.contains("Words about suicide or ending their life") && !alertPage.contains("suicide.end-it"))
             let text = try await allText(app)
             for secret in ["Avery", "Testpatient", "end it all", "row", "diary"] {
                 #expect(!text.contains(secret), "\(secret) must not leave the system")
