@@ -34,6 +34,12 @@ enum ConsentSummary {
         let detail: String
     }
 
+    /// Whether the patient's latest treatment consent is "given" (treatment may start without it,
+    /// with a warning: the consent may be on paper and not yet recorded).
+    static func treatmentConsentGiven(_ patientID: UUID, on db: any Database) async throws -> Bool {
+        try await PatientQueries(database: db).consents(of: patientID).first { $0.kind == "treatment" }?.state == "given"
+    }
+
     static func lines(for patientID: UUID, on db: any Database) async throws -> [Line] {
         let records = try await PatientQueries(database: db).consents(of: patientID)
         return ConsentRecord.kinds.map { kind in

@@ -23,6 +23,8 @@ enum PatientPage {
                 + ProgrammePathway.exits(during: phase).map { ProgrammeStatus.exited($0) }.map(PatientOverviewContext.Choice.init)
         }
         let path = { (route: SiteRoute) in route.path(patient: patientID) }
+        let inTreatment = patient.phase == ProgrammeStatus.inPhase(.treatment).storageValue
+        let consentWarning = canWrite && inTreatment ? try await !ConsentSummary.treatmentConsentGiven(patientID, on: request.db) : false
         let context = PatientOverviewContext(
             page: PageChrome(titleKey: "patient.title", request: request), csrfToken: request.csrfToken,
             name: patient.displayName, dateOfBirth: patient.dateOfBirth, careTeam: chart.careTeam,
@@ -42,6 +44,7 @@ enum PatientPage {
             consents: chart.consents, summary: DetailsSummary(chart.details, identifiers: chart.identifiers), detailsPath: path(.patientDetails),
             records: ChartSections(chart, visibility: visibility, path: path, today: FormCheck.today(request.now)),
             portal: try await PortalLinks(access: access, patientID: patientID, path: path),
+            consentWarning: consentWarning,
             changeFlags: visibility.measures ? try await Self.changeFlags(request, patientID: patientID) : [],
             portalAccess: canWrite ? PortalAccessSection(try await PortalInvitations(database: request.db, now: request.now).state(of: patient), patientID: patientID,
                                                          hours: try await ClinicHours.load(on: request.db)) : nil
@@ -125,6 +128,8 @@ struct PatientOverviewContext: Encodable {
     let detailsPath: String
     let records: ChartSections
     let portal: PortalLinks
+    /// In treatment without a recorded treatment consent: said at the top of the chart.
+    let consentWarning: Bool
     /// Instruments whose recent change needs a look (see ``ChangeOverTime/needsAttention``).
     let changeFlags: [String]
     /// Where the patient's portal account stands, for those who may invite them.

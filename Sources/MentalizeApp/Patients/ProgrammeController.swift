@@ -46,6 +46,10 @@ struct ProgrammeController: RouteCollection {
             try await patient.update(on: db)
             try await ProgrammeTransitionRecord(patientID: patientID, fromStatus: current.storageValue, toStatus: target.storageValue, occurredAt: now, reason: reason, decidedBy: access.user.id).create(on: db)
         }
+        // Treatment may start before its consent is recorded (it may be on paper), but not unnoticed.
+        if target == .inPhase(.treatment), try await !ConsentSummary.treatmentConsentGiven(patientID, on: request.db) {
+            return request.redirect(to: SiteRoute.patient.path(patient: patientID) + "?warning=treatment-consent")
+        }
         return request.redirect(to: SiteRoute.patient.path(patient: patientID))
     }
 

@@ -77,3 +77,24 @@ import VaporTesting
         }
     }
 }
+
+/// Treatment may start before its consent is recorded (it may be on paper), but the chart says so
+/// until the consent is recorded.
+@Suite struct TreatmentConsentWarningTests {
+    let emery = DemoPatients.all[4]
+
+    @Test func startingTreatmentWithoutRecordedConsentWarnsWithoutBlocking() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            try await ConsentRecord.query(on: app.db).filter(\.$patient.$id == emery.id).delete()
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let chart = SiteRoute.patient.path(patient: emery.id)
+            #expect(!(try await ash.get(chart).body.string.contains("id=\"consent-warning\"")), "not in treatment yet")
+            let moved = try await ash.post(SiteRoute.patientProgramme.path(patient: emery.id), form: ["target": "treatment", "reason": "Finished MBT-I, ready for the weekly programme"])
+            #expect(moved.status == .seeOther && moved.headers.first(name: .location) == chart + "?warning=treatment-consent")
+            #expect(try await Patient.find(emery.id, on: app.db)?.phase == "treatment", "a warning, not a block")
+            #expect(try await ash.get(chart).body.string.contains("no treatment consent is recorded"))
+            #expect(try await ash.post(SiteRoute.patientConsents.path(patient: emery.id), form: ["kind": "treatment", "state": "given"]).status == .seeOther)
+            #expect(!(try await ash.get(chart).body.string.contains("id=\"consent-warning\"")))
+        }
+    }
+}
