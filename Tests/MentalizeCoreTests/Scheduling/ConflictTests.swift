@@ -64,8 +64,16 @@ import Testing
             Issue.record("expected a refusal")
         } catch {
             #expect(error.description.hasPrefix("The therapist is already booked on Thu 4 Jan 2024, 14:00–15:30 (Europe/London)"))
-            #expect(error.description.hasSuffix("And 11 more."))
+            #expect(error.description.hasSuffix("And 11 more clashes (13 in all)."))
             #expect(error.description.contains("Thu 28 Mar 2024") == false)
+        }
+        // By default three clashes are spelled out, then the count.
+        do {
+            try ConflictChecker.check(proposed: newBookings, existing: group.bookings(in: window), zone: zone, staffNames: [:])
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.description.components(separatedBy: "is already booked on").count - 1 == 3)
+            #expect(error.description.hasSuffix("And 10 more clashes (13 in all)."))
         }
     }
 

@@ -40,14 +40,16 @@ public enum ConflictChecker {
     }
 
     /// Throws a readable refusal when any proposed booking clashes. `staffNames` gives the names
-    /// to show for therapists; `listed` caps how many clashes the message spells out.
+    /// to show for therapists; `listed` caps how many clashes the message spells out (three, so a
+    /// weekly series that clashes every week reads as three sentences and a count, not a wall).
     public static func check(
-        proposed: [Booking], existing: [Booking], zone: ClinicZone, staffNames: [UserID: String], listed: Int = 5
+        proposed: [Booking], existing: [Booking], zone: ClinicZone, staffNames: [UserID: String], listed: Int = 3
     ) throws(ConflictRefusal) {
         let found = conflicts(proposed: proposed, existing: existing)
         guard !found.isEmpty else { return }
         var lines = found.prefix(max(1, listed)).map { sentence(for: $0, zone: zone, staffNames: staffNames) }
-        if found.count > lines.count { lines.append("And \(found.count - lines.count) more.") }
+        let rest = found.count - lines.count
+        if rest > 0 { lines.append("And \(rest) more clash\(rest == 1 ? "" : "es") (\(found.count) in all).") }
         throw ConflictRefusal(conflicts: found, description: lines.joined(separator: " "))
     }
 
