@@ -89,7 +89,7 @@ struct DashboardController: RouteCollection {
         let grants = try await EmergencyAccessQueries(database: request.db).grants(since: since, limit: 50)
         return grants.map { grant in
             DashboardContext.Emergency(who: grant.user.displayName, patient: grant.patient.displayName,
-                                       when: DisplayTime.minute(grant.grantedAt))
+                                       when: DisplayTime.minute(grant.grantedAt), reason: grant.reason)
         }
     }
 }
@@ -105,6 +105,8 @@ struct DashboardContext: Encodable {
         let who: String
         let patient: String
         let when: String
+        /// The reason the clinician gave, for the lead who reviews it.
+        let reason: String
     }
 
     /// An account that opened many different patients' records in the last 24 hours.

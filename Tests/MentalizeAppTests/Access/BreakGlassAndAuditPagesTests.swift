@@ -34,6 +34,7 @@ import VaporTesting
             let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
             let home = try await lead.get("/home").body.string
             #expect(home.contains("Robin Ash (demo therapist)"))
+            #expect(home.contains("Reason given:") && home.contains("Patient called the ward in crisis; on-call cover needs the care team."), "the lead reviews the reason")
         }
     }
 
