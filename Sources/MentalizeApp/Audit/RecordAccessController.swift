@@ -14,32 +14,20 @@ struct RecordAccessController: RouteCollection {
         for patientID in own {
             try await access.authorize(.read, RecordDescriptor(kind: .demographics, patientID: PatientID(patientID)), recordType: "record-access-log", recordID: nil)
         }
-        let queries = RecordAccessQueries(database: request.db)
-        let rows = try await queries.readsByOthers(of: own, reader: access.user.id, limit: 200)
+        let rows = try await RecordAccessQueries(database: request.db).readsByOthers(of: own, reader: access.user.id, limit: 2000)
         let names = try await StaffNames(database: request.db).names(for: rows.compactMap(\.actorID))
-        let context = RecordAccessContext(page: PageChrome(titleKey: "recordAccess.title", request: request), rows: rows.map { row in
-            RecordAccessContext.Row(
-                time: DisplayTime.minute(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)),
-                who: row.actorID.flatMap { names[$0] } ?? "—",
-                roleKey: "role.\(row.actorRole)",
-                actionKey: "action.\(row.action)",
-                breakGlass: row.breakGlass
-            )
-        })
+        let zone = try await ClinicHours.load(on: request.db)?.zone ?? ClinicZone("UTC")
+        let accesses = rows.map { RecordAccessSummary.Access(actorID: $0.actorID, actorRole: $0.actorRole, action: $0.action, breakGlass: $0.breakGlass,
+                                                             occurredAt: AuditTime.date(fromMicroseconds: $0.occurredAtMicroseconds)) }
+        let context = RecordAccessContext(page: PageChrome(titleKey: "recordAccess.title", request: request),
+                                          days: RecordAccessSummary.days(accesses, zone: zone, names: names), zone: zone.identifier)
         return try await request.view.render("record-access", context)
     }
 }
 
 /// What the record-access page shows.
 struct RecordAccessContext: Encodable {
-    struct Row: Encodable {
-        let time: String
-        let who: String
-        let roleKey: String
-        let actionKey: String
-        let breakGlass: Bool
-    }
-
     let page: PageChrome
-    let rows: [Row]
+    let days: [RecordAccessSummary.Day]
+    let zone: String
 }

@@ -83,6 +83,22 @@ import VaporTesting
             #expect(!page.body.string.contains("Sam Birch"), "Birch only opened Blake's record")
         }
     }
+
+    @Test func accessesAreGroupedByPersonAndDayWithListsExplained() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let avery = DemoPatients.all[0]
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            for _ in 0..<4 { #expect(try await ash.get(SiteRoute.patient.path(patient: avery.id)).status == .ok) }
+            for _ in 0..<3 { #expect(try await ash.get(SiteRoute.patients.path).status == .ok) }
+            let patient = try await SignedInClients.web(app, userID: avery.userID)
+            let page = try await patient.get(SiteRoute.recordAccess.path).body.string
+            let zone = try ClinicZone("Europe/London")
+            #expect(page.contains(zone.dayText(zone.localDate(of: app.clock.now()))))
+            #expect(page.contains("opened your record 4 times") && page.contains("saw you in a list 3 times"), "one line, counted")
+            #expect(page.components(separatedBy: "<strong>Robin Ash (demo therapist)</strong>").count - 1 == 1, "one line for Ash today")
+            #expect(page.contains("did not open your record"), "list views explained")
+        }
+    }
 }
 
 @Suite struct AuditViewerTests {
