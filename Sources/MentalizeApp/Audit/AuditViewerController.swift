@@ -55,13 +55,24 @@ struct AuditViewerController: RouteCollection {
         let page = try await AuditLogQuery(database: request.db, criteria: criteria).page(before: filters.before, after: filters.after)
         let names = try await StaffNames(database: request.db).names(for: page.rows.compactMap(\.actorID))
         let labels = try await AuditPatientLabels.load(for: page.rows.compactMap(\.patientID), access: request.patientAccess(), key: key, on: request.db)
+        // An account write names the account changed (its name, as staff see names in the log).
+        let accounts = try await StaffNames(database: request.db).names(for: page.rows.filter { $0.recordType == RecordKind.accountData.rawValue }.compactMap { $0.recordID.flatMap(UUID.init(uuidString:)) })
+        let zone = try await ClinicHours.load(on: request.db)?.zone ?? ClinicZone("UTC")
         let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems,
                                          actions: AccessAction.allCases.map(\.rawValue), rows: page.rows.map { row in
-            AuditViewerContext.Row(sequence: row.sequence, time: AuditTime.iso8601(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)),
+            AuditViewerContext.Row(sequence: row.sequence, time: Self.localTime(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds), zone: zone),
                                    who: labels.actor(row.actorID.flatMap { names[$0] } ?? "—", role: row.actorRole, patient: row.patientID), byOperator: row.actorID == OperatorAudit.actorID, role: row.actorRole, patient: labels.patient(row.patientID),
-                                   record: labels.record(row.recordType, patient: row.patientID), action: row.action, outcome: row.outcome, breakGlass: row.breakGlass)
+                                   record: labels.record(row.recordType, patient: row.patientID)
+                                       + (row.recordType == RecordKind.accountData.rawValue ? row.recordID.flatMap(UUID.init(uuidString:)).flatMap { accounts[$0] }.map { ": \($0)" } ?? "" : ""),
+                                   action: row.action, outcome: row.outcome, breakGlass: row.breakGlass)
         }, paging: AuditViewerContext.Paging(page, filters: filters))
         return try await request.view.render("audit", context)
+    }
+
+    /// "Sat 5 Dec 2026 14:03:12" in the clinic's zone: an audit event to the second, as people read times.
+    static func localTime(_ instant: Date, zone: ClinicZone) -> String {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) % 60
+        return "\(zone.dayText(zone.localDate(of: instant))) \(zone.localTime(of: instant)):\(seconds < 10 ? "0" : "")\(seconds)"
     }
 
     /// A real `yyyy-mm-dd` day at 00:00 UTC; nil for anything else (2026-13-45, 2026-02-30).

@@ -123,6 +123,21 @@ import VaporTesting
         }
     }
 
+    @Test func accountWritesNameTheAccountAndTimesAreTheClinics() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
+            try await admin.get(SiteRoute.adminUsers.path)
+            #expect(try await admin.post(SiteRoute.adminUserDisable.path(user: DemoStaff.therapistBirch.id), form: [:]).status == .seeOther)
+            let log = try await admin.get("/audit?action=write").body.string
+            #expect(log.contains("accountData: Sam Birch (demo therapist)"), "the account changed is named")
+            let zone = try ClinicZone("Europe/London")
+            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "accountData").sort(\.$sequence, .descending).first())
+            let when = AuditTime.date(fromMicroseconds: event.occurredAtMicroseconds)
+            #expect(log.contains(zone.dayText(zone.localDate(of: when)) + " " + zone.localTime(of: when).description))
+            #expect(!log.contains("Z</td>"), "no raw ISO times")
+        }
+    }
+
     @Test func theAdminLearnsNoClinicalFactTheLeadSeesWho() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup: a patient reports self-harm, which raises an alert (issue 14, F4)
