@@ -80,7 +80,7 @@ struct AlertsController: RouteCollection {
         let state = RiskAlertState(rawValue: alert.state) ?? .open
         let canWrite = try await access.allows(.write, .riskAlert, patientID: alert.$patient.id)
         let texts = try request.application.alertSettings
-        let rules = AlertRuleLine.lines(ruleIDs: alert.ruleIDs.split(separator: ",").map(String.init)) { id in alert.instrumentID.flatMap { texts.ruleDescription($0, id) } }
+        let rules = AlertRuleLine.lines(ruleIDs: alert.ruleIDs.split(separator: ",").map(String.init), source: alert.source) { id in alert.instrumentID.flatMap { texts.ruleDescription($0, id) } }
         let context = AlertContext(
             page: PageChrome(titleKey: "alerts.detailTitle", request: request), csrfToken: request.csrfToken,
             patient: patient.displayName, patientPath: SiteRoute.patient.path(patient: alert.$patient.id),

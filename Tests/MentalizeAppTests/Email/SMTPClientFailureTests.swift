@@ -105,13 +105,14 @@ struct SMTPClientFailureTests {
         #expect(failure.reason == .timeout)
         #expect(failure.step == "greeting")
         #expect(!failure.isPermanent)
-        #expect(elapsed < .seconds(3))
+        // Well before the 30 s default: the configured 0.5 s timer fired (generous for a loaded machine).
+        #expect(elapsed < .seconds(15))
     }
 
     @Test("cancelling a send closes the connection at once and throws CancellationError")
     func cancellation() async throws {
         let (listener, port) = try await TCPTestListeners.silent()
-        let client = try SMTPTestSupport.client("smtp://127.0.0.1:\(port)", timeout: .seconds(30))
+        let client = try SMTPTestSupport.client("smtp://127.0.0.1:\(port)", timeout: .seconds(60))
         let clock = ContinuousClock()
         let start = clock.now
         let task = Task { try await client.send(SMTPTestSupport.message()) }
@@ -121,7 +122,8 @@ struct SMTPClientFailureTests {
         let elapsed = clock.now - start
         try await listener.close()
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(elapsed < .seconds(5))
+        // Far sooner than the 60 s timeout: cancelling closed the connection (generous for a loaded machine).
+        #expect(elapsed < .seconds(20))
     }
 
     @Test("header injection in the subject throws before any connection")
