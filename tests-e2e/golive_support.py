@@ -4,7 +4,6 @@ enrols staff and computes their codes on the app's clock (which MENTALIZE_CLOCK_
 reading the outbox from SQLite or PostgreSQL; a throw-away PostgreSQL when DATABASE_URL names
 none; and one accessibility check (screenshot at 390 and 1280 px, no sideways scrolling, axe)."""
 import base64
-import errno
 import hashlib
 import hmac
 import os
@@ -37,30 +36,9 @@ OUT_OF_HOURS = "2026-11-21T23:37:00Z"
 IN_HOURS = "2026-11-18T10:00:00Z"
 
 
-def binary() -> str:
-    """The binary under test; while it is being replaced (MENTALIZE_BIN is refreshed by copying)
-    it may be missing for a few seconds, so wait for it rather than fail."""
-    path = os.environ.get("MENTALIZE_BIN", "")
-    deadline = time.monotonic() + 60
-    while path and not Path(path).is_file() and time.monotonic() < deadline:
-        time.sleep(0.5)
-    return mentalize_binary()
-
-
-def _retrying(start):
-    """Runs `start` again when the binary is mid-copy (text file busy, missing, not yet executable)."""
-    for attempt in range(20):
-        try:
-            return start()
-        except OSError as error:
-            if error.errno not in (errno.ETXTBSY, errno.ENOENT, errno.ENOEXEC, errno.EACCES) or attempt == 19:
-                raise
-            time.sleep(1)
-
-
 def run_cli(*args, stdin: Optional[str] = None, env=None, timeout=120) -> subprocess.CompletedProcess:
-    return _retrying(lambda: subprocess.run([binary(), *map(str, args)], input=stdin if stdin is not None else "",
-                                            capture_output=True, text=True, timeout=timeout, env=env or sqlite_environment()))
+    return subprocess.run([mentalize_binary(), *map(str, args)], input=stdin if stdin is not None else "",
+                          capture_output=True, text=True, timeout=timeout, env=env or sqlite_environment())
 
 
 def one_error_line(result: subprocess.CompletedProcess) -> str:
@@ -86,14 +64,14 @@ class LiveServer:
         if clock_start:
             env["MENTALIZE_CLOCK_START"] = clock_start
         env.update(env_extra or {})
-        command = [binary(), "serve", "--port", str(self.port), "--data-dir", str(self.data_dir), *map(str, args)]
+        command = [mentalize_binary(), "serve", "--port", str(self.port), "--data-dir", str(self.data_dir), *map(str, args)]
         if database_url:
             command += ["--database-url", database_url]
         self.log_path = self.data_dir.parent / f"serve-{self.port}-{int(time.time() * 1000)}.log"
         self._log = open(self.log_path, "w")
         self.lines: list = []
         self.launched = time.time()
-        self.process = _retrying(lambda: subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self._log, text=True, env=env))
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self._log, text=True, env=env)
         threading.Thread(target=self._read_stdout, daemon=True).start()
         self._wait_until_healthy()
 
