@@ -19,8 +19,9 @@ enum BroughtDiaryEntries {
         guard !records.isEmpty else { return [] }
         try await access.authorize(.read, RecordDescriptor(kind: .sharedDiaryEntry, patientID: PatientID(patientID)),
                                    recordType: RecordKind.sharedDiaryEntry.rawValue, recordID: nil)
+        let zone = try await request.clinicZone()
         return records.compactMap { record in
-            DiaryStore.decode(record).map { Entry(written: DisplayTime.minute(record.updatedAt), whatHappened: $0.whatHappened, forTherapy: $0.forTherapy) }
+            DiaryStore.decode(record).map { Entry(written: DisplayTime.clinic(record.updatedAt, zone: zone), whatHappened: $0.whatHappened, forTherapy: $0.forTherapy) }
         }
     }
 }

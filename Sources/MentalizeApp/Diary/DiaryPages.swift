@@ -41,7 +41,7 @@ enum DiaryEntryPage {
             })
         } : []
         let context = DiaryEntryContext(
-            page: PageChrome(titleKey: "diary.entryTitle", request: request), csrfToken: request.csrfToken, when: DisplayTime.minute(record.updatedAt),
+            page: PageChrome(titleKey: "diary.entryTitle", request: request), csrfToken: request.csrfToken, when: DisplayTime.clinic(record.updatedAt, zone: try await request.clinicZone()),
             sections: sections, feelings: entry.emotions.map { .init(labelKey: "diary.emotion.\($0.emotion)", intensity: $0.intensity) },
             certainty: entry.certaintyAboutTheirMind, shared: entry.visibility == .sharedWithTherapist,
             safety: reflection.outcome == .routeToSafety,

@@ -23,9 +23,10 @@ struct MyDiaryController: RouteCollection {
         let book = DiaryStore(database: request.db, now: request.now)
         let entries = try await book.entries(patientID: patient.requireID())
         let enabled = try await book.promptsEnabled(patient: patient)
+        let zone = try await request.clinicZone()
         let rows: [MyDiaryContext.Row] = entries.compactMap { record in
             guard let id = record.id, let entry = DiaryStore.decode(record) else { return nil }
-            return .init(when: DisplayTime.minute(record.updatedAt), summary: entry.opening(), shared: record.visibility == DiaryVisibility.sharedWithTherapist.rawValue,
+            return .init(when: DisplayTime.clinic(record.updatedAt, zone: zone), summary: entry.opening(), shared: record.visibility == DiaryVisibility.sharedWithTherapist.rawValue,
                          draft: record.isDraft, path: record.isDraft ? SiteRoute.myDiaryEdit.path(entry: id) : SiteRoute.myDiaryEntry.path(entry: id))
         }
         return try await request.view.render("my-diary", MyDiaryContext(

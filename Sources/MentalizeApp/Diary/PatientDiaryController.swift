@@ -13,7 +13,7 @@ struct PatientDiaryController: RouteCollection {
 
     func list(_ request: Request, _ authorised: AuthorisedPatient) async throws -> View {
         let patient = authorised.patient
-        let entries = try await PatientDiaryPage.entries(DiaryStore(database: request.db, now: request.now), patientID: authorised.id)
+        let entries = try await PatientDiaryPage.entries(DiaryStore(database: request.db, now: request.now), patientID: authorised.id, zone: try await request.clinicZone())
         let canFlag = try await authorised.access.allows(.write, .sessionNote, patientID: authorised.id)
         let context = PatientDiaryContext(page: PageChrome(titleKey: "diary.staffTitle", request: request), csrfToken: request.csrfToken,
                                           name: patient.displayName, patientPath: SiteRoute.patient.path(patient: authorised.id),

@@ -8,7 +8,7 @@ import MentalizeCore
 enum PatientDiaryPage {
     static let limit = 100
 
-    static func entries(_ store: DiaryStore, patientID: UUID) async throws -> [PatientDiaryContext.Entry] {
+    static func entries(_ store: DiaryStore, patientID: UUID, zone: ClinicZone) async throws -> [PatientDiaryContext.Entry] {
         let records = try await store.sharedEntries(patientID: patientID, limit: limit)
         let flagged = try await store.flaggedEntryIDs(among: records.compactMap(\.id))
         let analyzer = MentalizingAnalyzer()
@@ -18,7 +18,7 @@ enum PatientDiaryPage {
                 guard let text = entry.text(of: field), !text.isEmpty else { return nil }
                 return .init(labelKey: "diary.field.\(field.rawValue)", text: text)
             }
-            return .init(id: id.uuidString, when: DisplayTime.minute(record.updatedAt), sections: sections,
+            return .init(id: id.uuidString, when: DisplayTime.clinic(record.updatedAt, zone: zone), sections: sections,
                          feelings: entry.emotions.map { .init(labelKey: "diary.emotion.\($0.emotion)", intensity: $0.intensity) },
                          certainty: entry.certaintyAboutTheirMind, summary: DiaryClinicianSummary.lines(for: entry, analyzer: analyzer), flagged: flagged.contains(id))
         }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import MentalizeCore
 import Vapor
 
 /// Whether the patient's care team is at work at the hour a patient reads a "your team has been
@@ -25,5 +26,10 @@ extension Request {
     func teamAvailability(clinicID: UUID) async throws -> TeamAvailability {
         guard let clinic = try await Clinic.find(clinicID, on: db) else { return .at(now, hours: nil) }
         return .at(now, hours: try await ClinicHours.load(clinic, on: db))
+    }
+
+    /// The clinic's time zone (UTC until the installation has a clinic).
+    func clinicZone() async throws -> ClinicZone {
+        try await ClinicHours.load(on: db)?.zone ?? ClinicZone("UTC")
     }
 }

@@ -36,6 +36,7 @@ import VaporTesting
             #expect(page.contains("data-hours=\"closed\""))
             #expect(page.contains("They will see this when they are next at work: Monday 23 November at 09:00."))
             #expect(!page.contains("will contact you today") && !page.contains("will be in touch"))
+            #expect(page.contains("Sat 21 Nov 2026, 23:37") && !page.contains("23:37 UTC"), "the entry's time is the clinic's, like the sentence about the team")
             // The helplines come before the sentence about the team.
             let helpline = try #require(page.range(of: "tel:116123"))
             let team = try #require(page.range(of: "team-availability"))

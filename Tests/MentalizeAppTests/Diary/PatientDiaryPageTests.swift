@@ -17,14 +17,14 @@ import Testing
                 entry.visibility = visibility
                 return try await store.save(entry, draft: draft, key: UUID(), patientID: devon.id, author: devon.userID, existing: nil)
             }
-            let before = try await PatientDiaryPage.entries(store, patientID: devon.id).count
+            let before = try await PatientDiaryPage.entries(store, patientID: devon.id, zone: try ClinicZone("Europe/London")).count
             let shared = try await write("Shared after the group.", .sharedWithTherapist)
             _ = try await write("Only for me.", .private)
             _ = try await write("Not finished yet.", .sharedWithTherapist, draft: true)
             try await store.delete(try await write("Shared, then deleted.", .sharedWithTherapist))
             #expect(try await store.setBrought(true, entryID: try shared.requireID(), patientID: devon.id, therapistID: DemoStaff.therapistBirch.id))
             // act
-            let entries = try await PatientDiaryPage.entries(store, patientID: devon.id)
+            let entries = try await PatientDiaryPage.entries(store, patientID: devon.id, zone: try ClinicZone("Europe/London"))
             // verify
             #expect(entries.count == before + 1)
             let first = try #require(entries.first)
