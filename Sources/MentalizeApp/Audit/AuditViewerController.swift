@@ -57,7 +57,7 @@ struct AuditViewerController: RouteCollection {
         let labels = try await AuditPatientLabels.load(for: page.rows.compactMap(\.patientID), access: request.patientAccess(), key: key, on: request.db)
         // An account write names the account changed (its name, as staff see names in the log).
         let accounts = try await StaffNames(database: request.db).names(for: page.rows.filter { $0.recordType == RecordKind.accountData.rawValue }.compactMap { $0.recordID.flatMap(UUID.init(uuidString:)) })
-        let zone = try await ClinicHours.load(on: request.db)?.zone ?? ClinicZone("UTC")
+        let zone = try await request.clinicZone()
         let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems,
                                          actions: AccessAction.allCases.map(\.rawValue), rows: page.rows.map { row in
             AuditViewerContext.Row(sequence: row.sequence, time: Self.localTime(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds), zone: zone),

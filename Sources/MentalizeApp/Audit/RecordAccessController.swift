@@ -16,7 +16,7 @@ struct RecordAccessController: RouteCollection {
         }
         let rows = try await RecordAccessQueries(database: request.db).readsByOthers(of: own, reader: access.user.id, limit: 2000)
         let names = try await StaffNames(database: request.db).names(for: rows.compactMap(\.actorID))
-        let zone = try await ClinicHours.load(on: request.db)?.zone ?? ClinicZone("UTC")
+        let zone = try await request.clinicZone()
         let accesses = rows.map { RecordAccessSummary.Access(actorID: $0.actorID, actorRole: $0.actorRole, action: $0.action, breakGlass: $0.breakGlass,
                                                              occurredAt: AuditTime.date(fromMicroseconds: $0.occurredAtMicroseconds)) }
         let context = RecordAccessContext(page: PageChrome(titleKey: "recordAccess.title", request: request),

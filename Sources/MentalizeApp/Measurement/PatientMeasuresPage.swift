@@ -8,7 +8,7 @@ enum PatientMeasuresPage {
         let patientID = try patient.requireID()
         let settings = try request.application.measurement
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patientID)
-        let zone = try await ClinicHours.load(on: request.db)?.zone ?? ClinicZone("UTC")
+        let zone = try await request.clinicZone()
         let instruments = history.map { series -> PatientMeasuresContext.Instrument in
             let latest = series.latest
             let primary = latest?.score.primary

@@ -23,6 +23,7 @@ enum PatientPage {
                 + ProgrammePathway.exits(during: phase).map { ProgrammeStatus.exited($0) }.map(PatientOverviewContext.Choice.init)
         }
         let path = { (route: SiteRoute) in route.path(patient: patientID) }
+        let hours = try await ClinicHours.load(on: request.db)
         let inTreatment = patient.phase == ProgrammeStatus.inPhase(.treatment).storageValue
         let consentWarning = canWrite && inTreatment ? try await !ConsentSummary.treatmentConsentGiven(patientID, on: request.db) : false
         let context = PatientOverviewContext(
@@ -45,9 +46,9 @@ enum PatientPage {
             records: ChartSections(chart, visibility: visibility, path: path, today: FormCheck.today(request.now)),
             portal: try await PortalLinks(access: access, patientID: patientID, path: path),
             consentWarning: consentWarning,
-            changeFlags: visibility.measures ? try await Self.changeFlags(request, patientID: patientID) : [],
+            changeFlags: visibility.measures ? try await Self.changeFlags(request, patientID: patientID, zone: hours?.zone ?? ClinicZone("UTC")) : [],
             portalAccess: canWrite ? PortalAccessSection(try await PortalInvitations(database: request.db, now: request.now).state(of: patient), patientID: patientID,
-                                                         hours: try await ClinicHours.load(on: request.db)) : nil
+                                                         hours: hours) : nil
         )
         let response = try await request.view.render("patient", context).encodeResponse(for: request)
         response.status = status
@@ -56,9 +57,8 @@ enum PatientPage {
 
     /// The instruments whose latest score needs a look: a reliable worsening or a return above the
     /// cut-off, with the recent change in words.
-    private static func changeFlags(_ request: Request, patientID: UUID) async throws -> [String] {
+    private static func changeFlags(_ request: Request, patientID: UUID, zone: ClinicZone) async throws -> [String] {
         let history = try await MeasureHistory(database: request.db, catalog: try request.application.measurement.catalog).series(for: patientID)
-        let zone = try await ClinicHours.load(on: request.db)?.zone ?? ClinicZone("UTC")
         return history.compactMap { series in
             guard let change = series.changeOverTime, change.needsAttention else { return nil }
             let words = ChangeStatements(change, zone: zone)
