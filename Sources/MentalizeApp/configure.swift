@@ -18,6 +18,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.middleware.use(PlainHTTPRedirect())
     app.middleware.use(app.firstRunGate)
     app.middleware.use(SessionAuthenticator())
+    app.middleware.use(ClinicZoneMiddleware())
     app.middleware.use(CSRFProtection())
     app.middleware.use(OpenAlertsMiddleware())
     app.middleware.use(StaticFilesMiddleware(publicDirectory: resources.publicDirectory))

@@ -45,7 +45,7 @@ struct PasswordResetController: RouteCollection {
                 token.userID = userID
                 token.email = account.username
             }
-            let expiry = try await ClinicHours.load(on: db)?.dateTimeText(now.addingTimeInterval(lifetime)) ?? DisplayTime.minute(now.addingTimeInterval(lifetime)) + " UTC"
+            let expiry = try await ClinicHours.load(on: db)?.dateTimeText(now.addingTimeInterval(lifetime)) ?? DisplayTime.minute(now.addingTimeInterval(lifetime))
             try await request.outbox(on: db).enqueue(.passwordReset, to: account.username, content: NotificationContent(
                 subject: "Choose a new Mentalize password",
                 body: """

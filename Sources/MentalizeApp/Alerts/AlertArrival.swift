@@ -8,7 +8,7 @@ struct AlertArrival: Encodable {
 
     init(_ raisedAt: Date, hours: ClinicHours?) {
         guard let hours else {
-            when = DisplayTime.minute(raisedAt) + " UTC"
+            when = DisplayTime.minute(raisedAt)
             officeKey = "alerts.arrived.unknown"
             return
         }

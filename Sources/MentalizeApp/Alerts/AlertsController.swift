@@ -89,9 +89,9 @@ struct AlertsController: RouteCollection {
             sourcePath: Self.sourcePath(of: alert), instrument: alert.instrumentID.flatMap(texts.instrumentTitle), rules: rules,
             raised: AlertArrival(alert.raisedAt, hours: try await ClinicHours.load(on: request.db)), escalated: alert.escalatedAt.map(DisplayTime.minute),
             recipients: recipients.map { .init(name: $0.user.displayName, reason: "alerts.reason.\($0.reason)") },
-            acknowledged: alert.acknowledgedAt.map { "\(alert.acknowledgedBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
-            action: alert.action, actionBy: alert.actionAt.map { "\(alert.actionBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
-            resolved: alert.resolvedAt.map { "\(alert.resolvedBy?.displayName ?? "") · \(DisplayTime.minute($0)) UTC" },
+            acknowledged: alert.acknowledgedAt.map { "\(alert.acknowledgedBy?.displayName ?? "") · \(DisplayTime.minute($0))" },
+            action: alert.action, actionBy: alert.actionAt.map { "\(alert.actionBy?.displayName ?? "") · \(DisplayTime.minute($0))" },
+            resolved: alert.resolvedAt.map { "\(alert.resolvedBy?.displayName ?? "") · \(DisplayTime.minute($0))" },
             next: canWrite ? state.next?.rawValue : nil, nextKey: "alerts.do.\(state.next?.rawValue ?? "none")", error: error, advancePath: SiteRoute.alertAdvance.path(alert: alertID)
         )
         let response = try await request.view.render("alert", context).encodeResponse(for: request)

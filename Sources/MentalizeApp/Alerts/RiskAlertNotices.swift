@@ -12,7 +12,7 @@ struct RiskAlertNotices {
     func tell(_ userIDs: Set<UUID>, about alertID: UUID, kind: NotificationKind, at now: Date) async throws {
         guard !userIDs.isEmpty else { return }
         let hours = try await ClinicHours.load(on: database)
-        let when = hours?.dateTimeText(now) ?? DisplayTime.minute(now) + " UTC"
+        let when = hours?.dateTimeText(now) ?? DisplayTime.minute(now)
         let content = Self.content(kind: kind, alertID: alertID, when: when)
         for account in try await StaffNames(database: database).accounts(userIDs) where account.disabledAt == nil {
             try await outbox.enqueue(kind, to: account.username, content: content)

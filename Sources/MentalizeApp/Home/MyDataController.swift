@@ -15,7 +15,7 @@ struct MyDataController: RouteCollection {
     func page(_ request: Request) async throws -> View {
         let export = try await collect(request)
         return try await request.view.render("my-data", MyDataContext(page: PageChrome(titleKey: "data.title", request: request), export: export,
-                                                                    jsonPath: SiteRoute.myDataJSON.path))
+                                                                    jsonPath: SiteRoute.myDataJSON.path, zone: try await request.clinicZone().identifier))
     }
 
     func json(_ request: Request) async throws -> Response {
@@ -143,4 +143,6 @@ struct MyDataContext: Encodable {
     let page: PageChrome
     let export: PatientDataExport
     let jsonPath: String
+    /// The clinic's zone, in which the page shows the export's times.
+    let zone: String
 }

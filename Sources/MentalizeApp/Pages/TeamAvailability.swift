@@ -30,6 +30,7 @@ extension Request {
 
     /// The clinic's time zone (UTC until the installation has a clinic).
     func clinicZone() async throws -> ClinicZone {
-        try await ClinicHours.load(on: db)?.zone ?? ClinicZone("UTC")
+        if let zone = DisplayTime.zone { return zone }
+        return try await ClinicHours.load(on: db)?.zone ?? ClinicZone("UTC")
     }
 }

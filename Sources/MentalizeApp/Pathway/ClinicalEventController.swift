@@ -68,7 +68,7 @@ struct EventsContext: Encodable {
             admissionDays = record.admissionDays
             patientReported = record.patientReported
             note = record.note
-            recorded = "\(record.recordedBy.displayName), \(DisplayTime.minute(record.recordedAt)) UTC"
+            recorded = "\(record.recordedBy.displayName), \(DisplayTime.minute(record.recordedAt))"
         }
     }
 

@@ -46,7 +46,7 @@ enum ConsentSummary {
             guard let latest = records.first(where: { $0.kind == kind }) else {
                 return Line(kindKey: "consent.kind.\(kind)", stateKey: "consent.state.unknown", detail: "")
             }
-            return Line(kindKey: "consent.kind.\(kind)", stateKey: "consent.state.\(latest.state)", detail: "\(latest.recordedBy.displayName), \(DisplayTime.minute(latest.recordedAt)) UTC")
+            return Line(kindKey: "consent.kind.\(kind)", stateKey: "consent.state.\(latest.state)", detail: "\(latest.recordedBy.displayName), \(DisplayTime.minute(latest.recordedAt))")
         }
     }
 }

@@ -54,7 +54,7 @@ struct PortalInvitations {
             }
             let hours = try await ClinicHours.load(on: db)
             let expiry = now.addingTimeInterval(lifetime)
-            try await outbox(db).enqueue(.invitation, to: email, content: Self.email(token: token, expiresText: hours?.dateTimeText(expiry) ?? DisplayTime.minute(expiry) + " UTC"))
+            try await outbox(db).enqueue(.invitation, to: email, content: Self.email(token: token, expiresText: hours?.dateTimeText(expiry) ?? DisplayTime.minute(expiry)))
         }
         return email
     }

@@ -24,7 +24,7 @@ import VaporTesting
             #expect(page.body.string.contains(devon.givenName))
             #expect(page.body.string.contains("You are using emergency access"), "the chart says the access is an emergency one")
             let grant = try #require(try await BreakGlassGrantRecord.query(on: app.db).filter(\.$patient.$id == devon.id).first())
-            #expect(page.body.string.contains(DisplayTime.minute(grant.expiresAt) + " UTC"), "and when it ends")
+            #expect(page.body.string.contains(DisplayTime.clinic(grant.expiresAt, zone: try ClinicZone("Europe/London"))), "and when it ends, in the clinic's time")
             let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "bg-read").first())
             #expect(event.breakGlass)
             #expect(event.outcome == "allowed")

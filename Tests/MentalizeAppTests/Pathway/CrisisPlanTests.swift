@@ -23,7 +23,8 @@ import VaporTesting
             #expect(versions[0].whatICanDo == "Cold water, walk the dog", "earlier versions are kept as written")
             let history = try await ash.get(path).body.string
             #expect(history.contains("<p class=\"prewrap\">Cold water, walk the dog</p>"), "an earlier version can be read in full")
-            #expect(history.contains("UTC, Robin Ash (demo therapist)</summary>"), "with who wrote it")
+            #expect(history.range(of: #"Version 1: \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}, Robin Ash \(demo therapist\)</summary>"#, options: .regularExpression) != nil,
+                    "with when (in the clinic's time) and who wrote it")
 
             let patient = try await SignedInClients.web(app, userID: avery.userID)
             let home = try await patient.get("/home").body.string
