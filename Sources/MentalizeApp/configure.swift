@@ -21,6 +21,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.middleware.use(ClinicZoneMiddleware())
     app.middleware.use(CSRFProtection())
     app.middleware.use(OpenAlertsMiddleware())
+    app.middleware.use(NavigationCountsMiddleware())
     app.middleware.use(StaticFilesMiddleware(publicDirectory: resources.publicDirectory))
 
     let localization = try Localization.load("en", from: resources)

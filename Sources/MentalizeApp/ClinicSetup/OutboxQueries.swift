@@ -12,6 +12,11 @@ struct OutboxQueries {
             .field(\.$nextAttemptAt).field(\.$lastError).field(\.$createdAt).field(\.$sentAt).all()
     }
 
+    /// How many messages gave up after their last attempt (for the admin's navigation).
+    func failedCount() async throws -> Int {
+        try await OutboxMessage.query(on: database).filter(\.$status == OutboxMessage.Status.failed.rawValue).count()
+    }
+
     /// How many messages are in each state.
     func counts() async throws -> [String: Int] {
         var counts: [String: Int] = [:]

@@ -2,8 +2,9 @@ import Fluent
 import MentalizeCore
 import Vapor
 
-/// `/home`: where everyone lands after signing in, with the links their roles need; programme
-/// leads also see the recent emergency (break-glass) accesses.
+/// `/home`: where everyone lands after signing in, with the links their roles need; therapists
+/// see their day (sessions, notes to sign, warnings), programme leads the recent emergency
+/// (break-glass) accesses.
 struct DashboardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         try routes.get(.dashboard, use: page)
@@ -70,6 +71,7 @@ struct DashboardController: RouteCollection {
                                        links: links, isLead: roles.contains(.programmeLead), emergencies: emergencies,
                                        waitingRoles: waitingRoles, rolesPath: SiteRoute.roleApprovals.path, unusualReaders: unusualReaders,
                                        unusualThreshold: Self.unusualReadThreshold,
+                                       day: roles.contains(.therapist) ? try await TherapistDay(request: request).build() : nil,
                                        signOutEverywherePath: SiteRoute.signOutEverywhere.path, csrfToken: request.csrfToken)
         return try await request.view.render("dashboard", context)
     }
@@ -125,6 +127,8 @@ struct DashboardContext: Encodable {
     let rolesPath: String
     let unusualReaders: [UnusualReader]
     let unusualThreshold: Int
+    /// For therapists: today's sessions and what waits (the page is their "Today").
+    let day: TherapistDayContext?
     let signOutEverywherePath: String
     let csrfToken: String
 }

@@ -39,6 +39,16 @@ struct MeasureHistory {
 
     func series(for patientID: UUID, instrumentID: String? = nil) async throws -> [Series] {
         let responses = try await MeasureQueries(database: database).completedResponses(of: patientID, instrumentID: instrumentID)
+        return series(of: responses, instrumentID: instrumentID)
+    }
+
+    /// Each patient's series, from one query (a caseload's latest scores).
+    func series(forPatients patientIDs: [UUID]) async throws -> [UUID: [Series]] {
+        let responses = try await MeasureQueries(database: database).completedResponses(ofPatients: patientIDs)
+        return Dictionary(grouping: responses, by: { $0.$patient.id }).mapValues { series(of: $0, instrumentID: nil) }
+    }
+
+    private func series(of responses: [MeasureResponse], instrumentID: String?) -> [Series] {
         let grouped = Dictionary(grouping: responses, by: \.instrumentID)
         // Asked for one instrument, answer with its (possibly empty) series.
         let ids = instrumentID.map { [$0] } ?? grouped.keys.sorted()

@@ -34,6 +34,12 @@ struct MeasureQueries {
         return try await query.sort(\.$completedAt).all()
     }
 
+    /// The completed responses of several patients, oldest first (one query for a caseload).
+    func completedResponses(ofPatients patientIDs: [UUID]) async throws -> [MeasureResponse] {
+        guard !patientIDs.isEmpty else { return [] }
+        return try await MeasureResponse.query(on: database).filter(\.$patient.$id ~~ patientIDs).filter(\.$completedAt != nil).sort(\.$completedAt).all()
+    }
+
     /// Which of these schedule keys already have an assignment.
     func assignedScheduleKeys(among keys: [String]) async throws -> Set<String> {
         guard !keys.isEmpty else { return [] }

@@ -1,3 +1,4 @@
+import MentalizeCore
 import Vapor
 
 /// What every page's layout needs: the title (a text key), the header links, and who is signed in
@@ -18,7 +19,9 @@ struct PageChrome: Encodable {
     let messagesPath: String?
     let diaryPath: String?
     let learningPath: String?
-    /// For staff using emergency (break-glass) access on this page: when it ends (UTC).
+    /// For staff: the sections of their roles, with counts.
+    let staffNavigation: StaffNavigation?
+    /// For staff using emergency (break-glass) access on this page: when it ends, in the clinic's time.
     let emergencyAccessUntil: String?
 
     init(titleKey: String, request: Request) {
@@ -33,6 +36,10 @@ struct PageChrome: Encodable {
         self.diaryPath = isPatient ? SiteRoute.myDiary.path : nil
         self.learningPath = isPatient ? SiteRoute.myLearning.path : nil
         self.openAlerts = request.storage[OpenAlertsKey.self] ?? []
+        self.staffNavigation = user.flatMap { user in
+            StaffNavigation(roles: Set(user.roles.compactMap(Role.init(rawValue:))).subtracting([.patient]),
+                            counts: request.storage[NavigationCountsKey.self] ?? NavigationCounts(), currentPath: request.url.path)
+        }
         self.emergencyAccessUntil = request.storage[EmergencyAccessKey.self].map(DisplayTime.minute)
     }
 }

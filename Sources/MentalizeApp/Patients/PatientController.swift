@@ -2,7 +2,8 @@ import Fluent
 import MentalizeCore
 import Vapor
 
-/// The patient list (scoped in SQL by the access policy) and a patient's overview page.
+/// The patient list (scoped in SQL by the access policy, searchable by name or identifier) and a
+/// patient's overview page.
 struct PatientController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         try routes.get(.patients, use: list)
@@ -10,8 +11,10 @@ struct PatientController: RouteCollection {
     }
 
     func list(_ request: Request, _ scope: PatientListScope) async throws -> View {
-        let patients = try await PatientQueries(database: request.db).listed(in: scope)
-        let context = PatientListContext(page: PageChrome(titleKey: "patients.title", request: request), patients: patients.map(PatientListContext.Row.init))
+        let search = PatientSearch(request.query[String.self, at: "q"])
+        let patients = try await PatientQueries(database: request.db).listed(in: scope, matching: search)
+        let context = PatientListContext(page: PageChrome(titleKey: "patients.title", request: request), patients: patients.map(PatientListContext.Row.init),
+                                         query: search?.text ?? "", searched: search != nil, path: SiteRoute.patients.path)
         return try await request.view.render("patients", context)
     }
 
@@ -38,4 +41,8 @@ struct PatientListContext: Encodable {
 
     let page: PageChrome
     let patients: [Row]
+    /// The search as typed, shown back in the box.
+    let query: String
+    let searched: Bool
+    let path: String
 }

@@ -24,6 +24,8 @@ enum PatientPage {
         }
         let path = { (route: SiteRoute) in route.path(patient: patientID) }
         let hours = try await ClinicHours.load(on: request.db)
+        let zone = try hours?.zone ?? ClinicZone("UTC")
+        let series = visibility.measures ? try await MeasureHistory(database: request.db, catalog: try request.application.measurement.catalog).series(for: patientID) : []
         let inTreatment = patient.phase == ProgrammeStatus.inPhase(.treatment).storageValue
         let consentWarning = canWrite && inTreatment ? try await !ConsentSummary.treatmentConsentGiven(patientID, on: request.db) : false
         let context = PatientOverviewContext(
@@ -39,6 +41,7 @@ enum PatientPage {
             // team: shown only to those who may read free-text clinical records (not the lead).
             referral: chart.referral.map { .init(source: $0.source, receivedOn: $0.receivedOn, urgencyKey: "urgency.\($0.urgency)", reason: visibility.freeText ? $0.reason : nil) },
             canWrite: canWrite, targets: targets,
+            decisionOpen: [ProgrammeStatus.inPhase(.referral), .inPhase(.assessment)].contains(current),
             errorKey: error.flatMap { Self.isKey($0) ? $0 : nil },
             errorText: error.flatMap { Self.isKey($0) ? nil : $0 },
             movePath: path(.patientProgramme), decisionPath: path(.patientSuitability), consentPath: path(.patientConsents),
@@ -46,24 +49,13 @@ enum PatientPage {
             records: ChartSections(chart, visibility: visibility, path: path, today: FormCheck.today(request.now)),
             portal: try await PortalLinks(access: access, patientID: patientID, path: path),
             consentWarning: consentWarning,
-            changeFlags: visibility.measures ? try await Self.changeFlags(request, patientID: patientID, zone: hours?.zone ?? ClinicZone("UTC")) : [],
+            atAGlance: try await ChartSummary.load(request, access: access, patientID: patientID, series: series, zone: zone),
             portalAccess: canWrite ? PortalAccessSection(try await PortalInvitations(database: request.db, now: request.now).state(of: patient), patientID: patientID,
                                                          hours: hours) : nil
         )
         let response = try await request.view.render("patient", context).encodeResponse(for: request)
         response.status = status
         return response
-    }
-
-    /// The instruments whose latest score needs a look: a reliable worsening or a return above the
-    /// cut-off, with the recent change in words.
-    private static func changeFlags(_ request: Request, patientID: UUID, zone: ClinicZone) async throws -> [String] {
-        let history = try await MeasureHistory(database: request.db, catalog: try request.application.measurement.catalog).series(for: patientID)
-        return history.compactMap { series in
-            guard let change = series.changeOverTime, change.needsAttention else { return nil }
-            let words = ChangeStatements(change, zone: zone)
-            return "\(series.definition.title): " + (words.sinceLast ?? words.sinceFirst ?? "")
-        }
     }
 
     /// Errors given as text keys (the others are the service's own words).
@@ -118,6 +110,8 @@ struct PatientOverviewContext: Encodable {
     let referral: ReferralSummary?
     let canWrite: Bool
     let targets: [Choice]
+    /// The suitability decision is still to be made (referral or assessment): only then is its form shown.
+    let decisionOpen: Bool
     let errorKey: String?
     let errorText: String?
     let movePath: String
@@ -130,8 +124,8 @@ struct PatientOverviewContext: Encodable {
     let portal: PortalLinks
     /// In treatment without a recorded treatment consent: said at the top of the chart.
     let consentWarning: Bool
-    /// Instruments whose recent change needs a look (see ``ChangeOverTime/needsAttention``).
-    let changeFlags: [String]
+    /// Risk first, then scores with their change and the next sessions.
+    let atAGlance: ChartSummary
     /// Where the patient's portal account stands, for those who may invite them.
     let portalAccess: PortalAccessSection?
 }

@@ -4,7 +4,7 @@ import MentalizeCore
 import Vapor
 
 /// The therapist's week (Monday to Sunday in the clinic's zone, `?week=YYYY-MM-DD` picks the week)
-/// and the caseload dashboard. Patients named on either page are audited as listed.
+/// and the caseload. Patients named on either page are audited as listed.
 struct ScheduleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         try routes.get(.schedule, use: week)
@@ -40,7 +40,7 @@ struct ScheduleController: RouteCollection {
 
     func caseload(_ request: Request) async throws -> Response {
         _ = try request.requireRole([.therapist])
-        let context = try await CaseloadDashboard(request: request).build()
+        let context = try await CaseloadTable(request: request).build()
         return try await noStore(request.view.render("caseload", context).encodeResponse(for: request))
     }
 

@@ -50,6 +50,11 @@ struct SessionQueries {
         return try await SessionNoteRecord.query(on: database).filter(\.$sourceID ~~ sources).filter(\.$sessionStart >= start).all()
     }
 
+    /// How many notes `authorID` has drafted and not signed, counted in SQL (for the navigation).
+    func draftCount(by authorID: UUID) async throws -> Int {
+        try await SessionNoteRecord.query(on: database).filter(\.$author.$id == authorID).filter(\.$state == "draft").count()
+    }
+
     /// This author's unsigned drafts, oldest session first.
     func drafts(by authorID: UUID, limit: Int) async throws -> [SessionNoteRecord] {
         try await SessionNoteRecord.query(on: database).filter(\.$author.$id == authorID).filter(\.$state == "draft").sort(\.$sessionStart).limit(limit).all()

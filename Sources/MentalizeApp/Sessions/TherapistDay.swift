@@ -3,13 +3,13 @@ import Foundation
 import MentalizeCore
 import Vapor
 
-/// The therapist's caseload dashboard: today's and this week's sessions, notes not yet signed
-/// (drafts and past sessions without a note), patients with a drop-out warning, overdue measures
-/// and open risk alerts. Every query is bounded by the therapist's own caseload and sessions.
-struct CaseloadDashboard {
+/// The therapist's day, on their home page: today's and this week's sessions, notes not yet
+/// signed (drafts and past sessions without a note), patients with a drop-out warning, overdue
+/// measures and open risk alerts. Every query is bounded by the therapist's own caseload and sessions.
+struct TherapistDay {
     let request: Request
 
-    func build() async throws -> CaseloadContext {
+    func build() async throws -> TherapistDayContext {
         let user = try request.requireWebUser()
         let access = try request.patientAccess()
         let loader = try await request.scheduleLoader()
@@ -37,12 +37,12 @@ struct CaseloadDashboard {
         let names = try await ScheduleNames(request: request).listed(named)
         let endOfToday = zone.instant(on: today.adding(days: 1), at: .midnight)
         let startOfToday = zone.instant(on: today, at: .midnight)
-        func row(_ session: ScheduledSession) -> CaseloadContext.SessionRow {
+        func row(_ session: ScheduledSession) -> TherapistDayContext.SessionRow {
             .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, who: session.patientID.flatMap { names[$0] } ?? "",
                   path: SiteRoute.session.path(session: session.key))
         }
-        return CaseloadContext(
-            page: PageChrome(titleKey: "caseload.title", request: request), zone: zone.identifier,
+        return TherapistDayContext(
+            zone: zone.identifier,
             today: sessions.filter { $0.slot.start >= startOfToday && $0.slot.start < endOfToday }.map(row),
             week: sessions.filter { $0.slot.start >= weekStart }.map(row),
             unsigned: drafts.map { draft in
@@ -55,12 +55,12 @@ struct CaseloadDashboard {
             overdue: overdue.map { .init(who: names[$0.$patient.id] ?? "", what: settings.catalog.definition(id: $0.instrumentID)?.title ?? $0.instrumentID,
                                          path: SiteRoute.patientMeasures.path(patient: $0.$patient.id)) },
             alerts: alerts.compactMap { alert in alert.id.map { .init(who: names[alert.$patient.id] ?? "", what: alert.level, path: SiteRoute.alert.path(alert: $0)) } },
-            schedulePath: SiteRoute.schedule.path, groupsPath: SiteRoute.groups.path)
+            schedulePath: SiteRoute.schedule.path, caseloadPath: SiteRoute.caseload.path)
     }
 }
 
-/// What the caseload dashboard shows.
-struct CaseloadContext: Encodable {
+/// What the therapist's day shows.
+struct TherapistDayContext: Encodable {
     struct SessionRow: Encodable {
         let when: String
         let title: String
@@ -81,7 +81,6 @@ struct CaseloadContext: Encodable {
         let path: String
     }
 
-    let page: PageChrome
     let zone: String
     let today: [SessionRow]
     let week: [SessionRow]
@@ -91,5 +90,5 @@ struct CaseloadContext: Encodable {
     let overdue: [Item]
     let alerts: [Item]
     let schedulePath: String
-    let groupsPath: String
+    let caseloadPath: String
 }

@@ -12,18 +12,25 @@ import VaporTesting
     let gray = DemoPatients.all[6]
 
     private func store(_ app: Application, total: Int, at instant: String) async throws {
+        try await Self.store(app, patient: gray.id, total: total, at: instant)
+    }
+
+    /// Stores a completed PHQ-9 of `total` (items filled from the first), with item 9 set apart when given.
+    static func store(_ app: Application, patient: UUID, total: Int, at instant: String, itemNine: Int = 0) async throws {
         let phq = try #require(try app.measurement.catalog.definition(id: "phq-9"))
-        let codes = (0..<9).map { index in min(3, max(0, total - 3 * index)) }
+        let rest = total - itemNine
+        var codes = (0..<8).map { index in min(3, max(0, rest - 3 * index)) }
+        codes.append(itemNine)
         let answers = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ("phq9-\($0.offset + 1)", ItemAnswer.code(String($0.element))) })
         let score = try ScoringEngine.score(phq, answers: answers)
         let date = try #require(ISO8601DateFormatter().date(from: instant))
         let response = MeasureResponse()
-        response.$patient.id = gray.id
+        response.$patient.id = patient
         response.instrumentID = phq.id
         response.instrumentVersion = phq.version
         response.entryMode = ResponseEntryMode.paperOnBehalf.rawValue
         response.$enteredBy.id = DemoStaff.therapistAsh.id
-        response.idempotencyKey = "test:\(instant)"
+        response.idempotencyKey = "test:\(patient):\(instant)"
         response.answersJSON = MeasureAnswers.encode(answers)
         response.startedAt = date
         response.completedAt = date

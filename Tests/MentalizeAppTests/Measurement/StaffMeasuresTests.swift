@@ -67,12 +67,12 @@ import VaporTesting
         }
     }
 
-    @Test func theCaseloadListsOverdueMeasuresAndAPaperFormClearsOne() async throws {
+    @Test func theTherapistsDayListsOverdueMeasuresAndAPaperFormClearsOne() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             // setup: nobody has opened Avery's measures yet
             var ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
-            // act: the caseload alone brings the plan's assignments up to date
-            var caseload = try await ash.get("/caseload").body.string
+            // act: the therapist's day alone brings the plan's assignments up to date
+            var caseload = try await ash.get("/home").body.string
             let settings = try app.measurement
             let overdueNow = {
                 try await MeasureAssignment.query(on: app.db).filter(\.$patient.$id == avery.id).filter(\.$completedAt == nil).all()
@@ -83,7 +83,7 @@ import VaporTesting
                 // The four-weekly GAD-7 fell due less than a week ago on this day: a week later it is overdue.
                 app.clock.advance(by: 7 * 86_400)
                 ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
-                caseload = try await ash.get("/caseload").body.string
+                caseload = try await ash.get("/home").body.string
                 overdue = try await overdueNow()
             }
             let gad7 = try #require(overdue.first { $0.instrumentID == "gad-7" }, "the demo plan has an overdue GAD-7 for Avery")
@@ -95,9 +95,9 @@ import VaporTesting
             var fields = ["instrumentID": "gad-7", "idempotencyKey": String(key)]
             for index in 1...7 { fields["answer-gad7-\(index)"] = "0" }
             #expect(try await ash.post(base + "/enter", form: fields).status == .seeOther)
-            // verify: that assignment is done and leaves the caseload's list
+            // verify: that assignment is done and leaves the day's list
             #expect(try await MeasureAssignment.find(gad7.id, on: app.db)?.completedAt != nil)
-            #expect(!(try listed(try await ash.get("/caseload").body.string)))
+            #expect(!(try listed(try await ash.get("/home").body.string)))
         }
     }
 

@@ -27,7 +27,7 @@ import VaporTesting
             #expect(incomplete.body.string.contains("Record at least one intervention used.") && incomplete.body.string.contains("Half written."))
             #expect(try await ash.post(path + "/note", form: ["narrative": "Half written.", "action": "save"]).status == .seeOther)
             #expect(try await SessionNoteRecord.query(on: app.db).filter(\.$sourceID == session.key.source).filter(\.$sessionDate == session.key.date.description).first()?.state == "draft")
-            #expect(try await ash.get("/caseload").body.string.contains("Draft, not signed"))
+            #expect(try await ash.get("/home").body.string.contains("Draft, not signed"), "the therapist's day lists the draft")
             var fields = Self.complete
             fields["action"] = "sign"
             #expect(try await ash.post(path + "/note", form: fields).status == .seeOther)
