@@ -44,6 +44,7 @@ struct DashboardController: RouteCollection {
         links.append(.init(key: "dashboard.notifications", path: SiteRoute.myNotifications.path))
         if roles.contains(.programmeLead) {
             links.append(.init(key: "dashboard.programme", path: SiteRoute.programmeDashboard.path))
+            links.append(.init(key: "dashboard.outcomes", path: SiteRoute.programmeOutcomes.path))
             links.append(.init(key: "dashboard.careTeam", path: SiteRoute.careTeam.path))
             links.append(.init(key: "dashboard.measurementPlan", path: SiteRoute.measurementPlan.path))
             links.append(.init(key: "dashboard.portalSettings", path: SiteRoute.portalSettings.path))

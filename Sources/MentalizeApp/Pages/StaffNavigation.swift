@@ -31,7 +31,7 @@ struct StaffNavigation: Encodable, Sendable {
             sections += [("nav.messages", .staffInbox, counts.unreadMessages), ("nav.alerts", .alerts, counts.openAlerts)]
         }
         if roles.contains(.programmeLead) {
-            sections += [("nav.programme", .programmeDashboard, 0), ("nav.patients", .patients, 0), ("nav.careTeams", .careTeam, 0),
+            sections += [("nav.programme", .programmeDashboard, 0), ("nav.outcomes", .programmeOutcomes, 0), ("nav.patients", .patients, 0), ("nav.careTeams", .careTeam, 0),
                          ("nav.approvals", .roleApprovals, counts.waitingRoles), ("nav.audit", .auditLog, 0), ("nav.settings", .clinicSettings, 0)]
         }
         if roles.contains(.admin) {

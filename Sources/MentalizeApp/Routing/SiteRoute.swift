@@ -30,6 +30,8 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case adminUserDisable = "/admin/users/:userID/disable"
     case adminUserEnable = "/admin/users/:userID/enable"
     case programmeDashboard = "/programme"
+    case programmeOutcomes = "/programme/outcomes"
+    case programmeOutcomesCSV = "/programme/outcomes.csv"
     case careTeam = "/care-team"
     case careTeamEnd = "/care-team/:assignmentID/end"
     case roleApprovals = "/role-approvals"
@@ -189,7 +191,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .auditLog: .roles([.admin, .programmeLead])
         case .adminUsers, .adminUserDisable, .adminUserEnable: .roles([.admin])
         case .roleApprovals, .roleApprovalDecide: .roles([.programmeLead, .admin])
-        case .careTeam, .careTeamEnd, .programmeDashboard: .roles([.programmeLead])
+        case .careTeam, .careTeamEnd, .programmeDashboard, .programmeOutcomes, .programmeOutcomesCSV: .roles([.programmeLead])
         case .patientDetails: .patientRecord(.demographics, .read)
         case .patientDetailsSave: .patientRecord(.demographics, .write)
         case .patientAssessment, .patientEvents: .patientRecord(.clinicalEvent, .read)

@@ -50,4 +50,27 @@ import Testing
         #expect(PublishedCount(5, of: 4).rateText == nil, "nor a rate of a group under five")
         #expect(PublishedCount(5, of: 5).rateText == "100%")
     }
+
+    @Test func recoveryIsWithheldWhenTheRestOfTheImprovedWouldBeSmall() throws {
+        let phq = try #require(try InstrumentCatalog.loadBundled().definition(id: "phq-9"))
+        let recovering = try (0..<7).map { _ in try patient(phq, [20, 5]) }
+        let improving = try (0..<2).map { _ in try patient(phq, [27, 15]) }
+        let unchanged = try (0..<6).map { _ in try patient(phq, [15, 14]) }
+        let worse = try (0..<5).map { _ in try patient(phq, [5, 20]) }
+        let shown = try OutcomeTally.of(phq, patients: recovering + improving + unchanged + worse).published
+        #expect(shown.patients.countText == "20" && shown.improved.countText == "9" && shown.improved.rateText == "45%")
+        #expect(shown.recovered.countText == "withheld", "9 improved and 7 recovered would give away the 2 who improved without recovering")
+        #expect(shown.noReliableChange.countText == "6" && shown.deteriorated.countText == "5")
+        let more = try OutcomeTally.of(phq, patients: recovering + improving + improving + improving + unchanged + worse).published
+        #expect(more.recovered.countText == "7" && more.recovered.rateText == "29%", "7 of 24, with 6 improved but not recovered")
+    }
+
+    @Test func aSmallCountInAPartitionTakesItsSmallestNeighbourWithIt() {
+        let split = PublishedCount.partition([20, 3, 7], of: 30)
+        #expect(split.map(\.countText) == ["20", "< 5", "withheld"], "30 − 20 − 7 would give the 3 away")
+        #expect(split[2].rateText == nil && split[0].rateText == "67%")
+        #expect(PublishedCount.partition([20, 3, 2], of: 25).map(\.countText) == ["20", "< 5", "< 5"], "two small ones hide each other")
+        #expect(PublishedCount.partition([10, 6, 9], of: 25).map(\.countText) == ["10", "6", "9"])
+        #expect(PublishedCount.partition([2, 1], of: 3).map(\.countText) == ["< 5", "< 5"], "a group under five shows nothing")
+    }
 }
