@@ -20,12 +20,15 @@ public enum AppBootstrap {
     public struct Options: Sendable {
         public var migrate: Bool
         public var seedDemo: Bool
+        /// With the demo: the two-year synthetic cohort behind the lead's outcome figures (`serve --demo`, `demo`).
+        public var demoCohort: Bool
         /// scrypt cost; only tests choose cheaper parameters.
         var passwordHashing: PasswordHasher.Parameters = .standard
 
-        public init(migrate: Bool = true, seedDemo: Bool = false) {
+        public init(migrate: Bool = true, seedDemo: Bool = false, demoCohort: Bool = false) {
             self.migrate = migrate
             self.seedDemo = seedDemo
+            self.demoCohort = demoCohort
         }
     }
 
@@ -114,7 +117,8 @@ public enum AppBootstrap {
                 }
             }
             let cipher = FieldCipher(secretKey: key, purpose: "totp")
-            let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: cipher, now: app.clock.now()) : false
+            let seeded = options.seedDemo ? try await DemoSeed.seedIfNeeded(on: app.db, hasher: app.passwordHasher, totpCipher: cipher, now: app.clock.now(),
+                                                                                  cohort: options.demoCohort) : false
             return (ran, seeded)
         }
         if seeded {

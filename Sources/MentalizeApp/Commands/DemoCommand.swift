@@ -25,7 +25,7 @@ struct DemoCommand: AsyncParsableCommand {
             let (app, report) = try await AppBootstrap.makeApplication(
                 configuration,
                 environment: AppRunner.productionEnvironment,
-                options: .init(migrate: true, seedDemo: true)
+                options: .init(migrate: true, seedDemo: true, demoCohort: true)
             )
             try await app.asyncShutdown()
             print(report.seededDemo ? "Demo data seeded." : "Demo data was already there; nothing changed.")

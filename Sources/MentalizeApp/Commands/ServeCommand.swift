@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             let (app, report) = try await AppBootstrap.makeApplication(
                 configuration,
                 environment: AppRunner.productionEnvironment,
-                options: .init(migrate: true, seedDemo: demo)
+                options: .init(migrate: true, seedDemo: demo, demoCohort: demo)
             )
             if let tls { app.http.server.configuration.tlsConfiguration = tls }
             let setupLink = try await FirstRunSetup.prepare(app, configuration: configuration)

@@ -48,14 +48,16 @@ enum DemoMeasures {
         return answers
     }
 
-    private static func store(_ definition: InstrumentDefinition, answers: [String: ItemAnswer], patient: DemoPatients.Member, at date: Date, on db: any Database) async throws {
+    /// Stores a scored response the patient entered, or (with `paperBy`) one staff entered from paper.
+    static func store(_ definition: InstrumentDefinition, answers: [String: ItemAnswer], patient: DemoPatients.Member, at date: Date,
+                      paperBy: UUID? = nil, on db: any Database) async throws {
         let score = try ScoringEngine.score(definition, answers: answers)
         let response = MeasureResponse()
         response.$patient.id = patient.id
         response.instrumentID = definition.id
         response.instrumentVersion = definition.version
-        response.entryMode = ResponseEntryMode.patient.rawValue
-        response.$enteredBy.id = patient.userID
+        response.entryMode = (paperBy == nil ? ResponseEntryMode.patient : .paperOnBehalf).rawValue
+        response.$enteredBy.id = paperBy ?? patient.userID
         response.idempotencyKey = "demo:\(patient.number):\(definition.id):\(Int(date.timeIntervalSince1970))"
         response.answersJSON = MeasureAnswers.encode(answers)
         response.startedAt = date

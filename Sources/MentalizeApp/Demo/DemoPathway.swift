@@ -59,7 +59,7 @@ enum DemoPathway {
         String(AuditTime.iso8601(start.addingTimeInterval(days * 86_400)).prefix(10))
     }
 
-    private static func details(for patient: DemoPatients.Member, by userID: UUID, at now: Date, on db: any Database) async throws {
+    static func details(for patient: DemoPatients.Member, by userID: UUID, at now: Date, on db: any Database) async throws {
         var form = PatientDetailsForm()
         form.programmeType = ProgrammeType.adultID.uuidString
         (form.identifierType, form.identifierValue) = (IdentifierType.nhs.rawValue, nhsNumber(patient.number * 7919))

@@ -16,7 +16,7 @@ enum DemoSeed {
     /// Every demo account's password (synthetic data only; printed by `serve --demo`).
     static let password = "calm-harbour-demo-7"
 
-    static func seedIfNeeded(on database: any Database, hasher: PasswordHasher, totpCipher: FieldCipher, now: Date) async throws -> Bool {
+    static func seedIfNeeded(on database: any Database, hasher: PasswordHasher, totpCipher: FieldCipher, now: Date, cohort: Bool = false) async throws -> Bool {
         guard try await Clinic.find(clinicID, on: database) == nil else { return false }
         if let clinic = try await ClinicQueries(database: database).first() {
             throw ConfigurationError("this installation runs a real clinic (\(clinic.name)): demo data is refused here; use a new --data-dir for the demo")
@@ -27,6 +27,7 @@ enum DemoSeed {
                 throw ConfigurationError("this installation is being set up as a real clinic: demo data is refused here; use a new --data-dir for the demo")
             }
             try await seed(on: db, passwordHash: passwordHash, totpCipher: totpCipher, now: now)
+            if cohort { try await DemoCohort.seed(clinicID: clinicID, now: now, on: db) }
         }
         return true
     }

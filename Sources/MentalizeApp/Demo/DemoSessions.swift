@@ -135,7 +135,7 @@ enum DemoSessions {
         try await series.create(on: db)
     }
 
-    private static func record(_ id: UUID, clinicID: UUID, kind: SeriesKind, first: LocalDate, time: String, minutes: Int, room: UUID? = nil, video: String? = nil) -> SessionSeriesRecord {
+    static func record(_ id: UUID, clinicID: UUID, kind: SeriesKind, first: LocalDate, time: String, minutes: Int, room: UUID? = nil, video: String? = nil) -> SessionSeriesRecord {
         let record = SessionSeriesRecord()
         record.id = id
         record.$clinic.id = clinicID

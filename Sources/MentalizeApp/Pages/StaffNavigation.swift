@@ -39,8 +39,11 @@ struct StaffNavigation: Encodable, Sendable {
                          ("nav.audit", .auditLog, 0), ("nav.outbox", .adminOutbox, counts.failedDeliveries)]
         }
         var seen: Set<String> = []
-        let items = sections.filter { seen.insert($0.1.path).inserted }.map { key, route, count in
-            Item(key: key, path: route.path, count: count, current: Self.isWithin(currentPath, section: route.path))
+        let unique = sections.filter { seen.insert($0.1.path).inserted }
+        // The deepest section holding the page is the current one: /programme/outcomes is Outcomes, not Programme.
+        let current = unique.map(\.1.path).filter { Self.isWithin(currentPath, section: $0) }.max { $0.count < $1.count }
+        let items = unique.map { key, route, count in
+            Item(key: key, path: route.path, count: count, current: route.path == current)
         }
         guard !items.isEmpty else { return nil }
         self.items = items

@@ -25,9 +25,9 @@ enum OutcomeBarsSVG {
         out += "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f2d4c9\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8a2c0d\" stroke-width=\"2\"/></pattern></defs>"
         let legend = [("Recovered", "#1f5f4a"), ("Improved", "#7fb8a4"), ("No reliable change", "#e6e2d8"), ("Deteriorated", "url(#hatch)")]
         for (index, item) in legend.enumerated() {
-            let x = labelWidth + Double(index) * 128
+            let x = labelWidth + Double(index) * 132
             out += "<rect x=\"\(f(x))\" y=\"8\" width=\"14\" height=\"14\" fill=\"\(item.1)\" stroke=\"#333\" stroke-width=\"0.5\"/>"
-            out += "<text x=\"\(f(x + 19))\" y=\"20\" font-size=\"12\">\(item.0)</text>"
+            out += "<text x=\"\(f(x + 18))\" y=\"20\" font-size=\"11\">\(item.0)</text>"
         }
         for (row, instrument) in instruments.enumerated() {
             let y = legendHeight + Double(row) * rowHeight
