@@ -58,15 +58,33 @@ struct AuditViewerController: RouteCollection {
         // An account write names the account changed (its name, as staff see names in the log).
         let accounts = try await StaffNames(database: request.db).names(for: page.rows.filter { $0.recordType == RecordKind.accountData.rawValue }.compactMap { $0.recordID.flatMap(UUID.init(uuidString:)) })
         let zone = try await request.clinicZone()
-        let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems,
-                                         actions: AccessAction.allCases.map(\.rawValue), rows: page.rows.map { row in
+        // The reason a clinician gave for emergency access is free text they wrote: the lead reviews it, the admin does not see it.
+        let reasons = try request.requireWebUser().roles.contains(Role.programmeLead.rawValue) ? try await breakGlassReasons(page.rows, on: request.db) : [:]
+        let rows = page.rows.map { row in
             AuditViewerContext.Row(sequence: row.sequence, time: Self.localTime(AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds), zone: zone),
                                    who: labels.actor(row.actorID.flatMap { names[$0] } ?? "—", role: row.actorRole, patient: row.patientID), byOperator: row.actorID == OperatorAudit.actorID, role: row.actorRole, patient: labels.patient(row.patientID),
                                    record: labels.record(row.recordType, patient: row.patientID)
                                        + (row.recordType == RecordKind.accountData.rawValue ? row.recordID.flatMap(UUID.init(uuidString:)).flatMap { accounts[$0] }.map { ": \($0)" } ?? "" : ""),
-                                   action: row.action, outcome: row.outcome, breakGlass: row.breakGlass)
-        }, paging: AuditViewerContext.Paging(page, filters: filters))
+                                   action: row.action, outcome: row.outcome, breakGlass: row.breakGlass, reason: reasons[row.sequence], listed: 1)
+        }
+        let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems,
+                                         actions: AccessAction.allCases.map(\.rawValue), rows: AuditListFolding.fold(rows, events: page.rows),
+                                         paging: AuditViewerContext.Paging(page, filters: filters))
         return try await request.view.render("audit", context)
+    }
+
+    /// For each break-glass event on the page, the reason given for the grant it used (the grant
+    /// of that person to that patient in force at the time).
+    private func breakGlassReasons(_ rows: [AuditEventRecord], on db: any Database) async throws -> [Int64: String] {
+        let used = rows.filter(\.breakGlass)
+        let grants = try await EmergencyAccessQueries(database: db).grants(users: Array(Set(used.compactMap(\.actorID))), patients: Array(Set(used.compactMap(\.patientID))))
+        var reasons: [Int64: String] = [:]
+        for row in used {
+            let at = AuditTime.date(fromMicroseconds: row.occurredAtMicroseconds)
+            let grant = grants.filter { $0.$user.id == row.actorID && $0.$patient.id == row.patientID && $0.grantedAt <= at.addingTimeInterval(1) }.max { $0.grantedAt < $1.grantedAt }
+            if let grant { reasons[row.sequence] = grant.reason }
+        }
+        return reasons
     }
 
     /// "Sat 5 Dec 2026 14:03:12" in the clinic's zone: an audit event to the second, as people read times.
@@ -96,6 +114,10 @@ struct AuditViewerContext: Encodable {
         let action: String
         let outcome: String
         let breakGlass: Bool
+        /// The reason given for the emergency access this event used (shown to the lead only).
+        let reason: String?
+        /// How many patients one list event row stands for (list events of one request are folded).
+        var listed: Int
     }
 
     /// Where the page sits among the matching events, and links to the next pages that keep the

@@ -21,4 +21,10 @@ struct EmergencyAccessQueries {
     func grants(since: Date, limit: Int) async throws -> [BreakGlassGrantRecord] {
         try await BreakGlassGrantRecord.query(on: database).filter(\.$grantedAt >= since).sort(\.$grantedAt, .descending).with(\.$user).with(\.$patient).limit(limit).all()
     }
+
+    /// The grants of these people to these patients (the break-glass events on one audit page).
+    func grants(users: [UUID], patients: [UUID]) async throws -> [BreakGlassGrantRecord] {
+        guard !users.isEmpty, !patients.isEmpty else { return [] }
+        return try await BreakGlassGrantRecord.query(on: database).filter(\.$user.$id ~~ users).filter(\.$patient.$id ~~ patients).all()
+    }
 }

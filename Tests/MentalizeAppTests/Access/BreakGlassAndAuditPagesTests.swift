@@ -123,6 +123,30 @@ import VaporTesting
         }
     }
 
+    @Test func listEventsFoldPerRequestAndTheLeadReadsTheBreakGlassReasonOnTheEvent() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let devon = DemoPatients.all[3]
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get("/patients", headers: ["X-Request-Id": "list-once"])
+            let listed = try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "list-once").filter(\.$action == "list").count()
+            #expect(listed > 1, "the list wrote one event per patient")
+            try await ash.get("/break-glass")
+            let reason = "Patient rang the ward in crisis; covering for the on-call colleague."
+            #expect(try await ash.post("/break-glass", form: ["familyName": devon.familyName, "dateOfBirth": devon.dateOfBirth, "reason": reason]).status == .seeOther)
+            try await ash.get("/patients/\(devon.id.uuidString)")
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
+            let log = try await lead.get("/audit?user=therapist.ash%40demo.invalid").body.string
+            #expect(log.contains("\(listed) patients listed (one request)"), "one row for the request's list events")
+            let shownRows = log.matches(of: /<tr><td>\d+<\/td>/).count
+            let events = try await AuditEventRecord.query(on: app.db).filter(\.$actorID == DemoStaff.therapistAsh.id).count()
+            #expect(shownRows < min(events, AuditLogQuery.pageSize), "the page is not flooded by list events")
+            #expect(log.contains("break-glass</strong><br><span class=\"hint break-glass-reason\">Reason given: “\(reason)”"), "the lead reads why, on the event")
+            let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
+            let adminLog = try await admin.get("/audit?breakGlass=on").body.string
+            #expect(adminLog.contains("break-glass</strong>") && !adminLog.contains(reason), "the reason is clinical free text: not for the admin")
+        }
+    }
+
     @Test func accountWritesNameTheAccountAndTimesAreTheClinics() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
