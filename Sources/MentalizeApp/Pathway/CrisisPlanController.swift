@@ -59,7 +59,7 @@ struct CrisisPlanController: RouteCollection {
 
     func patientPage(_ request: Request) async throws -> View {
         let access = try request.patientAccess()
-        let patient = try await access.ownPatient(kind: .formulation)
+        let patient = try await access.ownPatient(kind: .crisisPlan)
         let plan = try await CrisisPlanQueries(database: request.db).latest(of: try patient.requireID())
         let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
         let context = CrisisPlanContext(page: PageChrome(titleKey: "crisis.title", request: request), plan: plan.map(CrisisPlanContext.Plan.init),
@@ -70,7 +70,7 @@ struct CrisisPlanController: RouteCollection {
     private func renderStaff(_ request: Request, access: PatientAccess, patient: Patient, form: Form?, error: String?) async throws -> View {
         let patientID = try patient.requireID()
         let versions = try await CrisisPlanQueries(database: request.db).versions(of: patientID)
-        let canWrite = try await access.allows(.write, .formulation, patientID: patientID)
+        let canWrite = try await access.allows(.write, .crisisPlan, patientID: patientID)
         let context = StaffCrisisPlanContext(
             page: PageChrome(titleKey: "crisis.title", request: request), csrfToken: request.csrfToken, name: patient.displayName,
             plan: versions.first.map(CrisisPlanContext.Plan.init), versions: versions.map { .init(number: $0.version, when: DisplayTime.minute($0.writtenAt), author: $0.writtenBy.displayName, plan: .init($0)) },

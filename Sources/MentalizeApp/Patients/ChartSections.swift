@@ -72,7 +72,7 @@ struct ChartSections: Encodable {
         formulation = visibility.freeText ? Formulation(path: path(.formulation), version: chart.formulation?.version, when: chart.formulation.map { DisplayTime.minute($0.writtenAt) },
                                                         shared: chart.formulation?.sharedAt != nil, sharedVersion: chart.sharedFormulation?.version,
                                                         agreedAt: chart.formulationAgreedAt.map(DisplayTime.minute)) : nil
-        crisisPlan = visibility.freeText ? CrisisPlan(path: path(.crisisPlan), version: chart.crisisPlan?.version, when: chart.crisisPlan.map { DisplayTime.minute($0.writtenAt) }) : nil
+        crisisPlan = visibility.crisisPlan ? CrisisPlan(path: path(.crisisPlan), version: chart.crisisPlan?.version, when: chart.crisisPlan.map { DisplayTime.minute($0.writtenAt) }) : nil
         let checklistKey = chart.checklist.map { SuitabilityChecklist(storedExclusions: $0.exclusions, storedContraindications: $0.contraindications).exclusions.isEmpty
             ? "assessment.checklistClear" : "assessment.checklistExcluded" } ?? "assessment.noChecklist"
         assessment = visibility.clinical ? Assessment(path: path(.patientAssessment), interviews: chart.interviewCount, riskKey: chart.latestRisk.map { "assessment.level.\($0.level)" },

@@ -8,6 +8,8 @@ struct PatientChart {
     /// Which sections the viewer may read, decided by the policy before loading.
     struct Visibility {
         var freeText = false
+        /// The crisis plan: the care team's, and the group co-therapists' to read.
+        var crisisPlan = false
         var clinical = false
         var measures = false
         var sessionNotes = false
@@ -55,6 +57,8 @@ struct PatientChart {
             if let versionID = chart.sharedFormulation?.id {
                 chart.formulationAgreedAt = try await formulations.agreedAt(versionID: versionID)
             }
+        }
+        if visibility.crisisPlan {
             chart.crisisPlan = try await CrisisPlanQueries(database: db).latest(of: patientID)
         }
         if visibility.clinical {

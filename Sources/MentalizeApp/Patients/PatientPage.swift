@@ -11,6 +11,7 @@ enum PatientPage {
     static func render(_ request: Request, access: PatientAccess, patient: Patient, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let patientID = try patient.requireID()
         let visibility = PatientChart.Visibility(freeText: try await access.allows(.read, .formulation, patientID: patientID),
+                                                 crisisPlan: try await access.allows(.read, .crisisPlan, patientID: patientID),
                                                  clinical: try await access.allows(.read, .clinicalEvent, patientID: patientID),
                                                  measures: try await access.allows(.read, .measureResponse, patientID: patientID),
                                                  sessionNotes: try await access.allows(.read, .sessionNote, patientID: patientID))

@@ -25,7 +25,8 @@ enum GroupPage {
             members.append(.init(name: spell.patient.displayName, joined: zone.localDate(of: spell.joinedAt).description,
                                  left: spell.leftAt.map { zone.localDate(of: $0).adding(days: -1).description } ?? "",
                                  leavePath: spell.id.map { SiteRoute.groupMemberLeave.path(group: groupID, membership: $0) } ?? "",
-                                 fieldID: "leave-\(members.count)"))
+                                 fieldID: "leave-\(members.count)",
+                                 crisisPlanPath: try await access.allows(.read, .crisisPlan, patientID: spell.$patient.id) ? SiteRoute.crisisPlan.path(patient: spell.$patient.id) : nil))
         }
         var waiting: [GroupContext.Waiting] = []
         for entry in try await queries.waitingList(ofGroup: groupID)
@@ -86,6 +87,8 @@ struct GroupContext: Encodable {
         let left: String
         let leavePath: String
         let fieldID: String
+        /// The member's crisis plan, for the co-therapists who manage risk in the group.
+        let crisisPlanPath: String?
     }
 
     struct Waiting: Encodable {

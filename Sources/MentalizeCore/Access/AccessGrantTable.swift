@@ -26,7 +26,7 @@ public enum AccessGrantTable {
 
     private static func ownRecord(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .formulation: readListExport
+        case .demographics, .formulation, .crisisPlan: readListExport
         case .measureResponse, .formulationResponse, .sharedDiaryEntry, .message, .privateDiaryEntry: all
         case .selfReport: writeExport
         case .riskAlert, .clinicalEvent, .sessionNote, .processNote, .accountData: []
@@ -44,15 +44,16 @@ public enum AccessGrantTable {
 
     private static func caseload(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .message: all
+        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .crisisPlan, .message: all
         case .sharedDiaryEntry, .formulationResponse: readListExport
         case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
+    /// Co-therapists manage risk in the group: they read their members' crisis plans, not edit them.
     private static func coTherapy(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics: readList
+        case .demographics, .crisisPlan: readList
         case .measureResponse, .riskAlert, .clinicalEvent, .sessionNote: readListWrite
         case .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData: []
         }
@@ -60,14 +61,14 @@ public enum AccessGrantTable {
 
     private static func supervision(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .formulationResponse, .sharedDiaryEntry, .message: readList
+        case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .crisisPlan, .formulationResponse, .sharedDiaryEntry, .message: readList
         case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
     private static func breakGlass(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
-        case .demographics, .measureResponse, .formulation, .formulationResponse, .sharedDiaryEntry, .message: readList
+        case .demographics, .measureResponse, .formulation, .crisisPlan, .formulationResponse, .sharedDiaryEntry, .message: readList
         case .riskAlert, .clinicalEvent, .sessionNote: readListWrite
         case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }

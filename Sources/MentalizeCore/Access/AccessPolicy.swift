@@ -47,7 +47,7 @@ public enum AccessPolicy {
             guard actor.roles.contains(.therapist), let patient = record.patientID else { return false }
             let shared = RelationshipQueries.sharedGroups(therapist: actor.userID, patient: patient,
                                                           facts: facts, now: now)
-            if record.kind == .demographics { return !shared.isEmpty }
+            if record.kind.followsGroupMembership { return !shared.isEmpty }
             guard let group = record.groupID else { return false }
             return shared.contains(group)
         case .supervision:

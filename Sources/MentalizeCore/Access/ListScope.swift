@@ -49,7 +49,7 @@ extension AccessPolicy {
         if actor.roles.contains(.therapist), lists(.coTherapy) {
             let groups = RelationshipQueries.groupsRun(by: user, facts: facts, now: now)
             let members = facts.groupMemberships.filter { groups.contains($0.groupID) && $0.period.isCurrent(at: now) }
-            if kind == .demographics {
+            if kind.followsGroupMembership {
                 scope.patients.formUnion(members.map(\.patientID))
             } else {
                 scope.groupRecords.formUnion(members.map { PatientInGroup(patientID: $0.patientID, groupID: $0.groupID) })

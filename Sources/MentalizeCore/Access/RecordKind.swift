@@ -25,6 +25,9 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case clinicalEvent
     case sessionNote
     case formulation
+    /// The crisis plan: what helps in a crisis and whom to call. Kept apart from the formulation
+    /// because a group's co-therapists, who manage risk in the group, may read it (not edit it).
+    case crisisPlan
     /// The patient's own comment on, or agreement with, a shared formulation version: written by
     /// the patient, read by the team. Kept apart from `formulation`, which only staff write.
     case formulationResponse
@@ -44,11 +47,17 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .demographics: .demographics
         case .measureResponse, .riskAlert, .clinicalEvent: .structuredClinical
-        case .sessionNote, .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message: .freeTextClinical
+        case .sessionNote, .formulation, .crisisPlan, .formulationResponse, .selfReport, .sharedDiaryEntry, .message: .freeTextClinical
         case .processNote: .processNote
         case .privateDiaryEntry: .patientPrivate
         case .accountData: .accountAdmin
         }
+    }
+
+    /// Kinds a group's co-therapist reaches through the membership itself (who the member is, and
+    /// their crisis plan); other kinds they reach only for records of their own group.
+    public var followsGroupMembership: Bool {
+        self == .demographics || self == .crisisPlan
     }
 
     /// Staff-only kinds are never shown to the patient they are about.
@@ -58,7 +67,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     public var isStaffOnly: Bool {
         switch self {
         case .clinicalEvent, .riskAlert, .sessionNote, .processNote: true
-        case .demographics, .measureResponse, .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .privateDiaryEntry, .accountData: false
+        case .demographics, .measureResponse, .formulation, .crisisPlan, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .privateDiaryEntry, .accountData: false
         }
     }
 }

@@ -36,6 +36,8 @@ import VaporTesting
     /// Measures as the formulation, but exporting them is for the caseload therapist only (the
     /// patient exports their own through My data).
     /// Session notes are staff-only: the caseload therapist and the supervisor.
+    /// Crisis plans as the formulation, and also for a group's co-therapists, who manage risk in
+    /// the group (Ash: the group's 2 and 10; Birch: the group's 1 and 3, the course's 5).
     static func expectedRead(_ actor: (username: String, userID: UUID, patients: Set<Int>), kind: RecordKind, action: AccessAction) -> Set<Int> {
         switch kind {
         case .demographics: actor.patients
@@ -43,6 +45,8 @@ import VaporTesting
         case .formulation, .measureResponse, .message, .sharedDiaryEntry: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") ? actor.patients : [])
         // Staff-only structured records (clinical events, assessments): the caseload therapist and the supervisor.
         case .clinicalEvent, .sessionNote: expectedWrite[actor.username] ?? (actor.username.hasPrefix("supervisor.") ? actor.patients : [])
+        case .crisisPlan where action == .write: expectedWrite[actor.username] ?? []
+        case .crisisPlan: actor.username.hasPrefix("therapist.") || actor.username.hasPrefix("supervisor.") ? actor.patients : []
         default: []
         }
     }

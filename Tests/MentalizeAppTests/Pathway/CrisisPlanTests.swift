@@ -52,4 +52,26 @@ import VaporTesting
             #expect(try await blake.get(path).status == .notFound)
         }
     }
+
+    @Test func aGroupsCoTherapistReadsAMembersCrisisPlanButNeitherEditsItNorReadsTheFormulation() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            // Avery is on Ash's caseload and in the Tuesday group that Birch co-leads.
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let path = "/patients/\(avery.id.uuidString)/crisis-plan"
+            try await ash.get(path)
+            #expect(try await ash.post(path + "/versions", form: ["warningSigns": "Not sleeping", "whatICanDo": "Call my sister"]).status == .seeOther)
+            let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
+            let group = try await birch.get("/groups/\(SessionFixtures.tuesdayGroup.uuidString)").body.string
+            #expect(group.contains("href=\"\(path)\""), "the group page links each member's crisis plan")
+            let plan = try await birch.get(path, headers: ["X-Request-Id": "co-read"])
+            #expect(plan.status == .ok && plan.body.string.contains("Call my sister"))
+            #expect(!plan.body.string.contains("name=\"warningSigns\""), "read, not edit: no form")
+            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "co-read").filter(\.$recordType == "crisisPlan").first())
+            #expect(event.outcome == "allowed" && event.actorID == DemoStaff.therapistBirch.id && event.patientID == avery.id)
+            #expect(try await birch.post(path + "/versions", form: ["warningSigns": "x", "whatICanDo": "y"]).status == .notFound)
+            #expect(try await birch.get("/patients/\(avery.id.uuidString)/formulation").status == .notFound, "the formulation stays the care team's")
+            let chart = try await birch.get("/patients/\(avery.id.uuidString)").body.string
+            #expect(chart.contains("id=\"chart-crisis\""), "the chart shows the plan's section to the co-therapist")
+        }
+    }
 }
