@@ -15,7 +15,13 @@ struct PatientSessionsController: RouteCollection {
     func page(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {
         let access = authorised.access
         let patient = authorised.patient
-        return try await PatientSessionsPage.render(request, access: access, patient: patient)
+        // A free time chosen in the week fills the form (the values are checked when the form is sent).
+        var form = BookingForm()
+        form.date = request.query[String.self, at: "date"]
+        form.time = request.query[String.self, at: "time"]
+        form.roomID = request.query[String.self, at: "roomID"]
+        form.modality = request.query[String.self, at: "modality"]
+        return try await PatientSessionsPage.render(request, access: access, patient: patient, form: form)
     }
 
     func bookSeries(_ request: Request, _ authorised: AuthorisedPatient) async throws -> Response {

@@ -42,7 +42,8 @@ enum PatientSessionsPage {
                 return .init(text: "\(weekday) \(record.startTime), \(record.durationMinutes) min, \(record.firstDate) – \(record.lastDate ?? "…")")
             },
             canBook: canBook, seriesPath: SiteRoute.patientSeriesBook.path(patient: patientID), oneOffPath: SiteRoute.patientOneOffBook.path(patient: patientID),
-            form: BookingFormContext.make(form, kind: formKind, problems: problems, rooms: rooms))
+            form: BookingFormContext.make(form, kind: formKind, problems: problems, rooms: rooms),
+            freeWeek: canBook ? try await FreeWeek.load(request, loader: loader, therapistID: access.user.id, patientID: patientID) : nil)
         let response = try await request.view.render("patient-sessions", context).encodeResponse(for: request)
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -80,6 +81,8 @@ struct PatientSessionsContext: Encodable {
     let seriesPath: String
     let oneOffPath: String
     let form: BookingFormContext
+    /// For the booking therapist: their free times in the chosen week.
+    let freeWeek: FreeWeek?
 }
 
 /// A booking form's values, choices and problems (shared by the series, one-off and group slot forms).

@@ -40,6 +40,33 @@ import VaporTesting
         }
     }
 
+    @Test func theBookingTherapistSeesTheirFreeTimesWithRoomsAndAChoiceFillsTheForm() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let friday = try await SessionFixtures.date(weeksAhead: 2, weekday: .friday, app)
+            try await ash.get(patientPath)
+            // Ash takes Friday 10:00 in Room 1; Birch takes Room 2 at 11:00.
+            #expect(try await ash.post(patientPath + "/one-off", form: ["date": friday.description, "time": "10:00", "minutes": "50", "modality": "inPerson",
+                                                                          "roomID": DemoSessions.roomOne.uuidString]).status == .seeOther)
+            let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
+            let blakePath = "/patients/\(SessionFixtures.blake.id.uuidString)/sessions"
+            try await birch.get(blakePath)
+            #expect(try await birch.post(blakePath + "/one-off", form: ["date": friday.description, "time": "11:00", "minutes": "50", "modality": "inPerson",
+                                                                          "roomID": DemoSessions.roomTwo.uuidString]).status == .seeOther)
+            let page = try await ash.get(patientPath + "?week=\(friday)").body.string
+            let day = String(try #require(page.firstMatch(of: try Regex("<h3>Fri [^<]+</h3><ul class=\"free-slots\">(.*?)</ul>").dotMatchesNewlines())).output[1].substring ?? "")
+            let times = day.matches(of: /<a href="[^"]+">(\d\d:\d\d)<\/a> <span class="hint">([^<]*)<\/span>/).map { (String($0.1), String($0.2)) }
+            #expect(times.first?.0 == "09:00" && !times.contains { $0.0 == "10:00" }, "Ash's own 10:00 is not free: \(times)")
+            let eleven = try #require(times.first { $0.0 == "11:00" })
+            #expect(eleven.1.contains("Room 1") && !eleven.1.contains("Room 2"), "Room 2 is Birch's at 11:00")
+            let link = try #require(day.firstMatch(of: /href="([^"]+time=09:00[^"]*)"/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            let filled = try await ash.get(String(link)).body.string
+            #expect(filled.contains("id=\"booking-date\" name=\"date\" value=\"\(friday)\"") && filled.contains("name=\"time\" value=\"09:00\""), "the choice fills the form")
+            let supervisor = try await SignedInClients.web(app, userID: DemoStaff.supervisor.id)
+            #expect(!(try await supervisor.get(patientPath).body.string.contains("free-heading")), "only a therapist who may book sees free times")
+        }
+    }
+
     @Test func badInputIsExplainedAndKept() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
