@@ -50,7 +50,7 @@ struct AdminUsersController: RouteCollection {
                                                    roles: clinical ? [] : [role], pendingRoles: clinical ? [role] : [], patientID: patientID, password: form.password ?? "")
             let id = try created.requireID()
             if clinical { try await RoleApprovals(database: request.db, now: request.now).propose([role], for: id, by: admin.id) }
-            try await audit(request, admin: admin, account: id)
+            try await audit(request, admin: admin, account: id, change: clinical ? "created; role \(role) proposed" : "created with role \(role)")
             return try await render(request, form: Form(), message: clinical ? "admin.createdPending" : "admin.created", error: nil).encodeResponse(status: .created, for: request)
         } catch let problem as AccountService.Problem {
             var kept = form
@@ -68,7 +68,7 @@ struct AdminUsersController: RouteCollection {
             return try await render(request, form: Form(), message: nil, error: nil, listErrorKey: "admin.error.ownAccount").encodeResponse(status: .conflict, for: request)
         }
         try await accounts(request).disable(username: account.username)
-        try await audit(request, admin: admin, account: id)
+        try await audit(request, admin: admin, account: id, change: "disabled")
         return request.redirect(to: SiteRoute.adminUsers.path)
     }
 
@@ -78,13 +78,13 @@ struct AdminUsersController: RouteCollection {
             throw Abort(.notFound)
         }
         try await accounts(request).enable(username: account.username)
-        try await audit(request, admin: admin, account: id)
+        try await audit(request, admin: admin, account: id, change: "enabled")
         return request.redirect(to: SiteRoute.adminUsers.path)
     }
 
-    /// Records an account change (created, disabled, enabled) as the admin's write of that account.
-    private func audit(_ request: Request, admin: SignedInUser, account: UUID) async throws {
-        try await AccountAudit.record(request, actor: admin, role: .admin, account: account)
+    /// Records an account change (created, disabled, enabled) as the admin's write of that account, saying which.
+    private func audit(_ request: Request, admin: SignedInUser, account: UUID, change: String) async throws {
+        try await AccountAudit.record(request, actor: admin, role: .admin, account: account, change: change)
     }
 
     private func accounts(_ request: Request) throws -> AccountService {

@@ -39,7 +39,9 @@ struct NotificationPreferencesController: RouteCollection {
         guard let account = try await UserAccount.find(user.id, on: request.db) else { throw Abort(.notFound) }
         account.setOptedIn(chosen.intersection(offered))
         try await account.update(on: request.db)
-        try await AccountAudit.record(request, actor: user, role: user.ownAccountRole, account: user.id)
+        let kept = chosen.intersection(offered).map(\.rawValue).sorted()
+        try await AccountAudit.record(request, actor: user, role: user.ownAccountRole, account: user.id,
+                                      change: "email notifications: " + (kept.isEmpty ? "none" : kept.joined(separator: ", ")))
         return request.redirect(to: SiteRoute.myNotifications.path + "?saved=1")
     }
 

@@ -30,7 +30,8 @@ struct RoleApprovalsController: RouteCollection {
         do {
             let grant = try await RoleApprovals(database: request.db, now: request.now).decide(grantID, approve: decision == "approve", by: user)
             let role: Role = user.roles.contains(Role.programmeLead.rawValue) ? .programmeLead : .admin
-            try await AccountAudit.record(request, actor: user, role: role, account: grant.$user.id)
+            try await AccountAudit.record(request, actor: user, role: role, account: grant.$user.id,
+                                          change: "role \(grant.role) \(decision == "approve" ? "approved" : "refused")")
             return request.redirect(to: SiteRoute.roleApprovals.path + "?done=" + (decision == "approve" ? "approved" : "refused"))
         } catch RoleApprovals.Refusal.notFound {
             throw Abort(.notFound)

@@ -65,7 +65,7 @@ struct AuditViewerController: RouteCollection {
                                    who: labels.actor(row.actorID.flatMap { names[$0] } ?? "—", role: row.actorRole, patient: row.patientID), byOperator: row.actorID == OperatorAudit.actorID, role: row.actorRole, patient: labels.patient(row.patientID),
                                    record: labels.record(row.recordType, patient: row.patientID)
                                        + (row.recordType == RecordKind.accountData.rawValue ? row.recordID.flatMap(UUID.init(uuidString:)).flatMap { accounts[$0] }.map { ": \($0)" } ?? "" : ""),
-                                   action: row.action, outcome: row.outcome, breakGlass: row.breakGlass, reason: reasons[row.sequence], listed: 1)
+                                   action: row.action, outcome: row.outcome, breakGlass: row.breakGlass, reason: reasons[row.sequence], change: row.detail, listed: 1)
         }
         let context = AuditViewerContext(page: PageChrome(titleKey: "audit.title", request: request), filters: filters, problems: problems,
                                          actions: AccessAction.allCases.map(\.rawValue), rows: AuditListFolding.fold(rows, events: page.rows),
@@ -116,6 +116,8 @@ struct AuditViewerContext: Encodable {
         let breakGlass: Bool
         /// The reason given for the emergency access this event used (shown to the lead only).
         let reason: String?
+        /// What an account or settings write changed.
+        let change: String?
         /// How many patients one list event row stands for (list events of one request are folded).
         var listed: Int
     }

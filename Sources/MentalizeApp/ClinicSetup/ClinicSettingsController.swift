@@ -50,7 +50,7 @@ struct ClinicSettingsController: RouteCollection {
         clinic.outOfHoursText = text.isEmpty ? nil : text
         clinic.officeHours = hours.storedText
         try await clinic.update(on: request.db)
-        try await audit(request, record: "clinic:\(try clinic.requireID().uuidString)")
+        try await audit(request, record: "clinic:\(try clinic.requireID().uuidString)", change: "settings saved (name, zone, language, address, office hours, out-of-hours text)")
         return request.redirect(to: SiteRoute.clinicSettings.path + "?saved=settings")
     }
 
@@ -62,7 +62,7 @@ struct ClinicSettingsController: RouteCollection {
         let position = try await ClinicSettingsQueries(database: request.db).helplines(clinicID: clinicID).count
         let line = Helpline(clinicID: clinicID, name: entry.name, phone: entry.number, hours: entry.hours, position: position)
         try await line.create(on: request.db)
-        try await audit(request, record: "helpline:\(try line.requireID().uuidString)")
+        try await audit(request, record: "helpline:\(try line.requireID().uuidString)", change: "helpline added")
         return request.redirect(to: SiteRoute.clinicSettings.path + "?saved=helplines#helplines")
     }
 
@@ -73,7 +73,7 @@ struct ClinicSettingsController: RouteCollection {
         guard entry.problems.isEmpty else { return try await refuse(request, clinic, entry.problems) }
         (line.name, line.phone, line.hours) = (entry.name, entry.number, entry.hours)
         try await line.update(on: request.db)
-        try await audit(request, record: "helpline:\(try line.requireID().uuidString)")
+        try await audit(request, record: "helpline:\(try line.requireID().uuidString)", change: "helpline changed")
         return request.redirect(to: SiteRoute.clinicSettings.path + "?saved=helplines#helplines")
     }
 
@@ -87,7 +87,7 @@ struct ClinicSettingsController: RouteCollection {
         }
         try await line.delete(on: request.db)
         try await queries.renumber(lines.filter { $0.id != line.id })
-        try await audit(request, record: "helpline:\(try line.requireID().uuidString)")
+        try await audit(request, record: "helpline:\(try line.requireID().uuidString)", change: "helpline removed")
         return request.redirect(to: SiteRoute.clinicSettings.path + "?saved=helplines#helplines")
     }
 
@@ -100,7 +100,7 @@ struct ClinicSettingsController: RouteCollection {
         if let index = lines.firstIndex(where: { $0.id == line.id }), lines.indices.contains(index + step) {
             lines.swapAt(index, index + step)
             try await queries.renumber(lines)
-            try await audit(request, record: "helpline:\(try line.requireID().uuidString)")
+            try await audit(request, record: "helpline:\(try line.requireID().uuidString)", change: "helpline moved")
         }
         return request.redirect(to: SiteRoute.clinicSettings.path + "#helplines")
     }
@@ -122,10 +122,10 @@ struct ClinicSettingsController: RouteCollection {
         return try await ClinicSettingsPage.render(request, clinic: clinic, form: ClinicSettingsForm(clinic, hours: hours.officeHours), helplineProblems: problems, status: status)
     }
 
-    /// The admin's audited write of the clinic's settings (`record` names what changed).
-    private func audit(_ request: Request, record: String) async throws {
+    /// The admin's audited write of the clinic's settings (`record` names the record, `change` what changed).
+    private func audit(_ request: Request, record: String, change: String) async throws {
         let admin = try request.requireRole([.admin])
         try await request.recordAudit([AuditEntry(actorID: admin.id, actorRole: .admin, patientID: nil, recordType: "clinicSettings", recordID: record,
-                                                  action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false)])
+                                                  action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false, detail: change)])
     }
 }

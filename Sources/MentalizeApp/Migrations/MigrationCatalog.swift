@@ -47,6 +47,7 @@ enum MigrationCatalog {
         AddClinicSettings(),
         CreateOneTimeTokens(),
         CreateOutbox(),
+        AddAuditDetail(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

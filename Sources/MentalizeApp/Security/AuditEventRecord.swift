@@ -14,6 +14,8 @@ final class AuditEventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "patient_id") var patientID: UUID?
     @Field(key: "record_type") var recordType: String
     @OptionalField(key: "record_id") var recordID: String?
+    /// What a write changed, when the writer said (account and settings writes); never clinical content.
+    @OptionalField(key: "detail") var detail: String?
     @Field(key: "action") var action: String
     @Field(key: "outcome") var outcome: String
     @Field(key: "request_id") var requestID: String

@@ -15,6 +15,8 @@ struct AuditEntry: Sendable {
     let outcome: AuditOutcome
     let requestID: String
     let breakGlass: Bool
+    /// What a write changed (see ``AuditEvent/detail``).
+    var detail: String? = nil
 }
 
 /// The append-only, hash-chained audit log with group commit: entries from concurrent requests
@@ -75,7 +77,7 @@ actor AuditLog {
                 let event = AuditEvent(sequence: sequence, actorID: UserID(entry.actorID), actorRole: entry.actorRole,
                                        patientID: entry.patientID.map(PatientID.init), recordType: entry.recordType,
                                        recordID: entry.recordID, action: entry.action, outcome: entry.outcome,
-                                       time: now, requestID: entry.requestID, breakGlass: entry.breakGlass)
+                                       time: now, requestID: entry.requestID, breakGlass: entry.breakGlass, detail: entry.detail)
                 let hash = AuditChain.hash(of: event, previousHash: previousHash)
                 records.append(AuditRecordMapping.record(for: event, previousHash: previousHash, hash: hash))
                 previousHash = hash

@@ -23,6 +23,7 @@ enum AuditRecordMapping {
         record.outcome = event.outcome.rawValue
         record.requestID = event.requestID
         record.breakGlass = event.breakGlass
+        record.detail = event.detail
         record.previousHash = hex(previousHash)
         record.hash = hex(hash)
         return record
@@ -37,7 +38,7 @@ enum AuditRecordMapping {
         let time = AuditTime.date(fromMicroseconds: record.occurredAtMicroseconds)
         let event = AuditEvent(sequence: sequence, actorID: UserID(actor), actorRole: role, patientID: record.patientID.map(PatientID.init),
                                recordType: record.recordType, recordID: record.recordID, action: action, outcome: outcome,
-                               time: time, requestID: record.requestID, breakGlass: record.breakGlass)
+                               time: time, requestID: record.requestID, breakGlass: record.breakGlass, detail: record.detail)
         return AuditRow(event: event, previousHash: try hashBytes(record.previousHash, sequence: sequence), hash: try hashBytes(record.hash, sequence: sequence))
     }
 

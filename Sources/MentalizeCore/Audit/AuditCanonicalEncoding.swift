@@ -5,7 +5,9 @@ public import Foundation
 /// Layout: the 4-byte tag `MZA1`, then the sequence as an 8-byte big-endian integer, then each field
 /// in a fixed order as a 4-byte big-endian length followed by its UTF-8 bytes. Optional fields are
 /// preceded by one byte, 0 (absent) or 1 (present). The break-glass flag is one byte 0 or 1. UUIDs
-/// are upper-case strings, the time is `AuditTime.iso8601` (microseconds, UTC).
+/// are upper-case strings, the time is `AuditTime.iso8601` (microseconds, UTC). An event with a
+/// detail has it last, length-prefixed; an event without one ends at the break-glass byte, so
+/// events written before details existed hash exactly as they did.
 public enum AuditCanonicalEncoding {
     static let tag: [UInt8] = Array("MZA1".utf8)
 
@@ -23,6 +25,7 @@ public enum AuditCanonicalEncoding {
         append(string: AuditTime.iso8601(event.time), to: &bytes)
         append(string: event.requestID, to: &bytes)
         bytes.append(event.breakGlass ? 1 : 0)
+        if let detail = event.detail { append(string: detail, to: &bytes) }
         return Data(bytes)
     }
 

@@ -27,10 +27,13 @@ public struct AuditEvent: Hashable, Sendable, Codable {
     public let time: Date
     public let requestID: String
     public let breakGlass: Bool
+    /// What a write changed, in words ("disabled", "roles: therapist"), for account and settings
+    /// writes; never clinical content. Absent on most events.
+    public let detail: String?
 
     public init(sequence: Int64, actorID: UserID, actorRole: Role, patientID: PatientID?, recordType: String,
                 recordID: String?, action: AccessAction, outcome: AuditOutcome, time: Date, requestID: String,
-                breakGlass: Bool) {
+                breakGlass: Bool, detail: String? = nil) {
         self.sequence = sequence
         self.actorID = actorID
         self.actorRole = actorRole
@@ -42,6 +45,7 @@ public struct AuditEvent: Hashable, Sendable, Codable {
         self.time = AuditTime.roundedToMicroseconds(time)
         self.requestID = requestID
         self.breakGlass = breakGlass
+        self.detail = detail
     }
 }
 

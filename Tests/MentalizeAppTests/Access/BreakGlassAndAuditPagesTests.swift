@@ -153,7 +153,12 @@ import VaporTesting
             try await admin.get(SiteRoute.adminUsers.path)
             #expect(try await admin.post(SiteRoute.adminUserDisable.path(user: DemoStaff.therapistBirch.id), form: [:]).status == .seeOther)
             let log = try await admin.get("/audit?action=write").body.string
-            #expect(log.contains("accountData: Sam Birch (demo therapist)"), "the account changed is named")
+            #expect(log.contains("accountData: Sam Birch (demo therapist)<br><span class=\"hint audit-change\">disabled</span>"), "the account changed is named, and what changed")
+            #expect(try await admin.post(SiteRoute.adminUserEnable.path(user: DemoStaff.therapistBirch.id), form: [:]).status == .seeOther)
+            let stored = try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "accountData").sort(\.$sequence).all().compactMap(\.detail)
+            #expect(stored.suffix(2) == ["disabled", "enabled"])
+            let rows = try await AuditEventRecord.query(on: app.db).sort(\.$sequence).all().map(AuditRecordMapping.row(from:))
+            #expect(AuditChain.verify(rows).isIntact, "the chain still verifies with details in it")
             let zone = try ClinicZone("Europe/London")
             let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "accountData").sort(\.$sequence, .descending).first())
             let when = AuditTime.date(fromMicroseconds: event.occurredAtMicroseconds)

@@ -5,10 +5,22 @@ import Testing
 /// The canonical encoding and its fixed time format.
 struct AuditEncodingTests {
     func event(recordType: String = "sessionNote", recordID: String? = "note-1", requestID: String = "req-1",
-               patient: PatientID? = AuditFixtures.patient) -> AuditEvent {
+               patient: PatientID? = AuditFixtures.patient, detail: String? = nil) -> AuditEvent {
         AuditEvent(sequence: 1, actorID: AuditFixtures.actor, actorRole: .therapist, patientID: patient,
                    recordType: recordType, recordID: recordID, action: .read, outcome: .allowed,
-                   time: Date(timeIntervalSince1970: 1_800_000_000.123456), requestID: requestID, breakGlass: false)
+                   time: Date(timeIntervalSince1970: 1_800_000_000.123456), requestID: requestID, breakGlass: false, detail: detail)
+    }
+
+    @Test("a detail is hashed after the break-glass byte; events without one hash as before details existed")
+    func detailHash() throws {
+        // setup: expected value computed with Python's hashlib: the documented layout, then the detail length-prefixed
+        let expected = "9a808a3eb4e6c483dea206bc633217c0a1ca000fca7ca76c68039fdaa52e22dd"
+        // act
+        let row = try AuditChain.row(for: event(detail: "disabled"), after: nil)
+        // verify
+        #expect(row.hash.map { String(format: "%02x", $0) }.joined() == expected)
+        #expect(AuditCanonicalEncoding.encode(event(detail: "disabled")) != AuditCanonicalEncoding.encode(event(detail: "enabled")))
+        #expect(AuditCanonicalEncoding.encode(event(detail: "")) != AuditCanonicalEncoding.encode(event()), "an empty detail is not an absent one")
     }
 
     @Test("the first row's hash matches an independently computed SHA-256 of the documented layout")
