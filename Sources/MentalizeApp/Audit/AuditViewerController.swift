@@ -42,13 +42,16 @@ struct AuditViewerController: RouteCollection {
                 problems.append("audit.error.patient")
             }
         }
+        // Days are the clinic's: "5 Dec" runs from its midnight to the next, whatever the clocks did.
+        let zone = try await request.clinicZone()
         for (text, isStart) in [(filters.from, true), (filters.to, false)] {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
             guard let day = Self.day(text) else {
                 problems.append(isStart ? "audit.error.from" : "audit.error.to")
                 continue
             }
-            if isStart { criteria.fromMicroseconds = AuditTime.microseconds(day) } else { criteria.toMicroseconds = AuditTime.microseconds(day.addingTimeInterval(86_400)) }
+            let bound = zone.instant(on: isStart ? day : day.adding(days: 1), at: .midnight)
+            if isStart { criteria.fromMicroseconds = AuditTime.microseconds(bound) } else { criteria.toMicroseconds = AuditTime.microseconds(bound) }
         }
         criteria.action = filters.action.flatMap(AccessAction.init(rawValue:))?.rawValue
         criteria.breakGlassOnly = filters.breakGlass == "on"
@@ -57,7 +60,6 @@ struct AuditViewerController: RouteCollection {
         let labels = try await AuditPatientLabels.load(for: page.rows.compactMap(\.patientID), access: request.patientAccess(), key: key, on: request.db)
         // An account write names the account changed (its name, as staff see names in the log).
         let accounts = try await StaffNames(database: request.db).names(for: page.rows.filter { $0.recordType == RecordKind.accountData.rawValue }.compactMap { $0.recordID.flatMap(UUID.init(uuidString:)) })
-        let zone = try await request.clinicZone()
         // The reason a clinician gave for emergency access is free text they wrote: the lead reviews it, the admin does not see it.
         let reasons = try request.requireWebUser().roles.contains(Role.programmeLead.rawValue) ? try await breakGlassReasons(page.rows, on: request.db) : [:]
         let rows = page.rows.map { row in
@@ -93,10 +95,10 @@ struct AuditViewerController: RouteCollection {
         return "\(zone.dayText(zone.localDate(of: instant))) \(zone.localTime(of: instant)):\(seconds < 10 ? "0" : "")\(seconds)"
     }
 
-    /// A real `yyyy-mm-dd` day at 00:00 UTC; nil for anything else (2026-13-45, 2026-02-30).
-    static func day(_ text: String) -> Date? {
-        guard text.count == 10, let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) else { return nil }
-        return date.formatted(.iso8601.year().month().day()) == text ? date : nil
+    /// A real `yyyy-mm-dd` day; nil for anything else (2026-13-45, 2026-02-30).
+    static func day(_ text: String) -> LocalDate? {
+        guard text.count == 10, let day = try? LocalDate(iso: text), day.description == text else { return nil }
+        return day
     }
 }
 

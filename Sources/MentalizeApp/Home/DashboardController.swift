@@ -68,7 +68,7 @@ struct DashboardController: RouteCollection {
             emergencies = try await recentEmergencies(request)
             unusualReaders = try await self.unusualReaders(request)
         }
-        let context = DashboardContext(page: PageChrome(titleKey: "dashboard.title", request: request), displayName: user.user.displayName, isPatient: roles == [.patient],
+        let context = DashboardContext(page: PageChrome(titleKey: roles.contains(.therapist) ? "nav.today" : "dashboard.title", request: request), displayName: user.user.displayName, isPatient: roles == [.patient],
                                        links: links, isLead: roles.contains(.programmeLead), emergencies: emergencies,
                                        waitingRoles: waitingRoles, rolesPath: SiteRoute.roleApprovals.path, unusualReaders: unusualReaders,
                                        unusualThreshold: Self.unusualReadThreshold,

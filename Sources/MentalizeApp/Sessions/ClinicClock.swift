@@ -1,13 +1,9 @@
 import Foundation
 import MentalizeCore
 
-/// Times on scheduling pages, in the clinic's zone (stored instants are UTC).
+/// Times in scheduling forms, in the clinic's zone (stored instants are UTC); pages show them
+/// with `DisplayTime.clinic`.
 enum ClinicClock {
-    /// E.g. "Tue 5 Mar 2024, 10:00".
-    static func text(_ instant: Date, zone: ClinicZone) -> String {
-        "\(zone.dayText(zone.localDate(of: instant))), \(zone.localTime(of: instant))"
-    }
-
     /// The value of an `<input type="datetime-local">`, e.g. `2024-03-05T10:00`.
     static func inputValue(_ instant: Date, zone: ClinicZone) -> String {
         "\(zone.localDate(of: instant))T\(zone.localTime(of: instant))"

@@ -55,7 +55,7 @@ enum GroupPage {
                 let note = notes.first { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }?.state
                 let marks = entries.filter { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }.map(\.mark)
                 let marked = marks.count
-                return .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey(marks: marks, now: now), path: SiteRoute.session.path(session: session.key),
+                return .init(when: DisplayTime.clinic(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey(marks: marks, now: now), path: SiteRoute.session.path(session: session.key),
                              noteKey: "sessions.noteState.\(note ?? "none")", marked: marked, isPast: session.slot.start < now)
             },
             rate: AttendanceFacts.rateText(AttendanceRates.group(AttendanceFacts.records(entries))),

@@ -23,7 +23,7 @@ struct MyAppointmentsController: RouteCollection {
         let loader = try await request.scheduleLoader()
         let sessions = try await CalendarFeedBuilder(database: request.db, loader: loader, now: request.now).sessions(for: user.user)
         let rows = sessions.filter { $0.slot.end >= request.now }.map { session in
-            AppointmentsContext.Row(when: ClinicClock.text(session.slot.start, zone: loader.zone), minutes: session.slot.minutes,
+            AppointmentsContext.Row(when: DisplayTime.clinic(session.slot.start, zone: loader.zone), minutes: session.slot.minutes,
                                     title: session.patientID != nil ? "Individual session" : session.title, location: session.modality.locationText,
                                     isLink: { if case .video = session.modality { true } else { false } }(), statusKey: session.statusKey, cancelled: !session.takesPlace)
         }
@@ -83,7 +83,7 @@ struct MyAppointmentsController: RouteCollection {
         let active = try await SessionQueries(database: request.db).calendarFeeds(of: user.id).first
         let zone = try await request.scheduleLoader().zone
         let context = CalendarPageContext(page: PageChrome(titleKey: "calendar.title", request: request), csrfToken: request.csrfToken, newURL: newURL,
-                                          activeSince: active.map { ClinicClock.text($0.createdAt, zone: zone) }, createPath: SiteRoute.myCalendar.path,
+                                          activeSince: active.map { DisplayTime.clinic($0.createdAt, zone: zone) }, createPath: SiteRoute.myCalendar.path,
                                           revokePath: SiteRoute.myCalendarRevoke.path, appointmentsPath: SiteRoute.myAppointments.path)
         let response = try await request.view.render("my-calendar", context).encodeResponse(for: request)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

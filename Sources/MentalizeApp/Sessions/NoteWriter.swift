@@ -23,7 +23,7 @@ struct NoteWriter {
         // A signature says the session took place as written (and a group note's risk increases
         // raise alerts), so it waits for the session's start; a draft may be prepared before.
         if sign, request.now < session.slot.start {
-            let start = ClinicClock.text(session.slot.start, zone: try await request.scheduleLoader().zone)
+            let start = DisplayTime.clinic(session.slot.start, zone: try await request.scheduleLoader().zone)
             return .refused(["The note can be signed once the session has started (\(start)). Save it as a draft until then."])
         }
         let existing = try await store.record(for: session.key)

@@ -24,7 +24,7 @@ enum PatientSessionsPage {
         let rows = sessions.map { session in
             let mark = entries.first { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }?.mark
             let note = notes.first { $0.sourceID == session.key.source && $0.sessionDate == session.key.date.description }?.state
-            return PatientSessionsContext.Row(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey(marks: mark.map { [$0] } ?? [], now: now),
+            return PatientSessionsContext.Row(when: DisplayTime.clinic(session.slot.start, zone: zone), title: session.title, statusKey: session.statusKey(marks: mark.map { [$0] } ?? [], now: now),
                                               attendanceKey: mark.map { "attendance.\($0)" } ?? "", noteKey: session.patientID == nil ? "" : "sessions.noteState.\(note ?? "none")",
                                               path: session.patientID == nil ? nil : SiteRoute.session.path(session: session.key),
                                               isPast: session.slot.start < now)

@@ -68,7 +68,7 @@ struct ProcessNoteController: RouteCollection {
         let names = try await StaffNames(database: request.db).names(for: [record.$author.id] + (record.$namedSupervisor.id.map { [$0] } ?? []))
         let zone = try await request.scheduleLoader().zone
         let context = ProcessNoteContext(page: PageChrome(titleKey: "processNote.title", request: request), text: text, author: names[record.$author.id] ?? "",
-                                         supervisor: record.$namedSupervisor.id.flatMap { names[$0] }, written: ClinicClock.text(record.createdAt, zone: zone),
+                                         supervisor: record.$namedSupervisor.id.flatMap { names[$0] }, written: DisplayTime.clinic(record.createdAt, zone: zone),
                                          sessionPath: SiteRoute.session.path(source: record.sourceID, storedDate: record.sessionDate))
         let response = try await request.view.render("process-note", context).encodeResponse(for: request)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

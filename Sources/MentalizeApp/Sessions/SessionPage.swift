@@ -40,7 +40,7 @@ enum SessionPage {
             if draft == nil { fields = NoteForm.fields(body, members: members) }
             if case .signed(let by, let at) = state {
                 let staff = try await StaffNames(database: request.db).names(for: [by.rawValue] + addenda.map(\.author.rawValue))
-                signed = .init(signedBy: staff[by.rawValue] ?? "", signedAt: ClinicClock.text(at, zone: zone),
+                signed = .init(signedBy: staff[by.rawValue] ?? "", signedAt: DisplayTime.clinic(at, zone: zone),
                                interventions: body.interventions.map(\.displayName).sorted().joined(separator: ", "),
                                modes: modesText(body.observed), imbalances: imbalances(body.observed),
                                narrative: body.narrative, riskKey: riskKey(body.risk), riskSummary: body.risk?.summary ?? "",
@@ -52,7 +52,7 @@ enum SessionPage {
                                                 riskSummary: note?.risk?.summary ?? "", modesText: note.map { modesText($0.observed) } ?? "",
                                                 imbalances: note.map { imbalances($0.observed) } ?? [], riskKey: riskKey(note?.risk))
                                },
-                               addenda: addenda.map { .init(who: staff[$0.author.rawValue] ?? "", when: ClinicClock.text($0.writtenAt, zone: zone), text: $0.text) })
+                               addenda: addenda.map { .init(who: staff[$0.author.rawValue] ?? "", when: DisplayTime.clinic($0.writtenAt, zone: zone), text: $0.text) })
             }
         }
         let processNotes = try await SessionQueries(database: request.db).processNotes(of: session.key, readableBy: user.id)

@@ -38,7 +38,7 @@ struct TherapistDay {
         let endOfToday = zone.instant(on: today.adding(days: 1), at: .midnight)
         let startOfToday = zone.instant(on: today, at: .midnight)
         func row(_ session: ScheduledSession) -> TherapistDayContext.SessionRow {
-            .init(when: ClinicClock.text(session.slot.start, zone: zone), title: session.title, who: session.patientID.flatMap { names[$0] } ?? "",
+            .init(when: DisplayTime.clinic(session.slot.start, zone: zone), title: session.title, who: session.patientID.flatMap { names[$0] } ?? "",
                   path: SiteRoute.session.path(session: session.key))
         }
         return TherapistDayContext(
@@ -46,11 +46,11 @@ struct TherapistDay {
             today: sessions.filter { $0.slot.start >= startOfToday && $0.slot.start < endOfToday }.map(row),
             week: sessions.filter { $0.slot.start >= weekStart }.map(row),
             unsigned: drafts.map { draft in
-                .init(when: ClinicClock.text(draft.sessionStart, zone: zone), title: draft.kind == "group" ? "Group session" : "Individual session",
+                .init(when: DisplayTime.clinic(draft.sessionStart, zone: zone), title: draft.kind == "group" ? "Group session" : "Individual session",
                       who: draft.$patient.id.flatMap { names[$0] } ?? "", path: SiteRoute.session.path(source: draft.sourceID, storedDate: draft.sessionDate))
             },
             withoutNote: missing.map(row),
-            warnings: warnings.map { .init(who: names[$0.patient.rawValue] ?? "", missed: $0.consecutiveMissed, since: ClinicClock.text($0.since, zone: zone),
+            warnings: warnings.map { .init(who: names[$0.patient.rawValue] ?? "", missed: $0.consecutiveMissed, since: DisplayTime.clinic($0.since, zone: zone),
                                            path: SiteRoute.patientSessions.path(patient: $0.patient.rawValue)) },
             overdue: overdue.map { .init(who: names[$0.$patient.id] ?? "", what: settings.catalog.definition(id: $0.instrumentID)?.title ?? $0.instrumentID,
                                          path: SiteRoute.patientMeasures.path(patient: $0.$patient.id)) },

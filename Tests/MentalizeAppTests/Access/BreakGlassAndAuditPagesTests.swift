@@ -147,6 +147,25 @@ import VaporTesting
         }
     }
 
+    @Test func theDateFilterTakesTheClinicsDays() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let clinic = try #require(try await Clinic.find(DemoSeed.clinicID, on: app.db))
+            clinic.timeZone = "Pacific/Auckland"
+            try await clinic.save(on: app.db)
+            // 22:00 UTC on Wednesday 18 November is 11:00 on Thursday the 19th in Auckland.
+            app.clock.advance(by: 12 * 3_600)
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await ash.get("/patients/\(DemoPatients.all[0].id.uuidString)", headers: ["X-Request-Id": "late-read"])
+            let sequence = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "late-read").first()).sequence
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
+            let shown = { (day: String) async throws -> Bool in
+                try await lead.get("/audit?user=therapist.ash%40demo.invalid&from=\(day)&to=\(day)").body.string.contains("<tr><td>\(sequence)</td>")
+            }
+            #expect(try await shown("2026-11-19"), "the clinic's Thursday holds the read")
+            #expect(!(try await shown("2026-11-18")), "the UTC day does not")
+        }
+    }
+
     @Test func accountWritesNameTheAccountAndTimesAreTheClinics() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)

@@ -31,7 +31,7 @@ import VaporTesting
             let early = try await ash.post(path + "/note", form: fields)
             // verify: refused, the typed note kept, nothing stored and no alert dated in the future
             let body = early.body.string
-            #expect(early.status == .badRequest && body.contains("The note can be signed once the session has started (\(ClinicClock.text(session.slot.start, zone: loader.zone)))"))
+            #expect(early.status == .badRequest && body.contains("The note can be signed once the session has started (\(DisplayTime.clinic(session.slot.start, zone: loader.zone)))"))
             #expect(body.contains("Written ahead of the group.") && body.contains("Prepared in advance.") && body.contains("Mentioned new urges on the phone."))
             #expect(try await SessionNoteStore(database: app.db).record(for: session.key) == nil)
             #expect(try await RiskAlert.query(on: app.db).count() == 0)
