@@ -15,6 +15,10 @@ REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "tests-e2e" / "artifacts"
 
 
+# The demo's patients: the twelve named ones the walk-throughs use, and the two-year cohort of 48
+# behind the lead's outcome figures (DemoCohort.size).
+DEMO_PATIENTS = 12 + 48
+
 def mentalize_binary() -> str:
     path = os.environ.get("MENTALIZE_BIN", str(REPO / ".build" / "debug" / "mentalize"))
     if not Path(path).is_file():

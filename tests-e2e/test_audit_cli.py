@@ -4,7 +4,7 @@ import subprocess
 
 import requests
 
-from conftest import Server, mentalize_binary, sqlite_environment
+from conftest import DEMO_PATIENTS, Server, mentalize_binary, sqlite_environment
 
 
 def verify(data_dir, *extra):
@@ -22,7 +22,7 @@ def test_verify_reports_intact_then_names_the_tampered_row(tmp_path):
             "totpCode": subprocess.run([mentalize_binary(), "demo", "--totp-code", "lead.dogwood@demo.invalid"],
                                        capture_output=True, text=True, check=True).stdout.strip()}).json()["token"]
         listed = session.get(server.base_url + "/api/v1/patients", headers={"Authorization": f"Bearer {token}"})
-        assert listed.status_code == 200 and len(listed.json()) == 12
+        assert listed.status_code == 200 and len(listed.json()) == DEMO_PATIENTS
         wrong = session.get(server.base_url + "/api/v1/patients", headers={"Authorization": "Bearer not-a-token"})
         assert wrong.status_code == 401 and wrong.headers["Content-Type"] == "application/problem+json"
     finally:
@@ -30,7 +30,7 @@ def test_verify_reports_intact_then_names_the_tampered_row(tmp_path):
 
     intact = verify(data_dir)
     assert intact.returncode == 0, intact.stderr
-    assert "Audit log intact: 12 events" in intact.stdout
+    assert f"Audit log intact: {DEMO_PATIENTS} events" in intact.stdout, "one list event per patient the lead's API call returned"
     head = intact.stdout.split("Head ")[1].strip()
 
     with sqlite3.connect(data_dir / "mentalize.sqlite") as conn:

@@ -10,7 +10,7 @@ import subprocess
 
 import requests
 
-from conftest import Server, mentalize_binary, sqlite_environment
+from conftest import DEMO_PATIENTS, Server, mentalize_binary, sqlite_environment
 
 PASSWORD = "calm-harbour-demo-7"
 
@@ -49,7 +49,7 @@ def test_a_sqlite_installation_moves_to_postgresql_through_a_backup(postgres_url
         before = patients(server, token(server, "lead.dogwood@demo.invalid"))
     finally:
         server.stop()
-    assert len(before) == 12
+    assert len(before) == DEMO_PATIENTS
     audit_before = run("audit", "verify", "--data-dir", str(source))
     assert audit_before.returncode == 0 and "intact" in audit_before.stdout
 
@@ -70,7 +70,7 @@ def test_a_sqlite_installation_moves_to_postgresql_through_a_backup(postgres_url
     shutil.copy2(source / "secret.key", target / "secret.key")
 
     checked = run("restore", str(backup), "--check", "--data-dir", str(source))
-    assert checked.returncode == 0 and "is complete and opens with this key" in checked.stdout and "  patients: 12" in checked.stdout
+    assert checked.returncode == 0 and "is complete and opens with this key" in checked.stdout and f"  patients: {DEMO_PATIENTS}" in checked.stdout
 
     cut = tmp_path / "cut.backup"
     cut.write_bytes(b"".join(backup.read_bytes().splitlines(keepends=True)[:-1]))

@@ -5,7 +5,7 @@ import uuid
 
 import requests
 
-from conftest import mentalize_binary, sqlite_environment
+from conftest import DEMO_PATIENTS, mentalize_binary, sqlite_environment
 
 
 def run(*args, env=None, timeout=60):
@@ -90,7 +90,7 @@ def test_demo_is_idempotent(tmp_path):
     second = run("demo", "--data-dir", str(tmp_path / "d"))
     assert "already there" in second.stdout
     with sqlite3.connect(tmp_path / "d" / "mentalize.sqlite") as conn:
-        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 12
+        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == DEMO_PATIENTS
 
 
 def test_serve_demo_prints_the_url_and_the_accounts(demo_server):

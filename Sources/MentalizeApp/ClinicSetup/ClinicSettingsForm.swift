@@ -79,12 +79,7 @@ struct ClinicSettingsForm: Codable {
 
     /// What is wrong with the form (empty when nothing is).
     func problems() -> [String] {
-        var problems: [String] = []
-        let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > ClinicFoundingRequest.nameLimit { problems.append("the clinic's name must be 1 to \(ClinicFoundingRequest.nameLimit) characters") }
-        if (try? ClinicZone(timeZone ?? "")) == nil { problems.append("'\(timeZone ?? "")' is not a time zone: use a name such as Europe/London") }
-        if !ClinicFoundingRequest.locales.contains(locale ?? "") { problems.append("choose one of the languages offered") }
-        if let problem = PublicAddress.problem((publicURL ?? "").trimmingCharacters(in: .whitespaces)) { problems.append(problem) }
+        var problems = ClinicIdentityRules.problems(name: name ?? "", timeZone: timeZone ?? "", locale: locale ?? "", publicURL: publicURL ?? "")
         if (outOfHoursText ?? "").count > Self.outOfHoursLimit { problems.append("the out-of-hours instruction can have up to \(Self.outOfHoursLimit) characters") }
         if case .failure(let hours) = officeHours() { problems += hours.messages }
         return problems

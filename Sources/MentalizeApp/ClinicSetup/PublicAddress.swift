@@ -16,6 +16,7 @@ enum PublicAddress {
 
     /// The address without a trailing slash.
     static func normalised(_ text: String) -> String {
-        text.hasSuffix("/") ? String(text.dropLast()) : text
+        let text = text.trimmingCharacters(in: .whitespaces)
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
     }
 }
