@@ -25,7 +25,7 @@ struct StaffNavigation: Encodable, Sendable {
                          ("nav.groups", .groups, 0), ("nav.schedule", .schedule, 0)]
         }
         if roles.contains(.supervisor) {
-            sections += [("nav.today", .dashboard, 0), ("nav.patients", .patients, 0), ("nav.groups", .groups, 0)]
+            sections += [("nav.today", .dashboard, 0), ("nav.supervision", .supervision, 0), ("nav.patients", .patients, 0), ("nav.groups", .groups, 0)]
         }
         if !roles.isDisjoint(with: Role.clinicalStaff) {
             sections += [("nav.messages", .staffInbox, counts.unreadMessages), ("nav.alerts", .alerts, counts.openAlerts)]

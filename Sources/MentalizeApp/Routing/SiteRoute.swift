@@ -104,6 +104,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case groupWaitingListRemove = "/groups/:groupID/waiting-list/:entryID/remove"
     case schedule = "/schedule"
     case caseload = "/caseload"
+    case supervision = "/supervision"
     case patientSessions = "/patients/:patientID/sessions"
     case patientSeriesBook = "/patients/:patientID/sessions/series"
     case patientOneOffBook = "/patients/:patientID/sessions/one-off"
@@ -199,6 +200,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .formulation, .formulationCompare: .patientRecord(.formulation, .read)
         case .formulationSave, .formulationShare: .patientRecord(.formulation, .write)
         case .myFormulation, .myReport: .roles([.patient])
+        case .supervision: .roles([.supervisor])
         case .schedule, .caseload, .sessionAttendance, .sessionNote, .sessionAddendum, .sessionChange: .roles([.therapist])
         case .session, .sessionProcessNote, .processNote: .roles([.therapist, .supervisor])
         case .groups, .group: .roles([.therapist, .supervisor, .programmeLead])

@@ -55,7 +55,7 @@ struct CaseloadTable {
             nextSession: facts.nextSession[id].map { DisplayTime.clinic($0, zone: zone) },
             lastAttended: facts.lastAttended[id].map { DisplayTime.clinic($0, zone: zone) },
             nextSortKey: facts.nextSession[id].map(AuditTime.iso8601), lastSortKey: facts.lastAttended[id].map(AuditTime.iso8601),
-            scores: scores, openAlerts: alerts, alertsPath: SiteRoute.patientMeasures.path(patient: id),
+            scores: scores, openAlerts: alerts, alertsPath: SiteRoute.patient.path(patient: id),
             overdueMeasures: facts.overdue[id] ?? 0, measuresPath: SiteRoute.patientMeasures.path(patient: id),
             unsignedNotes: facts.unsignedNotes[id] ?? 0, missedInARow: warning,
             needsAttention: alerts > 0 || warning != nil || scores.contains(where: \.attention))

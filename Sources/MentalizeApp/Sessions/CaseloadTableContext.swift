@@ -16,6 +16,7 @@ struct CaseloadTableContext: Encodable {
         let lastSortKey: String?
         let scores: [Score]
         let openAlerts: Int
+        /// The chart, whose summary lists the open alerts first.
         let alertsPath: String
         let overdueMeasures: Int
         let measuresPath: String

@@ -1,0 +1,27 @@
+import Fluent
+import Foundation
+import MentalizeCore
+
+/// The queries behind the supervisor's page: process notes whose author named this supervisor
+/// (never their text: it stays sealed until one is opened), and supervisees' caseload sizes.
+struct SupervisionQueries {
+    let database: any Database
+
+    /// Process notes naming `supervisorID`, newest first, without their sealed text.
+    func processNotes(namingSupervisor supervisorID: UUID, limit: Int) async throws -> [ProcessNoteRecord] {
+        try await ProcessNoteRecord.query(on: database).filter(\.$namedSupervisor.$id == supervisorID)
+            .field(\.$id).field(\.$patient.$id).field(\.$author.$id).field(\.$namedSupervisor.$id).field(\.$sourceID).field(\.$sessionDate).field(\.$createdAt)
+            .sort(\.$createdAt, .descending).limit(limit).all()
+    }
+
+    /// How many patients each therapist has on their caseload now.
+    func caseloadSizes(of therapists: [UUID], at now: Date) async throws -> [UUID: Int] {
+        guard !therapists.isEmpty else { return [:] }
+        let rows = try await CaseloadAssignmentRecord.query(on: database).filter(\.$therapist.$id ~~ therapists).all()
+        var sizes: [UUID: Int] = [:]
+        for row in rows where ValidityPeriod(start: row.startsAt, end: row.endsAt).isCurrent(at: now) {
+            sizes[row.$therapist.id, default: 0] += 1
+        }
+        return sizes
+    }
+}
