@@ -143,3 +143,12 @@ def test_an_admin_proposes_a_therapist_and_the_lead_approves(demo_server, browse
     assert_accessible(browser, "role-approvals")
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[value=approve]"))
     assert "The role was approved." in browser.page_source and "No roles are waiting." in browser.page_source
+
+
+def test_the_supervisors_page(demo_server, browser):
+    sign_in_staff(browser, demo_server, "supervisor.cedar@demo.invalid")
+    browser.find_element(By.CSS_SELECTOR, "nav.staff-nav a[href='/supervision']").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Supervision"
+    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "#supervisees tbody tr")]
+    assert any("Robin Ash" in row for row in rows) and any("Sam Birch" in row for row in rows)
+    assert_accessible(browser, "supervision")
