@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import MentalizeCore
 
 /// A therapist's responsibility for a patient, from `startsAt` until `endsAt` (open when nil).
 final class CaseloadAssignmentRecord: Model, @unchecked Sendable {
@@ -31,16 +32,22 @@ final class SupervisionLinkRecord: Model, @unchecked Sendable {
     @Parent(key: "therapist_id") var therapist: UserAccount
     @Field(key: "starts_at") var startsAt: Date
     @OptionalField(key: "ends_at") var endsAt: Date?
+    /// A ``SupervisionPurpose`` raw value (nil read as MBT supervision).
+    @OptionalField(key: "purpose") var purpose: String?
 
     init() {}
 
-    init(id: UUID? = nil, supervisorID: UUID, therapistID: UUID, startsAt: Date, endsAt: Date? = nil) {
+    init(id: UUID? = nil, supervisorID: UUID, therapistID: UUID, startsAt: Date, endsAt: Date? = nil, purpose: SupervisionPurpose = .mbt) {
         self.id = id
         self.$supervisor.id = supervisorID
         self.$therapist.id = therapistID
         self.startsAt = startsAt
         self.endsAt = endsAt
+        self.purpose = purpose.rawValue
     }
+
+    /// What the link is for.
+    var supervisionPurpose: SupervisionPurpose { purpose.flatMap(SupervisionPurpose.init(rawValue:)) ?? .mbt }
 }
 
 /// A patient's membership of a slow-open group, from joining to leaving.

@@ -48,6 +48,7 @@ enum MigrationCatalog {
         CreateOneTimeTokens(),
         CreateOutbox(),
         AddAuditDetail(),
+        AddSupervisionPurpose(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

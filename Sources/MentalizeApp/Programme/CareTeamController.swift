@@ -17,6 +17,7 @@ struct CareTeamController: RouteCollection {
         var therapistID: UUID?
         var patientID: UUID?
         var supervisorID: UUID?
+        var purpose: String?
     }
 
     func page(_ request: Request) async throws -> View {
@@ -43,16 +44,17 @@ struct CareTeamController: RouteCollection {
             try await audit(request, lead: lead, patientID: patientID, type: "caseload-assignment", id: try assignment.requireID())
         case "supervision":
             guard let supervisor = form.supervisorID, staff.supervisors.contains(where: { $0.id == supervisor }),
-                  let therapist = form.therapistID, staff.therapists.contains(where: { $0.id == therapist }) else {
+                  let therapist = form.therapistID, staff.therapists.contains(where: { $0.id == therapist }),
+                  let purpose = SupervisionPurpose(rawValue: form.purpose ?? SupervisionPurpose.mbt.rawValue) else {
                 return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
             }
             let open = try await CareTeamQueries(database: request.db).supervisionLinks(supervisor: supervisor, therapist: therapist)
             if open.contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
                 return try await render(request, error: "careTeam.error.alreadySupervising").encodeResponse(status: .conflict, for: request)
             }
-            let link = SupervisionLinkRecord(supervisorID: supervisor, therapistID: therapist, startsAt: request.now)
+            let link = SupervisionLinkRecord(supervisorID: supervisor, therapistID: therapist, startsAt: request.now, purpose: purpose)
             try await link.create(on: request.db)
-            try await audit(request, lead: lead, patientID: nil, type: "supervision-link", id: try link.requireID())
+            try await audit(request, lead: lead, patientID: nil, type: "supervision-link", id: try link.requireID(), change: "started: \(purpose.displayName)")
         default:
             throw Abort(.badRequest)
         }
@@ -69,7 +71,7 @@ struct CareTeamController: RouteCollection {
         } else if let link = try await SupervisionLinkRecord.find(id, on: request.db), link.endsAt == nil {
             link.endsAt = request.now
             try await link.update(on: request.db)
-            try await audit(request, lead: lead, patientID: nil, type: "supervision-link", id: try link.requireID())
+            try await audit(request, lead: lead, patientID: nil, type: "supervision-link", id: try link.requireID(), change: "ended")
         } else {
             throw Abort(.notFound)
         }
@@ -82,9 +84,10 @@ struct CareTeamController: RouteCollection {
         endsAt.map { now < $0 } ?? true
     }
 
-    private func audit(_ request: Request, lead: SignedInUser, patientID: UUID?, type: String, id: UUID) async throws {
+    private func audit(_ request: Request, lead: SignedInUser, patientID: UUID?, type: String, id: UUID, change: String? = nil) async throws {
         try await request.recordAudit([AuditEntry(actorID: lead.id, actorRole: .programmeLead, patientID: patientID, recordType: type,
-                                                                  recordID: id.uuidString, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false)])
+                                                  recordID: id.uuidString, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false,
+                                                  detail: change)])
     }
 
     private func render(_ request: Request, error: String?) async throws -> View {
@@ -104,11 +107,12 @@ struct CareTeamController: RouteCollection {
         let context = CareTeamContext(
             page: PageChrome(titleKey: "careTeam.title", request: request), csrfToken: request.csrfToken, action: SiteRoute.careTeam.path, errorKey: error,
             caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? .unknown, right: .init(name: $0.patient.displayName, disabled: false),
-                                           endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
+                                           purpose: nil, endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             supervision: supervision.map { .init(left: names[$0.$supervisor.id] ?? .unknown, right: names[$0.$therapist.id] ?? .unknown,
-                                                 endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
+                                                 purpose: $0.supervisionPurpose.displayName, endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             therapists: staff.therapists.map { .init(id: $0.id.uuidString, name: $0.name) },
             supervisors: staff.supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
+            purposes: SupervisionPurpose.allCases.map { .init(id: $0.rawValue, name: $0.displayName) },
             patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: $0.displayName) }
         )
         return try await request.view.render("care-team", context)
@@ -137,6 +141,8 @@ struct CareTeamContext: Encodable {
     struct Pair: Encodable {
         let left: Person
         let right: Person
+        /// For supervision: what it is for.
+        let purpose: String?
         let endPath: String
     }
 
@@ -153,5 +159,6 @@ struct CareTeamContext: Encodable {
     let supervision: [Pair]
     let therapists: [Choice]
     let supervisors: [Choice]
+    let purposes: [Choice]
     let patients: [Choice]
 }

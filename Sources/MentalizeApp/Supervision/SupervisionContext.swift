@@ -5,6 +5,7 @@ import Foundation
 struct SupervisionContext: Encodable {
     struct Supervisee: Encodable {
         let name: String
+        let purpose: String
         let caseload: Int
     }
 

@@ -18,8 +18,9 @@ struct SupervisionController: RouteCollection {
         let user = try request.requireRole([.supervisor])
         let access = try request.patientAccess()
         let now = request.now
-        let therapists = try await access.facts().supervision.filter { $0.supervisorID.rawValue == user.id && $0.period.isCurrent(at: now) }.map(\.therapistID.rawValue)
         let queries = SupervisionQueries(database: request.db)
+        let links = try await queries.currentLinks(supervisor: user.id, at: now)
+        let therapists = links.map { $0.$therapist.id }
         let sizes = try await queries.caseloadSizes(of: therapists, at: now)
         let notes = try await queries.processNotes(namingSupervisor: user.id, limit: Self.shownNotes)
         let noteScope = try await access.listScope(.processNote)
@@ -29,7 +30,9 @@ struct SupervisionController: RouteCollection {
         let zone = try await request.clinicZone()
         let context = SupervisionContext(
             page: PageChrome(titleKey: "supervision.title", request: request),
-            supervisees: therapists.map { .init(name: names[$0] ?? "", caseload: sizes[$0] ?? 0) }.sorted { $0.name < $1.name },
+            supervisees: links.map { link in
+                .init(name: names[link.$therapist.id] ?? "", purpose: link.supervisionPurpose.displayName, caseload: sizes[link.$therapist.id] ?? 0)
+            }.sorted { $0.name < $1.name },
             notes: notes.compactMap { note in
                 note.id.map { id in
                     let day = (try? LocalDate(iso: note.sessionDate)).map(zone.dayText) ?? note.sessionDate

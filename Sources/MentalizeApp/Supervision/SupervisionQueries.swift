@@ -14,6 +14,12 @@ struct SupervisionQueries {
             .sort(\.$createdAt, .descending).limit(limit).all()
     }
 
+    /// The supervisor's links in force now, oldest first.
+    func currentLinks(supervisor supervisorID: UUID, at now: Date) async throws -> [SupervisionLinkRecord] {
+        try await SupervisionLinkRecord.query(on: database).filter(\.$supervisor.$id == supervisorID).sort(\.$startsAt).all()
+            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
+    }
+
     /// How many patients each therapist has on their caseload now.
     func caseloadSizes(of therapists: [UUID], at now: Date) async throws -> [UUID: Int] {
         guard !therapists.isEmpty else { return [:] }

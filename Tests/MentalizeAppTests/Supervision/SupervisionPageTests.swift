@@ -27,7 +27,7 @@ import VaporTesting
             for therapist in [DemoStaff.therapistAsh, DemoStaff.therapistBirch] {
                 let size = try await CaseloadAssignmentRecord.query(on: app.db).filter(\.$therapist.$id == therapist.id).all()
                     .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }.count
-                #expect(html.contains("<tr><td>\(therapist.displayName)</td><td>\(size)</td></tr>"), "\(therapist.displayName) with \(size) patients")
+                #expect(html.contains("<tr><td>\(therapist.displayName)</td><td>MBT supervision</td><td>\(size)</td></tr>"), "\(therapist.displayName) with \(size) patients")
             }
             let shared = String(try #require(html.firstMatch(of: /<ul class="plain-list" id="shared-notes">(.*?)<\/ul>/.dotMatchesNewlines())).1)
             #expect(shared.components(separatedBy: "<li ").count == 2, "only the note that named Cedar")
@@ -43,6 +43,26 @@ import VaporTesting
                 let other = try await SignedInClients.web(app, userID: user)
                 #expect(try await other.get("/supervision").status == .notFound)
             }
+        }
+    }
+
+    @Test func aTherapistMayHaveASecondSupervisorForAnotherPurposeAndTheLogSaysWhich() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let dual = UUID()
+            try await UserAccount(id: dual, clinicID: DemoSeed.clinicID, username: "licensing.supervisor@clinic.example", displayName: "Pat Linden",
+                                  roles: ["supervisor"]).create(on: app.db)
+            let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
+            try await lead.get("/care-team")
+            let link = ["kind": "supervision", "supervisorID": dual.uuidString, "therapistID": DemoStaff.therapistAsh.id.uuidString, "purpose": "licensing"]
+            #expect(try await lead.post("/care-team", form: link).status == .seeOther)
+            let stored = try await SupervisionLinkRecord.query(on: app.db).filter(\.$therapist.$id == DemoStaff.therapistAsh.id).all()
+            #expect(Set(stored.map(\.supervisionPurpose)) == [.mbt, .licensing], "Cedar for MBT, the new supervisor for the licence")
+            let page = try await lead.get("/care-team").body.string
+            #expect(page.contains("<td>Licensing supervision</td>") && page.contains("<td>MBT supervision</td>"))
+            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "supervision-link").sort(\.$sequence, .descending).first())
+            #expect(event.detail == "started: Licensing supervision")
+            let bad = link.merging(["purpose": "friendship", "therapistID": DemoStaff.therapistBirch.id.uuidString]) { $1 }
+            #expect(try await lead.post("/care-team", form: bad).status == .badRequest)
         }
     }
 }
