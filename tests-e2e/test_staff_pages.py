@@ -152,3 +152,15 @@ def test_the_supervisors_page(demo_server, browser):
     rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "#supervisees tbody tr")]
     assert any("Robin Ash" in row for row in rows) and any("Sam Birch" in row for row in rows)
     assert_accessible(browser, "supervision")
+    # A group supervision with both supervisees, recorded material shown, attested.
+    browser.set_window_size(1280, 900)
+    browser.find_element(By.ID, "log-minutes").send_keys("90")
+    browser.find_element(By.ID, "format-group").click()
+    for box in browser.find_elements(By.CSS_SELECTOR, "input[name^='supervisee.']"):
+        box.click()
+    browser.find_element(By.ID, "material-recorded").click()
+    browser.find_element(By.ID, "log-cases").send_keys("A.T., B.T.")
+    browser.find_element(By.ID, "log-attest").click()
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Log the session']"))
+    logged = browser.find_element(By.ID, "logged").text
+    assert "90 min" in logged and "group of 2" in logged and "A.T., B.T." in logged, logged

@@ -49,6 +49,7 @@ enum MigrationCatalog {
         CreateOutbox(),
         AddAuditDetail(),
         AddSupervisionPurpose(),
+        CreateSupervisionSessions(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -105,6 +105,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case schedule = "/schedule"
     case caseload = "/caseload"
     case supervision = "/supervision"
+    case supervisionSessions = "/supervision/sessions"
     case patientSessions = "/patients/:patientID/sessions"
     case patientSeriesBook = "/patients/:patientID/sessions/series"
     case patientOneOffBook = "/patients/:patientID/sessions/one-off"
@@ -200,7 +201,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .formulation, .formulationCompare: .patientRecord(.formulation, .read)
         case .formulationSave, .formulationShare: .patientRecord(.formulation, .write)
         case .myFormulation, .myReport: .roles([.patient])
-        case .supervision: .roles([.supervisor])
+        case .supervision, .supervisionSessions: .roles([.supervisor])
         case .schedule, .caseload, .sessionAttendance, .sessionNote, .sessionAddendum, .sessionChange: .roles([.therapist])
         case .session, .sessionProcessNote, .processNote: .roles([.therapist, .supervisor])
         case .groups, .group: .roles([.therapist, .supervisor, .programmeLead])

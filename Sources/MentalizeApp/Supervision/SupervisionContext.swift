@@ -1,12 +1,33 @@
 import Foundation
 
-/// What the supervisor's page shows: their supervisees with caseload sizes, and the process notes
-/// whose authors named them (a list of when, whom and by whom; the text opens one note at a time).
+/// What the supervisor's page shows: their supervisees, the supervision log (the form and this
+/// month's sessions), and the process notes whose authors named them (when, whom and by whom; the
+/// text opens one note at a time).
 struct SupervisionContext: Encodable {
     struct Supervisee: Encodable {
+        let id: String
         let name: String
         let purpose: String
         let caseload: Int
+        /// Ticked in the log form (kept when the form comes back with problems).
+        let checked: Bool
+    }
+
+    struct LogForm: Encodable {
+        let heldOn: String
+        let minutes: String
+        let format: String
+        let material: String
+        let cases: String
+    }
+
+    struct Logged: Encodable {
+        let day: String
+        let minutes: Int
+        let format: String
+        let supervisees: String
+        let material: String
+        let cases: String
     }
 
     struct SharedNote: Encodable {
@@ -17,7 +38,13 @@ struct SupervisionContext: Encodable {
     }
 
     let page: PageChrome
+    let csrfToken: String
     let supervisees: [Supervisee]
+    let form: LogForm
+    let problems: [String]
+    let logPath: String
+    let logged: [Logged]
+    let minutesThisMonth: Int
     let notes: [SharedNote]
     let zone: String
 }

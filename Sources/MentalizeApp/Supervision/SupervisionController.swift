@@ -3,36 +3,75 @@ import Foundation
 import MentalizeCore
 import Vapor
 
-/// `/supervision`, the supervisor's page: the therapists they supervise now with their caseload
-/// sizes, and the process notes whose authors named them, newest first. Listing the notes is an
-/// audited list of process notes (the named supervisor's basis); the patients named are audited
-/// as listed, and a patient the supervisor may not list is not named.
+/// `/supervision`, the supervisor's page: the therapists they supervise now with their purpose
+/// and caseload sizes; the supervision log (log a session, attested; this month's sessions); and
+/// the process notes whose authors named them, newest first. Listing the notes is an audited list
+/// of process notes (the named supervisor's basis); a patient the supervisor may not list is not
+/// named. Logging a session is an audited write that says what was logged.
 struct SupervisionController: RouteCollection {
     static let shownNotes = 200
 
     func boot(routes: any RoutesBuilder) throws {
         try routes.get(.supervision, use: page)
+        try routes.post(.supervisionSessions, use: log)
     }
 
     func page(_ request: Request) async throws -> Response {
         let user = try request.requireRole([.supervisor])
+        var form = SupervisionSessionForm()
+        form.heldOn = try await request.clinicZone().localDate(of: request.now).description
+        return try await render(request, supervisor: user.id, form: form, problems: [], status: .ok)
+    }
+
+    func log(_ request: Request) async throws -> Response {
+        let user = try request.requireRole([.supervisor])
+        let form = SupervisionSessionForm(fields: try request.form([String: String].self))
+        let links = try await SupervisionQueries(database: request.db).currentLinks(supervisor: user.id, at: request.now)
+        let today = try await request.clinicZone().localDate(of: request.now)
+        switch form.checked(mySupervisees: Set(links.map { $0.$therapist.id }), today: today) {
+        case .failure(let problems):
+            return try await render(request, supervisor: user.id, form: form, problems: problems.messages, status: .badRequest)
+        case .success(let facts):
+            let day = try LocalDate(iso: form.heldOn)
+            let id = try await SupervisionLogStore(database: request.db).log(supervisor: user.id, heldOn: day, facts: facts, material: form.material,
+                                                                             cases: form.cases, supervisees: form.supervisees, at: request.now)
+            let shape = if case .group(let n) = facts.format { "group of \(n)" } else { "individual" }
+            try await request.recordAudit([AuditEntry(actorID: user.id, actorRole: .supervisor, patientID: nil, recordType: "supervisionSession",
+                                                      recordID: id.uuidString, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false,
+                                                      detail: "logged and attested: \(shape), \(facts.minutes) minutes, material \(form.material)")])
+            return request.redirect(to: SiteRoute.supervision.path + "#log-heading")
+        }
+    }
+
+    private func render(_ request: Request, supervisor: UUID, form: SupervisionSessionForm, problems: [String], status: HTTPResponseStatus) async throws -> Response {
         let access = try request.patientAccess()
         let now = request.now
+        let zone = try await request.clinicZone()
         let queries = SupervisionQueries(database: request.db)
-        let links = try await queries.currentLinks(supervisor: user.id, at: now)
+        let links = try await queries.currentLinks(supervisor: supervisor, at: now)
         let therapists = links.map { $0.$therapist.id }
         let sizes = try await queries.caseloadSizes(of: therapists, at: now)
-        let notes = try await queries.processNotes(namingSupervisor: user.id, limit: Self.shownNotes)
-        let noteScope = try await access.listScope(.processNote)
-        try await access.auditListed(Array(Set(notes.map { $0.$patient.id })), kind: .processNote, scope: noteScope)
+        let today = zone.localDate(of: now)
+        let logged = try await SupervisionLogStore(database: request.db).sessions(supervisor: supervisor, since: try LocalDate(year: today.year, month: today.month, day: 1))
+        let notes = try await queries.processNotes(namingSupervisor: supervisor, limit: Self.shownNotes)
+        try await access.auditListed(Array(Set(notes.map { $0.$patient.id })), kind: .processNote, scope: try await access.listScope(.processNote))
         let patientNames = try await ScheduleNames(request: request).listed(notes.map { $0.$patient.id })
-        let names = try await StaffNames(database: request.db).names(for: therapists + notes.map { $0.$author.id })
-        let zone = try await request.clinicZone()
+        let names = try await StaffNames(database: request.db).names(for: therapists + notes.map { $0.$author.id } + logged.flatMap(\.supervisees))
         let context = SupervisionContext(
-            page: PageChrome(titleKey: "supervision.title", request: request),
+            page: PageChrome(titleKey: "supervision.title", request: request), csrfToken: request.csrfToken,
             supervisees: links.map { link in
-                .init(name: names[link.$therapist.id] ?? "", purpose: link.supervisionPurpose.displayName, caseload: sizes[link.$therapist.id] ?? 0)
+                .init(id: link.$therapist.id.uuidString, name: names[link.$therapist.id] ?? "", purpose: link.supervisionPurpose.displayName,
+                      caseload: sizes[link.$therapist.id] ?? 0, checked: form.supervisees.contains(link.$therapist.id))
             }.sorted { $0.name < $1.name },
+            form: .init(heldOn: form.heldOn, minutes: form.minutes, format: form.format, material: form.material, cases: form.cases),
+            problems: problems, logPath: SiteRoute.supervisionSessions.path,
+            logged: logged.map { entry in
+                .init(day: (try? LocalDate(iso: entry.session.heldOn)).map(zone.dayText) ?? entry.session.heldOn, minutes: entry.session.minutes,
+                      format: entry.session.format == "group" ? "group of \(entry.supervisees.count)" : "individual",
+                      supervisees: entry.supervisees.compactMap { names[$0] }.sorted().joined(separator: ", "),
+                      material: entry.session.material, cases: entry.session.casesText)
+            },
+            minutesThisMonth: logged.map(\.session.minutes).reduce(0, +),
             notes: notes.compactMap { note in
                 note.id.map { id in
                     let day = (try? LocalDate(iso: note.sessionDate)).map(zone.dayText) ?? note.sessionDate
@@ -42,6 +81,7 @@ struct SupervisionController: RouteCollection {
             },
             zone: zone.identifier)
         let response = try await request.view.render("supervision", context).encodeResponse(for: request)
+        response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

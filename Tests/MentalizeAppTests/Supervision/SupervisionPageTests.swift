@@ -65,4 +65,50 @@ import VaporTesting
             #expect(try await lead.post("/care-team", form: bad).status == .badRequest)
         }
     }
+
+    @Test func theSupervisorLogsIndividualAndGroupSessionsAttestedWithInitialsOnly() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let cedar = try await SignedInClients.web(app, userID: DemoStaff.supervisor.id)
+            try await cedar.get("/supervision")
+            let today = try ClinicZone("Europe/London").localDate(of: app.clock.now())
+            let ash = "supervisee.\(DemoStaff.therapistAsh.id.uuidString)"
+            let birch = "supervisee.\(DemoStaff.therapistBirch.id.uuidString)"
+            var fields = ["heldOn": today.adding(days: -1).description, "minutes": "50", "format": "individual", ash: "on", "material": "recorded",
+                          "cases": "A.T., C. T.", "attested": "on"]
+            let logged = try await cedar.post("/supervision/sessions", form: fields, headers: ["X-Request-Id": "log-1"])
+            #expect(logged.status == .seeOther)
+            fields = ["heldOn": today.description, "minutes": "90", "format": "group", ash: "on", birch: "on", "material": "live", "cases": "", "attested": "on"]
+            #expect(try await cedar.post("/supervision/sessions", form: fields).status == .seeOther)
+            let stored = try await SupervisionSessionRecord.query(on: app.db).sort(\.$heldOn).all()
+            #expect(stored.map(\.minutes) == [50, 90] && stored.map(\.format) == ["individual", "group"] && stored[0].casesText == "A.T., C. T.")
+            #expect(try await SupervisionAttendeeRecord.query(on: app.db).count() == 3)
+            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "log-1").first())
+            #expect(event.recordType == "supervisionSession" && event.detail == "logged and attested: individual, 50 minutes, material recorded")
+            let page = try await cedar.get("/supervision").body.string
+            let list = String(try #require(page.firstMatch(of: /<ul class="plain-list" id="logged">(.*?)<\/ul>/.dotMatchesNewlines())).1)
+            #expect(list.contains("90 min · group of 2 · Robin Ash (demo therapist), Sam Birch (demo therapist)") && list.contains("50 min · individual · Robin Ash"))
+            #expect(page.contains("(140 minutes)"))
+
+            // Refused, with the form kept: each rule in words.
+            let refusals: [([String: String], String)] = [
+                (["heldOn": today.adding(days: 1).description, "minutes": "50", "format": "individual", ash: "on", "material": "none", "attested": "on"], "once it has happened"),
+                (["heldOn": today.description, "minutes": "0", "format": "individual", ash: "on", "material": "none", "attested": "on"], "1 to 480"),
+                (["heldOn": today.description, "minutes": "50", "format": "group", ash: "on", "material": "none", "attested": "on"], "two supervisees or more"),
+                (["heldOn": today.description, "minutes": "50", "format": "individual", ash: "on", birch: "on", "material": "none", "attested": "on"], "one supervisee"),
+                (["heldOn": today.description, "minutes": "50", "format": "individual", ash: "on", "material": "none", "cases": "Avery Testpatient", "attested": "on"], "initials only"),
+                (["heldOn": today.description, "minutes": "50", "format": "individual", ash: "on", "material": "none"], "Attest the entry"),
+                (["heldOn": today.description, "minutes": "50", "format": "individual", "supervisee.\(DemoStaff.lead.id.uuidString)": "on", "material": "none", "attested": "on"], "only therapists you supervise"),
+            ]
+            for (form, words) in refusals {
+                let refused = try await cedar.post("/supervision/sessions", form: form)
+                #expect(refused.status == .badRequest && refused.body.string.contains(words), "\(words)")
+            }
+            let kept = try await cedar.post("/supervision/sessions", form: refusals[4].0).body.string
+            #expect(kept.contains("value=\"Avery Testpatient\"") && kept.contains("id=\"supervisee-\(DemoStaff.therapistAsh.id.uuidString)\" name=\"\(ash)\" checked"), "what was typed comes back")
+            #expect(try await SupervisionSessionRecord.query(on: app.db).count() == 2, "nothing refused was saved")
+            let therapist = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            try await therapist.get("/home")
+            #expect(try await therapist.post("/supervision/sessions", form: fields).status == .notFound)
+        }
+    }
 }

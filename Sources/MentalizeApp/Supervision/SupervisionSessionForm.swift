@@ -1,0 +1,71 @@
+import Foundation
+import MentalizeCore
+
+/// The supervisor's form for logging a session. Supervisees are the checked boxes named
+/// `supervisee.<therapist id>`; the rest are plain fields.
+struct SupervisionSessionForm {
+    static let maxMinutes = 480
+    static let casesLimit = 500
+
+    var heldOn = ""
+    var minutes = ""
+    var format = "individual"
+    var material = "none"
+    var cases = ""
+    var attested = false
+    var supervisees: Set<UUID> = []
+
+    init() {}
+
+    init(fields: [String: String]) {
+        heldOn = fields["heldOn"] ?? ""
+        minutes = fields["minutes"] ?? ""
+        format = fields["format"] ?? ""
+        material = fields["material"] ?? ""
+        cases = (fields["cases"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        attested = fields["attested"] == "on"
+        supervisees = Set(fields.compactMap { key, value in
+            key.hasPrefix("supervisee.") && value == "on" ? UUID(uuidString: String(key.dropFirst("supervisee.".count))) : nil
+        })
+    }
+
+    /// What was logged, checked: a real past-or-today day, 1 to 480 minutes, one supervisee alone
+    /// or two or more in a group (all of them the supervisor's), material, initials only, attested.
+    func checked(mySupervisees: Set<UUID>, today: LocalDate) -> Result<SupervisionSessionFacts, SupervisionLogProblems> {
+        var problems: [String] = []
+        let day = try? LocalDate(iso: heldOn)
+        if day == nil { problems.append("Give the day of the session.") } else if let day, day > today { problems.append("A session is logged once it has happened.") }
+        let length = Int(minutes) ?? 0
+        if !(1...Self.maxMinutes).contains(length) { problems.append("Give the length in minutes, 1 to \(Self.maxMinutes).") }
+        if !supervisees.isSubset(of: mySupervisees) { problems.append("Choose only therapists you supervise.") }
+        switch format {
+        case "individual" where supervisees.count != 1: problems.append("An individual session has one supervisee.")
+        case "group" where supervisees.count < 2: problems.append("A group session has two supervisees or more.")
+        case "individual", "group": break
+        default: problems.append("Choose individual or group.")
+        }
+        if !["none", "live", "recorded"].contains(material) { problems.append("Say whether live or recorded material was shown.") }
+        if cases.count > Self.casesLimit || !Self.isInitialsList(cases) {
+            problems.append("Give the cases discussed by initials only, separated by commas (for example A.T., B.K.), never by name.")
+        }
+        if !attested { problems.append("Attest the entry: it records supervision you gave.") }
+        guard problems.isEmpty else { return .failure(SupervisionLogProblems(messages: problems)) }
+        return .success(SupervisionSessionFacts(minutes: length, format: format == "group" ? .group(participants: supervisees.count) : .individual,
+                                                materialShown: material != "none"))
+    }
+
+    /// Empty, or initials separated by commas: each entry one to four letters, each letter
+    /// optionally followed by a full stop ("A.T.", "AT", "A. T.").
+    static func isInitialsList(_ text: String) -> Bool {
+        guard !text.isEmpty else { return true }
+        return text.split(separator: ",").allSatisfy { entry in
+            let letters = entry.filter { $0 != "." && $0 != " " }
+            return (1...4).contains(letters.count) && letters.allSatisfy(\.isLetter) && entry.allSatisfy { $0.isLetter || $0 == "." || $0 == " " }
+        }
+    }
+}
+
+/// What is wrong with a logged session, in words for the supervisor.
+struct SupervisionLogProblems: Error {
+    let messages: [String]
+}
