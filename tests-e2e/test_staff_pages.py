@@ -164,3 +164,18 @@ def test_the_supervisors_page(demo_server, browser):
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Log the session']"))
     logged = browser.find_element(By.ID, "logged").text
     assert "90 min" in logged and "group of 2" in logged and "A.T., B.T." in logged, logged
+
+
+def test_a_therapists_training_record(demo_server, browser):
+    sign_in_staff(browser, demo_server, "therapist.birch@demo.invalid")
+    browser.get(demo_server.base_url + "/me/training")
+    browser.find_element(By.ID, "course-name").send_keys("MBT basic training")
+    browser.find_element(By.ID, "course-provider").send_keys("Anna Freud Centre")
+    browser.find_element(By.ID, "course-days").send_keys("3")
+    browser.execute_script("arguments[0].value = '2026-03-12'", browser.find_element(By.ID, "course-completed"))
+    browser.find_element(By.ID, "course-certificate").send_keys("AFC-2026-0142")
+    browser.find_element(By.CSS_SELECTOR, "#course-key option[value='mbt-basic']").click()
+    submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Add the course']"))
+    courses = browser.find_element(By.ID, "courses").text
+    assert "MBT basic training" in courses and "AFC-2026-0142" in courses and "Counts as" in courses, courses
+    assert_accessible(browser, "training-record")

@@ -62,6 +62,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: ProgrammeDashboardController())
     try app.register(collection: ProgrammeOutcomesController())
     try app.register(collection: SupervisionController())
+    try app.register(collection: TrainingLedgerController())
     try app.register(collection: PatientDetailsController())
     try app.register(collection: AssessmentController())
     try app.register(collection: FormulationController())

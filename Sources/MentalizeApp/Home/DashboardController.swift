@@ -42,6 +42,7 @@ struct DashboardController: RouteCollection {
         if !roles.isDisjoint(with: [.admin, .programmeLead]) { links.append(.init(key: "dashboard.audit", path: SiteRoute.auditLog.path)) }
         if !roles.isDisjoint(with: Role.clinicalStaff) { links.append(.init(key: "dashboard.breakGlass", path: SiteRoute.breakGlass.path)) }
         links.append(.init(key: "dashboard.notifications", path: SiteRoute.myNotifications.path))
+        if !roles.isDisjoint(with: [.therapist, .supervisor]) { links.append(.init(key: "dashboard.training", path: SiteRoute.myTraining.path)) }
         if roles.contains(.programmeLead) {
             links.append(.init(key: "dashboard.programme", path: SiteRoute.programmeDashboard.path))
             links.append(.init(key: "dashboard.outcomes", path: SiteRoute.programmeOutcomes.path))

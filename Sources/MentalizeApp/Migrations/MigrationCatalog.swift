@@ -50,6 +50,7 @@ enum MigrationCatalog {
         AddAuditDetail(),
         AddSupervisionPurpose(),
         CreateSupervisionSessions(),
+        CreateTrainingCourses(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

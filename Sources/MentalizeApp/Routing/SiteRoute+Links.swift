@@ -29,6 +29,7 @@ extension SiteRoute {
     func path(room: UUID) -> String { filled(["roomID": room.uuidString]) }
     func path(holiday: UUID) -> String { filled(["holidayID": holiday.uuidString]) }
     func path(helpline: UUID) -> String { filled(["helplineID": helpline.uuidString]) }
+    func path(course: UUID) -> String { filled(["courseID": course.uuidString]) }
     func path(relationship: UUID) -> String { filled(["assignmentID": relationship.uuidString]) }
     func path(feedToken: String) -> String { filled(["feedToken": feedToken]) }
     /// A single-use link: first-run setup, a portal invitation, a password reset.

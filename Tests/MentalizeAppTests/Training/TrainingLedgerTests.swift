@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+@testable import MentalizeApp
+import MentalizeCore
+import Testing
+import VaporTesting
+
+/// A clinician's training record: courses added with what a scheme counts them as, checked,
+/// removed only by their owner, every change audited; nobody else's record is reachable.
+@Suite struct TrainingLedgerTests {
+    @Test func aTherapistRecordsCoursesThatSchemesCount() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            #expect(try await ash.get("/me/training").body.string.contains("No course recorded yet."))
+            let today = try ClinicZone("Europe/London").localDate(of: app.clock.now())
+            let course = ["name": "MBT basic training", "provider": "Anna Freud Centre", "days": "3", "completedOn": today.adding(days: -200).description,
+                          "certificateReference": "AFC-2026-0142", "courseKey": "mbt-basic"]
+            #expect(try await ash.post("/me/training", form: course, headers: ["X-Request-Id": "course-add"]).status == .seeOther)
+            let page = try await ash.get("/me/training").body.string
+            #expect(page.contains("MBT basic training<br><span class=\"hint\">Counts as: Anna Freud Centre: MBT practitioner: MBT basic course"))
+            #expect(page.contains("AFC-2026-0142") && page.contains("<td>3</td>"))
+            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "course-add").first())
+            #expect(event.recordType == "accountData" && event.recordID == DemoStaff.therapistAsh.id.uuidString && event.detail == "training course added: MBT basic training")
+
+            let refusals: [([String: String], String)] = [
+                (course.merging(["name": " "]) { $1 }, "course&#39;s name"),
+                (course.merging(["days": "0"]) { $1 }, "1 to 60"),
+                (course.merging(["completedOn": today.adding(days: 1).description]) { $1 }, "once it is completed"),
+                (course.merging(["completedOn": "2026-02-30"]) { $1 }, "day the course was completed"),
+                (course.merging(["courseKey": "made-up"]) { $1 }, "courses the schemes name"),
+            ]
+            for (form, words) in refusals {
+                let refused = try await ash.post("/me/training", form: form)
+                #expect(refused.status == .badRequest && (refused.body.string.contains(words) || refused.body.string.contains(words.replacingOccurrences(of: "&#39;", with: "'"))), "\(words)")
+            }
+            #expect(try await TrainingCourseRecord.query(on: app.db).count() == 1)
+
+            let stored = try #require(try await TrainingCourseRecord.query(on: app.db).first())
+            let removePath = "/me/training/courses/\(try stored.requireID().uuidString)/remove"
+            let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)
+            try await birch.get("/me/training")
+            #expect(try await birch.post(removePath, form: [:]).status == .notFound, "someone else's course is not there for Birch")
+            #expect(!(try await birch.get("/me/training").body.string.contains("AFC-2026-0142")))
+            #expect(try await ash.post(removePath, form: [:]).status == .seeOther)
+            #expect(try await TrainingCourseRecord.query(on: app.db).count() == 0)
+            let patient = try await SignedInClients.web(app, userID: DemoPatients.all[0].userID)
+            #expect(try await patient.get("/me/training").status == .notFound)
+        }
+    }
+}
