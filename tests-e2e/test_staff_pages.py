@@ -178,4 +178,7 @@ def test_a_therapists_training_record(demo_server, browser):
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Add the course']"))
     courses = browser.find_element(By.ID, "courses").text
     assert "MBT basic training" in courses and "AFC-2026-0142" in courses and "Counts as" in courses, courses
+    met = [item.text for item in browser.find_elements(By.CSS_SELECTOR, ".scheme-progress li.met")]
+    assert any("MBT basic course" in item for item in met), met
+    assert "of 16 supervision sessions" in browser.find_element(By.ID, "progress-heading").find_element(By.XPATH, "..").text
     assert_accessible(browser, "training-record")

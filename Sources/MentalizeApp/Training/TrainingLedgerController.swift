@@ -5,7 +5,10 @@ import Vapor
 
 /// `/me/training`: a clinician's own training ledger: the courses they completed (name, provider,
 /// days, date, certificate reference, and which scheme's course it is), added and removed by
-/// them. Each change is an audited write of their account data saying what changed.
+/// them, and their progress toward each shipped accreditation scheme, counted from the record
+/// (courses, cases from attendance, supervision from the log). What the record cannot count yet
+/// (supervision per case, rated clips) says so. Each change is an audited write of their account
+/// data saying what changed.
 struct TrainingLedgerController: RouteCollection {
     /// The shipped schemes, read once (their course keys fill the form's choice).
     static let schemes = (try? AccreditationCatalog.loadBundled()) ?? []
@@ -56,6 +59,7 @@ struct TrainingLedgerController: RouteCollection {
         let choices = TrainingCourseForm.courseChoices(Self.schemes)
         let labels = Dictionary(choices.map { ($0.key, $0.label) }, uniquingKeysWith: { kept, _ in kept })
         let zone = try await request.clinicZone()
+        let record = try await TrainingProgressQueries(database: request.db).record(of: userID, courses: courses)
         let context = TrainingLedgerContext(
             page: PageChrome(titleKey: "training.title", request: request), csrfToken: request.csrfToken, action: SiteRoute.myTraining.path,
             courses: courses.compactMap { course in
@@ -67,7 +71,15 @@ struct TrainingLedgerController: RouteCollection {
                 }
             },
             choices: choices.map { .init(key: $0.key, label: $0.label, selected: $0.key == form.courseKey) },
-            form: form, problems: problems)
+            form: form, problems: problems,
+            schemes: Self.schemes.map { scheme in
+                .init(name: scheme.name, source: scheme.source, requirements: zip(scheme.requirements, scheme.progress(of: record)).map { requirement, progress in
+                    // The log does not yet tie supervision to a case, and clips are not rated in Mentalize yet.
+                    let counted = requirement.kind != .supervisionPerCase && requirement.kind != .ratedClips
+                    // A course is met or not: the badge says which.
+                    return .init(label: requirement.label, met: counted && progress.met, counted: counted, text: counted && requirement.kind != .course ? progress.text : "")
+                })
+            })
         let response = try await request.view.render("my-training", context).encodeResponse(for: request)
         response.status = status
         return response
@@ -100,4 +112,20 @@ struct TrainingLedgerContext: Encodable {
     let choices: [Choice]
     let form: TrainingCourseForm
     let problems: [String]
+    let schemes: [Scheme]
+
+    /// Progress toward one accreditation scheme.
+    struct Scheme: Encodable {
+        let name: String
+        let source: String
+        let requirements: [Requirement]
+    }
+
+    struct Requirement: Encodable {
+        let label: String
+        let met: Bool
+        /// Whether Mentalize counts this requirement from the record yet.
+        let counted: Bool
+        let text: String
+    }
 }

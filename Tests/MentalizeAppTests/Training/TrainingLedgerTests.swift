@@ -47,4 +47,30 @@ import VaporTesting
             #expect(try await patient.get("/me/training").status == .notFound)
         }
     }
+
+    @Test func progressIsCountedFromCoursesAttendanceAndTheSupervisionLog() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            var page = try await ash.get("/me/training").body.string
+            #expect(page.contains("0 of 16 supervision sessions"), "the Dutch register counts sessions from the log: none yet")
+            #expect(page.contains("keep your own record: Mentalize does not count this yet"), "supervision per case and rated clips say they are not counted")
+            // Cedar logs one individual session (45 minutes) and a group of two for 120 minutes: 1 + 2 Dutch sessions.
+            let cedar = try await SignedInClients.web(app, userID: DemoStaff.supervisor.id)
+            try await cedar.get("/supervision")
+            let today = try ClinicZone("Europe/London").localDate(of: app.clock.now()).description
+            let ashBox = "supervisee.\(DemoStaff.therapistAsh.id.uuidString)"
+            #expect(try await cedar.post("/supervision/sessions", form: ["heldOn": today, "minutes": "45", "format": "individual", ashBox: "on", "material": "recorded", "attested": "on"]).status == .seeOther)
+            #expect(try await cedar.post("/supervision/sessions", form: ["heldOn": today, "minutes": "120", "format": "group", ashBox: "on",
+                                                                         "supervisee.\(DemoStaff.therapistBirch.id.uuidString)": "on", "material": "none", "attested": "on"]).status == .seeOther)
+            let course = ["name": "MBT basic training", "provider": "Anna Freud Centre", "days": "3", "completedOn": today, "certificateReference": "", "courseKey": "mbt-basic"]
+            #expect(try await ash.post("/me/training", form: course).status == .seeOther)
+            page = try await ash.get("/me/training").body.string
+            #expect(page.contains("3 of 16 supervision sessions"))
+            #expect(page.contains("<li class=\"met\"><span class=\"badge\">met</span> MBT basic course"), "the course counts")
+            // Cases from attendance: Ash's individual patients and the Tuesday group, each below 24 sessions in the demo.
+            let attended = try await AttendanceEntry.query(on: app.db).filter(\.$mark == "attended").all()
+            #expect(!attended.isEmpty)
+            #expect(page.contains("of 24 sessions or more") && !page.contains("<li class=\"met\"><span class=\"badge\">met</span> Cases treated"))
+        }
+    }
 }
