@@ -29,7 +29,7 @@ public enum AccessGrantTable {
         case .demographics, .formulation, .crisisPlan: readListExport
         case .measureResponse, .formulationResponse, .sharedDiaryEntry, .message, .privateDiaryEntry: all
         case .selfReport: writeExport
-        case .riskAlert, .clinicalEvent, .sessionNote, .processNote, .accountData: []
+        case .riskAlert, .clinicalEvent, .sessionNote, .noteReview, .processNote, .accountData: []
         }
     }
 
@@ -46,6 +46,7 @@ public enum AccessGrantTable {
         switch kind {
         case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .crisisPlan, .message: all
         case .sharedDiaryEntry, .formulationResponse: readListExport
+        case .noteReview: readList
         case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
@@ -55,13 +56,17 @@ public enum AccessGrantTable {
         switch kind {
         case .demographics, .crisisPlan: readList
         case .measureResponse, .riskAlert, .clinicalEvent, .sessionNote: readListWrite
+        case .noteReview: readList
         case .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
 
+    /// Supervisors read their supervisees' patients' records and write only their reviews of the
+    /// supervisees' notes.
     private static func supervision(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
         case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .crisisPlan, .formulationResponse, .sharedDiaryEntry, .message: readList
+        case .noteReview: readListWrite
         case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
@@ -70,6 +75,7 @@ public enum AccessGrantTable {
         switch kind {
         case .demographics, .measureResponse, .formulation, .crisisPlan, .formulationResponse, .sharedDiaryEntry, .message: readList
         case .riskAlert, .clinicalEvent, .sessionNote: readListWrite
+        case .noteReview: readList
         case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }

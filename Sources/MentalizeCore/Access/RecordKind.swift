@@ -39,6 +39,10 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     /// Secure messages between the patient and their care team.
     case message
     case processNote
+    /// A supervisor's review of a supervisee's signed note (approve or co-sign supervision): the
+    /// steps, the comments of a returned note and the versions kept. Staff only; the lead never
+    /// reads it.
+    case noteReview
     case privateDiaryEntry
     case accountData
 
@@ -47,7 +51,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .demographics: .demographics
         case .measureResponse, .riskAlert, .clinicalEvent: .structuredClinical
-        case .sessionNote, .formulation, .crisisPlan, .formulationResponse, .selfReport, .sharedDiaryEntry, .message: .freeTextClinical
+        case .sessionNote, .noteReview, .formulation, .crisisPlan, .formulationResponse, .selfReport, .sharedDiaryEntry, .message: .freeTextClinical
         case .processNote: .processNote
         case .privateDiaryEntry: .patientPrivate
         case .accountData: .accountAdmin
@@ -66,7 +70,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     /// process notes are restricted further by their own rule.
     public var isStaffOnly: Bool {
         switch self {
-        case .clinicalEvent, .riskAlert, .sessionNote, .processNote: true
+        case .clinicalEvent, .riskAlert, .sessionNote, .noteReview, .processNote: true
         case .demographics, .measureResponse, .formulation, .crisisPlan, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .privateDiaryEntry, .accountData: false
         }
     }

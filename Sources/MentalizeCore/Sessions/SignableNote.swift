@@ -66,6 +66,13 @@ public struct SignableNote<Content: SignableContent>: Hashable, Sendable, Codabl
         state = .signed(by: signer, at: time)
     }
 
+    /// Unlocks a signed note its supervisor returned for revision; the signed version is kept by
+    /// the review (``NoteReview``), never overwritten silently.
+    public mutating func reopenForRevision() throws(NoteRefusal) {
+        guard isSigned else { throw .notSigned }
+        state = .draft
+    }
+
     /// Adds an addendum to a signed note.
     public mutating func addAddendum(_ text: String, by author: UserID, at time: Date) throws(NoteRefusal) {
         guard case .signed(_, let signedAt) = state else { throw .notSigned }

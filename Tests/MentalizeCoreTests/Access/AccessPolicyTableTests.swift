@@ -14,32 +14,32 @@ import Testing
 struct AccessPolicyTableTests {
     static let columns: [RecordKind] = [
         .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .crisisPlan,
-        .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData,
+        .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .noteReview, .privateDiaryEntry, .accountData,
     ]
 
-    //                     demogr  measure alert   event   note    formul  crisis  fresp   report  shared  message process private account
+    //                     demogr  measure alert   event   note    formul  crisis  fresp   report  shared  message process review  private account
     static let expected: [Role: [String: [String]]] = [
         .patient: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rle",  "rlwe", "we",   "rlwe", "rlwe", "-",    "rlwe", "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rle",  "rlwe", "we",   "rlwe", "rlwe", "-",    "-",    "rlwe", "-"],
         ],
         .therapist: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "rle",  "rlwe", "-",    "-",    "-"],
-            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "rl",   "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "rle",  "rlwe", "-",    "rl",   "-",    "-"],
+            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "rl",   "-",    "-",    "-",    "-",    "-",    "rl",   "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "-",    "-"],
         ],
         .supervisor: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rlw",  "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "-",    "-"],
         ],
         .programmeLead: [
-            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "-",    "-"],
+            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "-",    "-"],
         ],
         .admin: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
         ],
     ]
 
