@@ -34,20 +34,27 @@ final class SupervisionLinkRecord: Model, @unchecked Sendable {
     @OptionalField(key: "ends_at") var endsAt: Date?
     /// A ``SupervisionPurpose`` raw value (nil read as MBT supervision).
     @OptionalField(key: "purpose") var purpose: String?
+    /// A ``SupervisionMode`` raw value (nil read as view).
+    @OptionalField(key: "mode") var mode: String?
 
     init() {}
 
-    init(id: UUID? = nil, supervisorID: UUID, therapistID: UUID, startsAt: Date, endsAt: Date? = nil, purpose: SupervisionPurpose = .mbt) {
+    init(id: UUID? = nil, supervisorID: UUID, therapistID: UUID, startsAt: Date, endsAt: Date? = nil, purpose: SupervisionPurpose = .mbt,
+         mode: SupervisionMode = .view) {
         self.id = id
         self.$supervisor.id = supervisorID
         self.$therapist.id = therapistID
         self.startsAt = startsAt
         self.endsAt = endsAt
         self.purpose = purpose.rawValue
+        self.mode = mode.rawValue
     }
 
     /// What the link is for.
     var supervisionPurpose: SupervisionPurpose { purpose.flatMap(SupervisionPurpose.init(rawValue:)) ?? .mbt }
+
+    /// What the supervisor does with the supervisee's notes.
+    var supervisionMode: SupervisionMode { mode.flatMap(SupervisionMode.init(rawValue:)) ?? .view }
 }
 
 /// A patient's membership of a slow-open group, from joining to leaving.

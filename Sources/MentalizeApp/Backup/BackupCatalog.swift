@@ -21,6 +21,7 @@ enum BackupCatalog {
         .of(MessageThread.self), .of(SecureMessage.self), .of(MessageReadMark.self),
         .of(DiaryEntryRecord.self), .of(DiarySessionFlag.self), .of(PortalPreference.self), .of(ModuleProgress.self),
         .of(SupervisionSessionRecord.self), .of(SupervisionAttendeeRecord.self), .of(TrainingCourseRecord.self),
+        .of(NoteReviewRecord.self), .of(NoteVersionRecord.self),
     ]
 
     /// Tables deliberately not in a backup: background job claims are only when a job last ran; a

@@ -51,6 +51,8 @@ enum MigrationCatalog {
         AddSupervisionPurpose(),
         CreateSupervisionSessions(),
         CreateTrainingCourses(),
+        AddSupervisionMode(),
+        CreateNoteReviews(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -25,7 +25,7 @@ struct StaffNavigation: Encodable, Sendable {
                          ("nav.groups", .groups, 0), ("nav.schedule", .schedule, 0)]
         }
         if roles.contains(.supervisor) {
-            sections += [("nav.today", .dashboard, 0), ("nav.supervision", .supervision, 0), ("nav.patients", .patients, 0), ("nav.groups", .groups, 0)]
+            sections += [("nav.today", .dashboard, 0), ("nav.supervision", .supervision, counts.notesAwaitingReview), ("nav.patients", .patients, 0), ("nav.groups", .groups, 0)]
         }
         if !roles.isDisjoint(with: Role.clinicalStaff) {
             sections += [("nav.messages", .staffInbox, counts.unreadMessages), ("nav.alerts", .alerts, counts.openAlerts)]
@@ -60,6 +60,8 @@ struct NavigationCounts: Sendable {
     var openAlerts = 0
     var unreadMessages = 0
     var unsignedNotes = 0
+    /// Supervisees' signed notes waiting for the supervisor's review.
+    var notesAwaitingReview = 0
     var waitingRoles = 0
     var failedDeliveries = 0
 }

@@ -18,6 +18,7 @@ struct CareTeamController: RouteCollection {
         var patientID: UUID?
         var supervisorID: UUID?
         var purpose: String?
+        var mode: String?
     }
 
     func page(_ request: Request) async throws -> View {
@@ -45,16 +46,22 @@ struct CareTeamController: RouteCollection {
         case "supervision":
             guard let supervisor = form.supervisorID, staff.supervisors.contains(where: { $0.id == supervisor }),
                   let therapist = form.therapistID, staff.therapists.contains(where: { $0.id == therapist }),
-                  let purpose = SupervisionPurpose(rawValue: form.purpose ?? SupervisionPurpose.mbt.rawValue) else {
+                  let purpose = SupervisionPurpose(rawValue: form.purpose ?? SupervisionPurpose.mbt.rawValue),
+                  let mode = SupervisionMode(rawValue: form.mode ?? SupervisionMode.view.rawValue) else {
                 return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
             }
-            let open = try await CareTeamQueries(database: request.db).supervisionLinks(supervisor: supervisor, therapist: therapist)
-            if open.contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
+            let queries = CareTeamQueries(database: request.db)
+            if try await queries.supervisionLinks(supervisor: supervisor, therapist: therapist).contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
                 return try await render(request, error: "careTeam.error.alreadySupervising").encodeResponse(status: .conflict, for: request)
             }
-            let link = SupervisionLinkRecord(supervisorID: supervisor, therapistID: therapist, startsAt: request.now, purpose: purpose)
+            // One supervisor reviews a therapist's notes, so a signed note has one place to go.
+            if mode.reviewsNotes, try await queries.reviewingLinks(therapist: therapist).contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
+                return try await render(request, error: "careTeam.error.alreadyReviewed").encodeResponse(status: .conflict, for: request)
+            }
+            let link = SupervisionLinkRecord(supervisorID: supervisor, therapistID: therapist, startsAt: request.now, purpose: purpose, mode: mode)
             try await link.create(on: request.db)
-            try await audit(request, lead: lead, patientID: nil, type: "supervision-link", id: try link.requireID(), change: "started: \(purpose.displayName)")
+            try await audit(request, lead: lead, patientID: nil, type: "supervision-link", id: try link.requireID(),
+                            change: "started: \(purpose.displayName), \(mode.displayName.lowercased())")
         default:
             throw Abort(.badRequest)
         }
@@ -107,12 +114,15 @@ struct CareTeamController: RouteCollection {
         let context = CareTeamContext(
             page: PageChrome(titleKey: "careTeam.title", request: request), csrfToken: request.csrfToken, action: SiteRoute.careTeam.path, errorKey: error,
             caseload: caseload.map { .init(left: names[$0.$therapist.id] ?? .unknown, right: .init(name: $0.patient.displayName, disabled: false),
-                                           purpose: nil, endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
+                                           purpose: nil, mode: nil, since: DisplayTime.day($0.startsAt),
+                                           endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             supervision: supervision.map { .init(left: names[$0.$supervisor.id] ?? .unknown, right: names[$0.$therapist.id] ?? .unknown,
-                                                 purpose: $0.supervisionPurpose.displayName, endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
+                                                 purpose: $0.supervisionPurpose.displayName, mode: $0.supervisionMode.displayName, since: DisplayTime.day($0.startsAt),
+                                                 endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             therapists: staff.therapists.map { .init(id: $0.id.uuidString, name: $0.name) },
             supervisors: staff.supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
             purposes: SupervisionPurpose.allCases.map { .init(id: $0.rawValue, name: $0.displayName) },
+            modes: SupervisionMode.allCases.map { .init(id: $0.rawValue, name: $0.displayName) },
             patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: $0.displayName) }
         )
         return try await request.view.render("care-team", context)
@@ -143,6 +153,10 @@ struct CareTeamContext: Encodable {
         let right: Person
         /// For supervision: what it is for.
         let purpose: String?
+        /// For supervision: what the supervisor does with the notes.
+        let mode: String?
+        /// When the relationship started, in the clinic's zone.
+        let since: String
         let endPath: String
     }
 
@@ -160,5 +174,6 @@ struct CareTeamContext: Encodable {
     let therapists: [Choice]
     let supervisors: [Choice]
     let purposes: [Choice]
+    let modes: [Choice]
     let patients: [Choice]
 }

@@ -32,6 +32,11 @@ struct CareTeamQueries {
         try await SupervisionLinkRecord.query(on: database).filter(\.$supervisor.$id == supervisor).filter(\.$therapist.$id == therapist).all()
     }
 
+    /// The therapist's supervision links that review notes (approve or co-sign), ended ones too.
+    func reviewingLinks(therapist: UUID) async throws -> [SupervisionLinkRecord] {
+        try await SupervisionLinkRecord.query(on: database).filter(\.$therapist.$id == therapist).filter(\.$mode ~~ ["approve", "co-sign"]).all()
+    }
+
     /// Every account, the disabled ones too (a relationship can outlive its account).
     func accounts() async throws -> [UserAccount] {
         try await UserAccount.query(on: database).all()

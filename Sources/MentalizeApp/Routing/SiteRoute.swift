@@ -113,6 +113,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case sessionAttendance = "/sessions/:sessionKey/attendance"
     case sessionNote = "/sessions/:sessionKey/note"
     case sessionAddendum = "/sessions/:sessionKey/addendum"
+    case sessionReview = "/sessions/:sessionKey/review"
     case sessionChange = "/sessions/:sessionKey/change"
     case sessionProcessNote = "/sessions/:sessionKey/process-note"
     case processNote = "/process-notes/:noteID"
@@ -203,7 +204,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .formulation, .formulationCompare: .patientRecord(.formulation, .read)
         case .formulationSave, .formulationShare: .patientRecord(.formulation, .write)
         case .myFormulation, .myReport: .roles([.patient])
-        case .supervision, .supervisionSessions: .roles([.supervisor])
+        case .supervision, .supervisionSessions, .sessionReview: .roles([.supervisor])
         case .schedule, .caseload, .sessionAttendance, .sessionNote, .sessionAddendum, .sessionChange: .roles([.therapist])
         case .session, .sessionProcessNote, .processNote: .roles([.therapist, .supervisor])
         case .groups, .group: .roles([.therapist, .supervisor, .programmeLead])

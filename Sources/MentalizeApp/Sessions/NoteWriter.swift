@@ -38,7 +38,7 @@ struct NoteWriter {
                     ?? SignableNote(id: NoteID(UUID()), session: session.booking.id, author: UserID(author), content: IndividualSessionNote(body: body))
                 try note.edit(IndividualSessionNote(body: body))
                 if sign { try note.sign(by: UserID(author), at: request.now) }
-                try await store.save(note, existing: existing, session: session, now: request.now)
+                try await persist(note, existing: existing, signing: sign)
             } else {
                 let memberIDs = try opened.allMembers.map { try $0.requireID() }
                 let members: [MemberNote]
@@ -54,7 +54,7 @@ struct NoteWriter {
                     ?? SignableNote(id: NoteID(UUID()), session: session.booking.id, author: UserID(author), content: content)
                 try note.edit(content)
                 if sign { try note.sign(by: UserID(author), at: request.now, context: GroupNoteContext(members: try SessionPage.directory(opened))) }
-                try await store.save(note, existing: existing, session: session, now: request.now)
+                try await persist(note, existing: existing, signing: sign)
                 if sign {
                     let user = try request.requireWebUser()
                     try await MemberRiskAlerts(request: request, access: try request.patientAccess())
@@ -63,8 +63,27 @@ struct NoteWriter {
             }
         } catch let refusal as NoteRefusal {
             return .refused(Self.sentences(refusal))
+        } catch let refusal as ReviewRefusal {
+            return .refused([refusal.description])
         }
         return .saved
+    }
+
+    /// Stores the note; a signature under an approve or co-sign supervision also sends it for
+    /// review (a returned note as its next version) and keeps the signed version, in one
+    /// transaction. Under *approve* the note is held out of the record until approved.
+    private func persist<Content: SignableContent>(_ note: SignableNote<Content>, existing: SessionNoteRecord?, signing: Bool) async throws {
+        let (session, now, author) = (opened.session, request.now, author)
+        try await request.db.transaction { db in
+            let reviews = NoteReviewStore(database: db)
+            let submission = signing ? try await reviews.submission(noteID: note.id, author: author, at: now) : nil
+            let record = try await SessionNoteStore(database: db).save(note, existing: existing, session: session, now: now,
+                                                                       held: submission.map { !$0.0.isInRecord } ?? false)
+            if let (review, reviewRecord) = submission {
+                try await reviews.keepVersion(of: record, number: review.version, signedAt: now)
+                try await reviews.save(review, existing: reviewRecord, now: now)
+            }
+        }
     }
 
     func addAddendum(_ text: String) async throws -> Outcome {
@@ -74,11 +93,11 @@ struct NoteWriter {
             if existing.kind == "group" {
                 var note = try store.decode(existing, as: GroupSessionNote.self)
                 try note.addAddendum(text, by: UserID(author), at: request.now)
-                try await store.save(note, existing: existing, session: opened.session, now: request.now)
+                try await store.save(note, existing: existing, session: opened.session, now: request.now, held: existing.state == SessionNoteRecord.awaitingApproval)
             } else {
                 var note = try store.decode(existing, as: IndividualSessionNote.self)
                 try note.addAddendum(text, by: UserID(author), at: request.now)
-                try await store.save(note, existing: existing, session: opened.session, now: request.now)
+                try await store.save(note, existing: existing, session: opened.session, now: request.now, held: existing.state == SessionNoteRecord.awaitingApproval)
             }
         } catch let refusal as NoteRefusal {
             return .refused([refusal.description])

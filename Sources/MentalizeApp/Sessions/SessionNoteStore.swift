@@ -16,8 +16,11 @@ struct SessionNoteStore {
         try JSONDecoder().decode(SignableNote<Content>.self, from: Data(record.noteJSON.utf8))
     }
 
-    /// Stores `note` for `session`, creating the row on first save.
-    func save<Content: SignableContent>(_ note: SignableNote<Content>, existing: SessionNoteRecord?, session: ScheduledSession, now: Date) async throws {
+    /// Stores `note` for `session`, creating the row on first save. A signed note that `held` for
+    /// its supervisor's approval is stored as awaiting: not yet part of the record.
+    @discardableResult
+    func save<Content: SignableContent>(_ note: SignableNote<Content>, existing: SessionNoteRecord?, session: ScheduledSession, now: Date,
+                                        held: Bool = false) async throws -> SessionNoteRecord {
         let record = existing ?? SessionNoteRecord()
         if existing == nil {
             record.id = note.id.rawValue
@@ -30,7 +33,7 @@ struct SessionNoteStore {
             record.$author.id = note.author.rawValue
         }
         if case .signed(_, let at) = note.state {
-            record.state = "signed"
+            record.state = held ? SessionNoteRecord.awaitingApproval : "signed"
             record.signedAt = at
         } else {
             record.state = "draft"
@@ -40,5 +43,6 @@ struct SessionNoteStore {
         record.noteJSON = String(decoding: try encoder.encode(note), as: UTF8.self)
         record.updatedAt = now
         try await record.save(on: database)
+        return record
     }
 }

@@ -12,7 +12,7 @@ enum SessionPage {
     }
 
     static func render(_ request: Request, opened: SessionAccess.Opened, loader: ScheduleLoader, draft: Draft? = nil, notice: String? = nil, noticeKeys: [String] = [],
-                       status: HTTPResponseStatus = .ok) async throws -> Response {
+                       reviewComment: String = "", status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireWebUser()
         let session = opened.session
         let zone = loader.zone
@@ -90,6 +90,9 @@ enum SessionPage {
                 note.id.map { .init(path: SiteRoute.processNote.path(note: $0), concerns: isGroup ? initials[PatientID(note.$patient.id)] ?? "" : "") }
             },
             processNoteWritePath: canWrite && (opened.patient != nil || !opened.members.isEmpty) ? SiteRoute.sessionProcessNote.path(session: session.key) : nil)
+        if let record, let noteID = record.id {
+            context.review = try await reviewPanel(request, opened: opened, record: record, noteID: noteID, viewer: user.id, comment: reviewComment, zone: zone)
+        }
         if canWrite, let patientID = opened.patient?.id {
             context.broughtEntries = try await BroughtDiaryEntries.load(request, patientID: patientID, therapistID: user.id)
         }
@@ -97,6 +100,17 @@ enum SessionPage {
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    /// The note's review, for its author and its reviewer only (read through the policy, audited).
+    private static func reviewPanel(_ request: Request, opened: SessionAccess.Opened, record: SessionNoteRecord, noteID: UUID, viewer: UUID,
+                                    comment: String, zone: ClinicZone) async throws -> NoteReviewPanel? {
+        let reviews = NoteReviewStore(database: request.db)
+        guard let review = try await reviews.review(of: noteID)?.review, [review.author.rawValue, review.reviewer.rawValue].contains(viewer) else { return nil }
+        try await NoteReviewAccess(access: try request.patientAccess()).authorize(.read, opened, noteID: noteID)
+        let names = try await StaffNames(database: request.db).names(for: review.steps.map(\.by.rawValue) + [review.reviewer.rawValue])
+        return try NoteReviewPanel.make(review: review, versions: try await reviews.versions(of: noteID), kind: record.kind, names: names, viewer: viewer,
+                                        path: SiteRoute.sessionReview.path(session: opened.session.key), comment: comment, zone: zone)
     }
 
     private static func modeChecks(_ fields: [String: String], prefix: String) -> [SessionPageContext.Check] {

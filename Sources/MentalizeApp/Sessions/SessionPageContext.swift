@@ -128,4 +128,6 @@ struct SessionPageContext: Encodable {
     let processNoteWritePath: String?
     /// Shared diary entries the therapist marked "bring to next session" (individual sessions).
     var broughtEntries: [BroughtDiaryEntries.Entry] = []
+    /// The note's review by the author's supervisor (approve or co-sign), for the two of them.
+    var review: NoteReviewPanel?
 }

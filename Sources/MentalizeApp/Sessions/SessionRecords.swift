@@ -35,11 +35,15 @@ final class SessionNoteRecord: Model, @unchecked Sendable {
     @OptionalParent(key: "patient_id") var patient: Patient?
     @OptionalParent(key: "group_id") var group: TherapyGroup?
     @Parent(key: "author_id") var author: UserAccount
-    /// `draft` or `signed`.
+    /// `draft`, `signed`, or `awaiting` (signed, held for the supervisor's approval: not yet part
+    /// of the record).
     @Field(key: "state") var state: String
     @OptionalField(key: "signed_at") var signedAt: Date?
     @Field(key: "note_json") var noteJSON: String
     @Field(key: "updated_at") var updatedAt: Date
+
+    /// The state of a signed note its supervisor has yet to approve.
+    static let awaitingApproval = "awaiting"
 
     init() {}
 }

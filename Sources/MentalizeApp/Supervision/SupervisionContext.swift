@@ -8,6 +8,7 @@ struct SupervisionContext: Encodable {
         let id: String
         let name: String
         let purpose: String
+        let mode: String
         let caseload: Int
         /// Ticked in the log form (kept when the form comes back with problems).
         let checked: Bool
@@ -30,6 +31,16 @@ struct SupervisionContext: Encodable {
         let cases: String
     }
 
+    /// A supervisee's signed note waiting for my review.
+    struct AwaitingNote: Encodable {
+        let since: String
+        let author: String
+        let session: String
+        /// The patient's name, or the group's for a group note.
+        let concerns: String
+        let path: String
+    }
+
     struct SharedNote: Encodable {
         let session: String
         let patient: String
@@ -45,6 +56,8 @@ struct SupervisionContext: Encodable {
     let logPath: String
     let logged: [Logged]
     let minutesThisMonth: Int
+    /// Notes waiting for my review, oldest first.
+    let awaiting: [AwaitingNote]
     let notes: [SharedNote]
     let zone: String
 }

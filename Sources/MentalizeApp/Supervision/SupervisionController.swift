@@ -55,12 +55,17 @@ struct SupervisionController: RouteCollection {
         let logged = try await SupervisionLogStore(database: request.db).sessions(supervisor: supervisor, since: try LocalDate(year: today.year, month: today.month, day: 1))
         let notes = try await queries.processNotes(namingSupervisor: supervisor, limit: Self.shownNotes)
         try await access.auditListed(Array(Set(notes.map { $0.$patient.id })), kind: .processNote, scope: try await access.listScope(.processNote))
-        let patientNames = try await ScheduleNames(request: request).listed(notes.map { $0.$patient.id })
-        let names = try await StaffNames(database: request.db).names(for: therapists + notes.map { $0.$author.id } + logged.flatMap(\.supervisees))
+        let waiting = try await NoteReviewStore(database: request.db).queue(reviewer: supervisor)
+        let waitingPatients = Array(Set(waiting.compactMap { $0.note.$patient.id }))
+        let reviewScope = try await access.listScope(.noteReview)
+        try await access.auditListed(waitingPatients.filter { reviewScope.allRows || reviewScope.patients.contains(PatientID($0)) }, kind: .noteReview, scope: reviewScope)
+        let patientNames = try await ScheduleNames(request: request).listed(notes.map { $0.$patient.id } + waitingPatients)
+        let groupNames = try await queries.groupNames(waiting.compactMap { $0.note.$group.id })
+        let names = try await StaffNames(database: request.db).names(for: therapists + notes.map { $0.$author.id } + waiting.map { $0.$author.id } + logged.flatMap(\.supervisees))
         let context = SupervisionContext(
             page: PageChrome(titleKey: "supervision.title", request: request), csrfToken: request.csrfToken,
             supervisees: links.map { link in
-                .init(id: link.$therapist.id.uuidString, name: names[link.$therapist.id] ?? "", purpose: link.supervisionPurpose.displayName,
+                .init(id: link.$therapist.id.uuidString, name: names[link.$therapist.id] ?? "", purpose: link.supervisionPurpose.displayName, mode: link.supervisionMode.displayName,
                       caseload: sizes[link.$therapist.id] ?? 0, checked: form.supervisees.contains(link.$therapist.id))
             }.sorted { $0.name < $1.name },
             form: .init(heldOn: form.heldOn, minutes: form.minutes, format: form.format, material: form.material, cases: form.cases),
@@ -72,6 +77,13 @@ struct SupervisionController: RouteCollection {
                       material: entry.session.material, cases: entry.session.casesText)
             },
             minutesThisMonth: logged.map(\.session.minutes).reduce(0, +),
+            awaiting: waiting.map { review in
+                let note = review.note
+                return .init(since: review.awaitingSince.map { DisplayTime.clinic($0, zone: zone) } ?? "", author: names[review.$author.id] ?? "",
+                             session: (try? LocalDate(iso: note.sessionDate)).map(zone.dayText) ?? note.sessionDate,
+                             concerns: note.$patient.id.flatMap { patientNames[$0] } ?? note.$group.id.flatMap { groupNames[$0] } ?? "",
+                             path: SiteRoute.session.path(source: note.sourceID, storedDate: note.sessionDate))
+            },
             notes: notes.compactMap { note in
                 note.id.map { id in
                     let day = (try? LocalDate(iso: note.sessionDate)).map(zone.dayText) ?? note.sessionDate

@@ -30,4 +30,11 @@ struct SupervisionQueries {
         }
         return sizes
     }
+
+    /// Group names by id, for naming a group note in the review queue.
+    func groupNames(_ ids: [UUID]) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let groups = try await TherapyGroup.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(groups.compactMap { group in group.id.map { ($0, group.name) } }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -27,7 +27,7 @@ import VaporTesting
             for therapist in [DemoStaff.therapistAsh, DemoStaff.therapistBirch] {
                 let size = try await CaseloadAssignmentRecord.query(on: app.db).filter(\.$therapist.$id == therapist.id).all()
                     .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }.count
-                #expect(html.contains("<tr><td>\(therapist.displayName)</td><td>MBT supervision</td><td>\(size)</td></tr>"), "\(therapist.displayName) with \(size) patients")
+                #expect(html.contains("<tr><td>\(therapist.displayName)</td><td>MBT supervision</td><td>Reads notes</td><td>\(size)</td></tr>"), "\(therapist.displayName) with \(size) patients")
             }
             let shared = String(try #require(html.firstMatch(of: /<ul class="plain-list" id="shared-notes">(.*?)<\/ul>/.dotMatchesNewlines())).1)
             #expect(shared.components(separatedBy: "<li ").count == 2, "only the note that named Cedar")
@@ -60,7 +60,7 @@ import VaporTesting
             let page = try await lead.get("/care-team").body.string
             #expect(page.contains("<td>Licensing supervision</td>") && page.contains("<td>MBT supervision</td>"))
             let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "supervision-link").sort(\.$sequence, .descending).first())
-            #expect(event.detail == "started: Licensing supervision")
+            #expect(event.detail == "started: Licensing supervision, reads notes")
             let bad = link.merging(["purpose": "friendship", "therapistID": DemoStaff.therapistBirch.id.uuidString]) { $1 }
             #expect(try await lead.post("/care-team", form: bad).status == .badRequest)
         }
