@@ -134,7 +134,8 @@ struct PatientAccess {
         case .supervision, .namedSupervisor: [.supervisor]
         case .programmeRoster: [.programmeLead]
         case .accountAdministration: [.admin]
-        case .processNoteAuthor: [.therapist, .supervisor]
+        case .processNoteAuthor, .assignedRater: [.therapist, .supervisor]
+        case .ratedTherapist: [.therapist]
         case .breakGlass: [.therapist, .supervisor, .programmeLead]
         case .ownAccount, nil: Role.allCases
         }

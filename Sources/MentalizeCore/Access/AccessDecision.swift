@@ -8,6 +8,10 @@ public enum AccessBasis: String, Sendable, Codable, CaseIterable {
     case processNoteAuthor
     /// The supervisor the author of a process note named.
     case namedSupervisor
+    /// A rater asked to rate a piece of material (fidelity ratings only).
+    case assignedRater
+    /// The therapist whose session is rated (fidelity ratings only).
+    case ratedTherapist
     /// A therapist with a current caseload assignment to the patient.
     case caseload
     /// A therapist running a group the patient currently belongs to (group-related records only).

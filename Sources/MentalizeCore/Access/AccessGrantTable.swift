@@ -15,6 +15,8 @@ public enum AccessGrantTable {
         case .ownAccount: kind == .accountData ? [.read] : []
         case .processNoteAuthor: kind == .processNote ? readListWrite : []
         case .namedSupervisor: kind == .processNote ? readList : []
+        case .assignedRater: kind == .fidelityRating ? [.read, .write] : []
+        case .ratedTherapist: kind == .fidelityRating ? readListWrite : []
         case .caseload: caseload(kind)
         case .coTherapy: coTherapy(kind)
         case .supervision: supervision(kind)
@@ -29,15 +31,17 @@ public enum AccessGrantTable {
         case .demographics, .formulation, .crisisPlan: readListExport
         case .measureResponse, .formulationResponse, .sharedDiaryEntry, .message, .privateDiaryEntry: all
         case .selfReport: writeExport
-        case .riskAlert, .clinicalEvent, .sessionNote, .noteReview, .processNote, .accountData: []
+        case .riskAlert, .clinicalEvent, .sessionNote, .noteReview, .fidelityRating, .processNote, .accountData: []
         }
     }
 
-    /// Programme leads see the roster, and answer risk alerts (unacknowledged ones escalate to them).
+    /// Programme leads see the roster, answer risk alerts (unacknowledged ones escalate to them),
+    /// and list rated material to ask second raters (agreement they see as aggregates only).
     private static func programmeRoster(_ kind: RecordKind) -> Set<AccessAction> {
         switch kind {
         case .demographics: readList
         case .riskAlert: readListWrite
+        case .fidelityRating: [.list, .write]
         default: []
         }
     }
@@ -47,7 +51,7 @@ public enum AccessGrantTable {
         case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .crisisPlan, .message: all
         case .sharedDiaryEntry, .formulationResponse: readListExport
         case .noteReview: readList
-        case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
+        case .selfReport, .processNote, .fidelityRating, .privateDiaryEntry, .accountData: []
         }
     }
 
@@ -57,7 +61,7 @@ public enum AccessGrantTable {
         case .demographics, .crisisPlan: readList
         case .measureResponse, .riskAlert, .clinicalEvent, .sessionNote: readListWrite
         case .noteReview: readList
-        case .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .privateDiaryEntry, .accountData: []
+        case .formulation, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .fidelityRating, .privateDiaryEntry, .accountData: []
         }
     }
 
@@ -67,6 +71,7 @@ public enum AccessGrantTable {
         switch kind {
         case .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .crisisPlan, .formulationResponse, .sharedDiaryEntry, .message: readList
         case .noteReview: readListWrite
+        case .fidelityRating: readList
         case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
         }
     }
@@ -76,7 +81,7 @@ public enum AccessGrantTable {
         case .demographics, .measureResponse, .formulation, .crisisPlan, .formulationResponse, .sharedDiaryEntry, .message: readList
         case .riskAlert, .clinicalEvent, .sessionNote: readListWrite
         case .noteReview: readList
-        case .selfReport, .processNote, .privateDiaryEntry, .accountData: []
+        case .selfReport, .processNote, .fidelityRating, .privateDiaryEntry, .accountData: []
         }
     }
 }

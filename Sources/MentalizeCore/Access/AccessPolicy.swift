@@ -40,6 +40,11 @@ public enum AccessPolicy {
         case .namedSupervisor:
             return record.kind == .processNote && record.namedSupervisorID == actor.userID
                 && actor.roles.contains(.supervisor)
+        case .assignedRater:
+            return record.kind == .fidelityRating && record.raterIDs.contains(actor.userID)
+                && actor.holdsAny(of: [.therapist, .supervisor])
+        case .ratedTherapist:
+            return record.kind == .fidelityRating && record.authorID == actor.userID && actor.roles.contains(.therapist)
         case .caseload:
             guard actor.roles.contains(.therapist), let patient = record.patientID else { return false }
             return RelationshipQueries.caseload(of: actor.userID, facts: facts, now: now).contains(patient)

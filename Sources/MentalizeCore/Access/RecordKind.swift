@@ -43,6 +43,11 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     /// steps, the comments of a returned note and the versions kept. Staff only; the lead never
     /// reads it.
     case noteReview
+    /// A fidelity rating of a session or a clip of it: the material (session, minutes, a link to
+    /// the clinic's own recording store), the raters asked and their scores and feedback. About the
+    /// therapist's work; the rated therapist, the raters asked and the therapist's supervisors reach
+    /// it, and the lead aggregates it.
+    case fidelityRating
     case privateDiaryEntry
     case accountData
 
@@ -50,7 +55,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     public var contentClass: ContentClass {
         switch self {
         case .demographics: .demographics
-        case .measureResponse, .riskAlert, .clinicalEvent: .structuredClinical
+        case .measureResponse, .riskAlert, .clinicalEvent, .fidelityRating: .structuredClinical
         case .sessionNote, .noteReview, .formulation, .crisisPlan, .formulationResponse, .selfReport, .sharedDiaryEntry, .message: .freeTextClinical
         case .processNote: .processNote
         case .privateDiaryEntry: .patientPrivate
@@ -70,7 +75,7 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     /// process notes are restricted further by their own rule.
     public var isStaffOnly: Bool {
         switch self {
-        case .clinicalEvent, .riskAlert, .sessionNote, .noteReview, .processNote: true
+        case .clinicalEvent, .riskAlert, .sessionNote, .noteReview, .fidelityRating, .processNote: true
         case .demographics, .measureResponse, .formulation, .crisisPlan, .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .privateDiaryEntry, .accountData: false
         }
     }
@@ -83,20 +88,23 @@ public struct RecordDescriptor: Hashable, Sendable, Codable {
     public let patientID: PatientID?
     /// The group session the record belongs to, if any (opens it to that group's co-therapists).
     public let groupID: GroupID?
-    /// The author, for process notes.
+    /// The author, for process notes; the therapist whose work is rated, for fidelity ratings.
     public let authorID: UserID?
     /// The supervisor the author named, for process notes.
     public let namedSupervisorID: UserID?
     /// The user an account record describes.
     public let subjectUserID: UserID?
+    /// The raters asked to rate the material, for fidelity ratings.
+    public let raterIDs: Set<UserID>
 
     public init(kind: RecordKind, patientID: PatientID?, groupID: GroupID? = nil, authorID: UserID? = nil,
-                namedSupervisorID: UserID? = nil, subjectUserID: UserID? = nil) {
+                namedSupervisorID: UserID? = nil, subjectUserID: UserID? = nil, raterIDs: Set<UserID> = []) {
         self.kind = kind
         self.patientID = patientID
         self.groupID = groupID
         self.authorID = authorID
         self.namedSupervisorID = namedSupervisorID
         self.subjectUserID = subjectUserID
+        self.raterIDs = raterIDs
     }
 }

@@ -112,6 +112,27 @@ struct AccessPolicyPropertyTests {
         #expect(allowed(supervisorWithoutRole).isEmpty)
     }
 
+    @Test("a rater asked reads and writes the rating; the rated therapist reads, lists and adds material; nobody else by those bases")
+    func fidelityRaterAndRatedTherapist() {
+        // setup
+        let rating = RecordDescriptor(kind: .fidelityRating, patientID: Fx.patientID, authorID: Fx.otherTherapistID, raterIDs: [Fx.otherSupervisorID])
+        func allowed(_ actor: AccessActor, _ record: RecordDescriptor = rating) -> Set<AccessAction> {
+            Set(AccessAction.allCases.filter {
+                AccessPolicy.decide(actor: actor, action: $0, record: record, facts: AccessFacts(), now: Fx.now).isAllowed
+            })
+        }
+        let rater = AccessActor(userID: Fx.otherSupervisorID, roles: [.supervisor])
+        let ratedTherapist = AccessActor(userID: Fx.otherTherapistID, roles: [.therapist])
+        // verify
+        #expect(allowed(rater) == [.read, .write])
+        #expect(allowed(ratedTherapist) == [.read, .list, .write])
+        #expect(allowed(AccessActor(userID: Fx.otherSupervisorID, roles: [.programmeLead])) == [.list, .write], "without a rating role only the lead's roster basis")
+        #expect(allowed(AccessActor(userID: Fx.otherTherapistID, roles: [.supervisor])).isEmpty, "the rated therapist's basis needs the therapist role")
+        #expect(allowed(AccessActor(userID: Fx.actorID, roles: [.therapist, .supervisor])).isEmpty)
+        #expect(allowed(rater, Fx.record(.sessionNote)).isEmpty, "being a rater opens no other kind")
+        #expect(allowed(ratedTherapist, RecordDescriptor(kind: .processNote, patientID: Fx.patientID, authorID: Fx.actorID)).isEmpty)
+    }
+
     @Test("the private diary is reachable by the patient only")
     func privateDiaryIsPrivate() {
         for world in Self.worlds {

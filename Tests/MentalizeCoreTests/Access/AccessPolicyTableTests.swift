@@ -14,32 +14,32 @@ import Testing
 struct AccessPolicyTableTests {
     static let columns: [RecordKind] = [
         .demographics, .measureResponse, .riskAlert, .clinicalEvent, .sessionNote, .formulation, .crisisPlan,
-        .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .noteReview, .privateDiaryEntry, .accountData,
+        .formulationResponse, .selfReport, .sharedDiaryEntry, .message, .processNote, .noteReview, .fidelityRating, .privateDiaryEntry, .accountData,
     ]
 
-    //                     demogr  measure alert   event   note    formul  crisis  fresp   report  shared  message process review  private account
+    //                     demogr  measure alert   event   note    formul  crisis  fresp   report  shared  message process review  fidel   private account
     static let expected: [Role: [String: [String]]] = [
         .patient: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rle",  "rlwe", "we",   "rlwe", "rlwe", "-",    "-",    "rlwe", "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "ownLink":    ["rle",  "rlwe", "-",    "-",    "-",    "rle",  "rle",  "rlwe", "we",   "rlwe", "rlwe", "-",    "-",    "-",    "rlwe", "-"],
         ],
         .therapist: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "rle",  "rlwe", "-",    "rl",   "-",    "-"],
-            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "rl",   "-",    "-",    "-",    "-",    "-",    "rl",   "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "caseload":   ["rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rlwe", "rle",  "-",    "rle",  "rlwe", "-",    "rl",   "-",    "-",    "-"],
+            "coTherapy":  ["rl",   "rlw",  "rlw",  "rlw",  "rlw",  "-",    "rl",   "-",    "-",    "-",    "-",    "-",    "rl",   "-",    "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "-",    "-",    "-"],
         ],
         .supervisor: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rlw",  "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "-",    "-"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
+            "supervision":["rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rlw",  "rl",   "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "-",    "-",    "-"],
         ],
         .programmeLead: [
-            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-"],
-            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "-",    "-"],
+            "baseline":   ["rl",   "-",    "rlw",  "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "lw",   "-",    "-"],
+            "breakGlass": ["rl",   "rl",   "rlw",  "rlw",  "rlw",  "rl",   "rl",   "rl",   "-",    "rl",   "rl",   "-",    "rl",   "lw",   "-",    "-"],
         ],
         .admin: [
-            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
+            "baseline":   ["-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "-",    "rlw"],
         ],
     ]
 

@@ -73,7 +73,7 @@ struct ListScopeTests {
         #expect(scope.isEmpty)
     }
 
-    @Test("a programme lead aggregates structured data over all patients; lists the roster and risk alerts (escalations), no clinical rows")
+    @Test("a programme lead aggregates structured data over all patients; lists the roster, risk alerts (escalations) and rated material (for second raters), no clinical rows")
     func leadAggregates() {
         let lead = AccessActor(userID: Fx.actorID, roles: [.programmeLead])
         for kind in RecordKind.allCases {
@@ -81,7 +81,7 @@ struct ListScopeTests {
             let list = AccessPolicy.listScope(actor: lead, kind: kind, facts: AccessFacts(), now: Fx.now)
             let aggregable = kind.contentClass == .demographics || kind.contentClass == .structuredClinical
             #expect(aggregate.allRows == aggregable, "\(kind)")
-            #expect(list.allRows == (kind == .demographics || kind == .riskAlert), "\(kind)")
+            #expect(list.allRows == [.demographics, .riskAlert, .fidelityRating].contains(kind), "\(kind)")
         }
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import MentalizeCore
+import Testing
+
+/// Blind double rating and the lead's sample for second raters.
+@Suite struct FidelityWorkflowTests {
+    /// A small deterministic generator, so a draw can be repeated.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    let first = UserID(UUID())
+    let second = UserID(UUID())
+    let therapist = UserID(UUID())
+
+    @Test func aRaterSeesOnlyTheirOwnUntilEveryRaterHasSubmitted() {
+        let open = BlindRating([.init(rater: first, submitted: true), .init(rater: second, submitted: false)])
+        #expect(!open.isComplete)
+        #expect(open.visibleRaters(to: first) == [first])
+        #expect(open.visibleRaters(to: second) == [second], "the second rater's own draft, not the first's rating")
+        #expect(open.visibleRaters(to: therapist).isEmpty)
+        let done = BlindRating([.init(rater: first, submitted: true), .init(rater: second, submitted: true)])
+        #expect(done.isComplete)
+        #expect(done.visibleRaters(to: therapist) == [first, second])
+        #expect(!BlindRating([]).isComplete)
+    }
+
+    @Test func theSampleTakesTheShareRoundedUpAndNeverTheTherapistOrTheFirstRater() throws {
+        let materials = (0..<10).map { index in
+            RatedMaterial(id: UUID(), therapist: index.isMultiple(of: 2) ? therapist : second, raters: [first])
+        } + [RatedMaterial(id: UUID(), therapist: therapist, raters: [first, second])]
+        var generator = SplitMix(state: 7)
+        let picks = try SecondRaterSampling.draw(from: materials, share: 0.25, pool: [first, second, therapist], load: [:], using: &generator)
+        #expect(picks.count == 3, "25 % of the ten single-rated pieces, rounded up")
+        #expect(Set(picks.map(\.material)).count == 3)
+        for pick in picks {
+            let material = try #require(materials.first { $0.id == pick.material })
+            #expect(material.raters.count == 1)
+            #expect(pick.rater != material.therapist && !material.raters.contains(pick.rater))
+        }
+        var again = SplitMix(state: 7)
+        let repeated = try SecondRaterSampling.draw(from: materials, share: 0.25, pool: [first, second, therapist], load: [:], using: &again)
+        #expect(repeated.map(\.material) == picks.map(\.material), "the same generator draws the same sample")
+    }
+
+    @Test func theLeastLoadedRaterIsAskedAndMaterialNobodyMayRateIsLeftOut() throws {
+        let third = UserID(UUID())
+        let materials = (0..<4).map { _ in RatedMaterial(id: UUID(), therapist: therapist, raters: [first]) }
+        var generator = SplitMix(state: 1)
+        let picks = try SecondRaterSampling.draw(from: materials, share: 1, pool: [second, third], load: [second: 5], using: &generator)
+        #expect(picks.map(\.rater) == Array(repeating: third, count: 4), "the second rater already has five to do")
+        let none = try SecondRaterSampling.draw(from: materials, share: 1, pool: [first, therapist], load: [:], using: &generator)
+        #expect(none.isEmpty)
+        #expect(throws: SamplingError.shareOutOfRange) { try SecondRaterSampling.draw(from: materials, share: 0, pool: [second], load: [:], using: &generator) }
+        #expect(throws: SamplingError.shareOutOfRange) { try SecondRaterSampling.draw(from: materials, share: 1.5, pool: [second], load: [:], using: &generator) }
+    }
+}
