@@ -7,7 +7,8 @@ public enum AccessPolicy {
     /// when no ordinary relationship allows the action.
     public static func decide(actor: AccessActor, action: AccessAction, record: RecordDescriptor,
                               facts: AccessFacts, now: Date) -> AccessDecision {
-        if record.kind != .accountData, record.patientID == nil { return .deny(.malformedRecord) }
+        // A fidelity rating is about the therapist's work: a group session's has no one patient.
+        if record.kind != .accountData, record.kind != .fidelityRating, record.patientID == nil { return .deny(.malformedRecord) }
         var someBasisApplies = false
         for basis in AccessBasis.allCases {
             let permitted = AccessGrantTable.actions(for: basis, on: record.kind)
@@ -56,7 +57,12 @@ public enum AccessPolicy {
             guard let group = record.groupID else { return false }
             return shared.contains(group)
         case .supervision:
-            guard actor.roles.contains(.supervisor), let patient = record.patientID else { return false }
+            guard actor.roles.contains(.supervisor) else { return false }
+            // Ratings of a supervisee's work follow the supervisee, not the patient.
+            if record.kind == .fidelityRating {
+                return record.authorID.map { RelationshipQueries.supervisees(of: actor.userID, facts: facts, now: now).contains($0) } ?? false
+            }
+            guard let patient = record.patientID else { return false }
             return RelationshipQueries.supervisedPatients(of: actor.userID, facts: facts, now: now).contains(patient)
         case .programmeRoster:
             return actor.roles.contains(.programmeLead)

@@ -13,14 +13,16 @@ public struct PatientInGroup: Hashable, Sendable, Codable {
 /// Which rows of one record kind a list or aggregate query may touch, to be turned into a SQL
 /// `WHERE` clause (never used to filter rows after fetching). A row is in scope when any part matches:
 /// `allRows`, or `patient_id IN patients`, or `(patient_id, group_id) IN groupRecords`, or (process
-/// notes) `author_id = actor` when `authoredByActor`, or `named_supervisor_id = actor` when
-/// `namingActorAsSupervisor`.
+/// notes, fidelity ratings) `author_id = actor` when `authoredByActor`, or `named_supervisor_id = actor`
+/// when `namingActorAsSupervisor`, or (fidelity ratings: the rated therapist) `author_id IN authors`.
 public struct ListScope: Hashable, Sendable, Codable {
     public var allRows: Bool = false
     public var patients: Set<PatientID> = []
     public var groupRecords: Set<PatientInGroup> = []
     public var authoredByActor: Bool = false
     public var namingActorAsSupervisor: Bool = false
+    /// Rows whose author (for fidelity ratings: the rated therapist) is one of these.
+    public var authors: Set<UserID> = []
     /// The subset of `patients` that is in scope only through break-glass (their audit events are marked).
     public var breakGlassPatients: Set<PatientID> = []
 
@@ -28,7 +30,7 @@ public struct ListScope: Hashable, Sendable, Codable {
 
     /// True when the query must return nothing (the app can skip the query).
     public var isEmpty: Bool {
-        !allRows && patients.isEmpty && groupRecords.isEmpty && !authoredByActor && !namingActorAsSupervisor
+        !allRows && patients.isEmpty && groupRecords.isEmpty && !authoredByActor && !namingActorAsSupervisor && authors.isEmpty
     }
 }
 
@@ -43,6 +45,7 @@ extension AccessPolicy {
         }
         if actor.holdsAny(of: [.therapist, .supervisor]), lists(.processNoteAuthor) { scope.authoredByActor = true }
         if actor.roles.contains(.supervisor), lists(.namedSupervisor) { scope.namingActorAsSupervisor = true }
+        if actor.roles.contains(.therapist), lists(.ratedTherapist) { scope.authoredByActor = true }
         if actor.roles.contains(.therapist), lists(.caseload) {
             scope.patients.formUnion(RelationshipQueries.caseload(of: user, facts: facts, now: now))
         }
@@ -56,7 +59,11 @@ extension AccessPolicy {
             }
         }
         if actor.roles.contains(.supervisor), lists(.supervision) {
-            scope.patients.formUnion(RelationshipQueries.supervisedPatients(of: user, facts: facts, now: now))
+            if kind == .fidelityRating {
+                scope.authors.formUnion(RelationshipQueries.supervisees(of: user, facts: facts, now: now))
+            } else {
+                scope.patients.formUnion(RelationshipQueries.supervisedPatients(of: user, facts: facts, now: now))
+            }
         }
         if actor.roles.contains(.programmeLead), lists(.programmeRoster) { scope.allRows = true }
         if actor.roles.contains(.admin), lists(.accountAdministration) { scope.allRows = true }

@@ -12,12 +12,14 @@ public enum RelationshipQueries {
         Set(facts.caseload.filter { $0.therapistID == therapist && $0.period.isCurrent(at: now) }.map(\.patientID))
     }
 
+    /// Therapists the supervisor currently supervises.
+    public static func supervisees(of supervisor: UserID, facts: AccessFacts, now: Date) -> Set<UserID> {
+        Set(facts.supervision.filter { $0.supervisorID == supervisor && $0.period.isCurrent(at: now) }.map(\.therapistID))
+    }
+
     /// Patients currently on the caseload of a therapist the supervisor currently supervises.
     public static func supervisedPatients(of supervisor: UserID, facts: AccessFacts, now: Date) -> Set<PatientID> {
-        let therapists = facts.supervision
-            .filter { $0.supervisorID == supervisor && $0.period.isCurrent(at: now) }
-            .map(\.therapistID)
-        return therapists.reduce(into: Set<PatientID>()) { $0.formUnion(caseload(of: $1, facts: facts, now: now)) }
+        supervisees(of: supervisor, facts: facts, now: now).reduce(into: Set<PatientID>()) { $0.formUnion(caseload(of: $1, facts: facts, now: now)) }
     }
 
     /// Groups the therapist currently runs.

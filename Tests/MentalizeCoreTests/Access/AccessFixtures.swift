@@ -63,10 +63,11 @@ enum AccessFixtures {
         return facts
     }
 
-    /// A record of `kind` about `patientID`, tied to the group, written by someone other than the actor.
+    /// A record of `kind` about `patientID`, tied to the group, written by someone other than the actor
+    /// (a fidelity rating rates the supervised therapist's session).
     static func record(_ kind: RecordKind, patient: PatientID = patientID) -> RecordDescriptor {
         RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : patient, groupID: groupID,
-                         authorID: kind == .processNote ? otherTherapistID : nil,
+                         authorID: kind == .processNote || kind == .fidelityRating ? otherTherapistID : nil,
                          namedSupervisorID: kind == .processNote ? otherSupervisorID : nil,
                          subjectUserID: kind == .accountData ? otherTherapistID : nil)
     }

@@ -131,6 +131,10 @@ struct AccessPolicyPropertyTests {
         #expect(allowed(AccessActor(userID: Fx.actorID, roles: [.therapist, .supervisor])).isEmpty)
         #expect(allowed(rater, Fx.record(.sessionNote)).isEmpty, "being a rater opens no other kind")
         #expect(allowed(ratedTherapist, RecordDescriptor(kind: .processNote, patientID: Fx.patientID, authorID: Fx.actorID)).isEmpty)
+        let groupClip = RecordDescriptor(kind: .fidelityRating, patientID: nil, groupID: Fx.groupID, authorID: Fx.otherTherapistID, raterIDs: [Fx.otherSupervisorID])
+        #expect(allowed(rater, groupClip) == [.read, .write], "a group session's rating has no one patient")
+        #expect(AccessPolicy.decide(actor: rater, action: .read, record: RecordDescriptor(kind: .sessionNote, patientID: nil), facts: AccessFacts(), now: Fx.now)
+            == .deny(.malformedRecord))
     }
 
     @Test("the private diary is reachable by the patient only")

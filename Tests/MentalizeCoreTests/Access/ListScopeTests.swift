@@ -16,13 +16,15 @@ struct ListScopeTests {
         }
         return (scope.authoredByActor && record.authorID == Fx.actorID)
             || (scope.namingActorAsSupervisor && record.namedSupervisorID == Fx.actorID)
+            || (record.authorID.map(scope.authors.contains) ?? false)
     }
 
     @Test("a record is in the list scope exactly when decide allows listing it")
     func scopeAgreesWithDecide() {
         let records = RecordKind.allCases.flatMap { kind in
             [Fx.record(kind), Fx.record(kind, patient: Fx.otherPatientID),
-             RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : Fx.patientID)]
+             RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : Fx.patientID),
+             RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : Fx.patientID, authorID: Fx.actorID)]
         }
         for roles in Fx.roleSets {
             let actor = AccessActor(userID: Fx.actorID, roles: roles)
