@@ -62,3 +62,35 @@ import Testing
         #expect(throws: SamplingError.shareOutOfRange) { try SecondRaterSampling.draw(from: materials, share: 1.5, pool: [second], load: [:], using: &generator) }
     }
 }
+
+/// Agreement per rater pair, computed from stored ratings.
+@Suite struct PairAgreementTests {
+    @Test func eachPairGetsTheIntraclassCorrelationsOfItsSharedMaterial() throws {
+        let scale = try #require(try FidelityScaleCatalog.loadBundled().first { $0.id == "mentalize-demo" })
+        func rating(_ rater: String, _ material: String, _ score: Int) throws -> FidelityRating {
+            let items = scale.items
+            let adherence = Dictionary(uniqueKeysWithValues: items.filter(\.adherence).map { ($0.id, score) })
+            let quality = Dictionary(uniqueKeysWithValues: items.filter(\.quality).map { ($0.id, score) })
+            return try FidelityRating(scale: scale, rater: rater, material: material, scores: [.adherence: adherence, .quality: quality])
+        }
+        // Two raters one point apart on five clips whose levels differ: consistency is perfect,
+        // absolute agreement is not; a third rater shares one clip only.
+        var ratings: [FidelityRating] = []
+        for (index, level) in [2, 3, 4, 5, 6].enumerated() {
+            ratings.append(try rating("a", "clip\(index)", level))
+            ratings.append(try rating("b", "clip\(index)", level + 1))
+        }
+        ratings.append(try rating("c", "clip0", 4))
+        let pairs = PairAgreement.pairs(ratings)
+        #expect(pairs.map { "\($0.first)-\($0.second):\($0.shared)" } == ["a-b:5", "a-c:1", "b-c:1"])
+        let ab = try #require(pairs.first)
+        let consistency = try #require(ab.consistency[.adherence])
+        let absolute = try #require(ab.absolute[.adherence])
+        #expect(abs(consistency.value - 1) < 1e-9)
+        // Shrout & Fleiss ICC(2,1) for a constant one-point offset on targets 2..6 (BMS 5, JMS 2.5, EMS 0):
+        // (5 − 0) / (5 + 0 + 2 × 2.5 / 5) = 5 / 6.
+        #expect(abs(absolute.value - 5.0 / 6.0) < 1e-9, "consistent raters a point apart do not agree absolutely")
+        #expect(absolute.lower.isFinite && absolute.upper.isFinite && absolute.lower <= absolute.value && absolute.value <= absolute.upper)
+        #expect(pairs[1].absolute.isEmpty, "one shared clip is too few for a table")
+    }
+}

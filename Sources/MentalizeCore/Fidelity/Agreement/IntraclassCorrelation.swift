@@ -94,8 +94,11 @@ public struct AgreementAnalysis: Sendable {
     /// that differ get 1, with the interval [1, 1].
     public func icc(_ form: IntraclassCorrelation.Form, alpha: Double = 0.05) -> IntraclassCorrelation? {
         guard bms > 0 else { return nil }
+        // No error left means exact agreement, except for absolute agreement when the raters
+        // differ by a constant (consistent, yet apart): ICC(2,·) then still counts the offset.
         let error = [.icc1, .icc1k].contains(form) ? wms : ems
-        guard error > 0 else { return .init(form: form, value: 1, lower: 1, upper: 1) }
+        let offset = [.icc2, .icc2k].contains(form) ? jms : 0
+        guard error > 0 || offset > 0 else { return .init(form: form, value: 1, lower: 1, upper: 1) }
         let n = Double(table.targets)
         let k = Double(table.raters)
         let q = 1 - alpha / 2
