@@ -15,7 +15,7 @@ public enum AccessGrantTable {
         case .ownAccount: kind == .accountData ? [.read] : []
         case .processNoteAuthor: kind == .processNote ? readListWrite : []
         case .namedSupervisor: kind == .processNote ? readList : []
-        case .assignedRater: kind == .fidelityRating ? [.read, .write] : []
+        case .assignedRater: kind == .fidelityRating ? readListWrite : []
         case .ratedTherapist: kind == .fidelityRating ? readListWrite : []
         case .caseload: caseload(kind)
         case .coTherapy: coTherapy(kind)

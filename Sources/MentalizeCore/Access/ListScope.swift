@@ -14,13 +14,16 @@ public struct PatientInGroup: Hashable, Sendable, Codable {
 /// `WHERE` clause (never used to filter rows after fetching). A row is in scope when any part matches:
 /// `allRows`, or `patient_id IN patients`, or `(patient_id, group_id) IN groupRecords`, or (process
 /// notes, fidelity ratings) `author_id = actor` when `authoredByActor`, or `named_supervisor_id = actor`
-/// when `namingActorAsSupervisor`, or (fidelity ratings: the rated therapist) `author_id IN authors`.
+/// when `namingActorAsSupervisor`, or (fidelity ratings) the actor among the raters asked when
+/// `ratedByActor`, or the rated therapist `IN authors`.
 public struct ListScope: Hashable, Sendable, Codable {
     public var allRows: Bool = false
     public var patients: Set<PatientID> = []
     public var groupRecords: Set<PatientInGroup> = []
     public var authoredByActor: Bool = false
     public var namingActorAsSupervisor: Bool = false
+    /// (Fidelity ratings) rows the actor was asked to rate.
+    public var ratedByActor: Bool = false
     /// Rows whose author (for fidelity ratings: the rated therapist) is one of these.
     public var authors: Set<UserID> = []
     /// The subset of `patients` that is in scope only through break-glass (their audit events are marked).
@@ -30,7 +33,7 @@ public struct ListScope: Hashable, Sendable, Codable {
 
     /// True when the query must return nothing (the app can skip the query).
     public var isEmpty: Bool {
-        !allRows && patients.isEmpty && groupRecords.isEmpty && !authoredByActor && !namingActorAsSupervisor && authors.isEmpty
+        !allRows && patients.isEmpty && groupRecords.isEmpty && !authoredByActor && !namingActorAsSupervisor && !ratedByActor && authors.isEmpty
     }
 }
 
@@ -46,6 +49,7 @@ extension AccessPolicy {
         if actor.holdsAny(of: [.therapist, .supervisor]), lists(.processNoteAuthor) { scope.authoredByActor = true }
         if actor.roles.contains(.supervisor), lists(.namedSupervisor) { scope.namingActorAsSupervisor = true }
         if actor.roles.contains(.therapist), lists(.ratedTherapist) { scope.authoredByActor = true }
+        if actor.holdsAny(of: [.therapist, .supervisor]), lists(.assignedRater) { scope.ratedByActor = true }
         if actor.roles.contains(.therapist), lists(.caseload) {
             scope.patients.formUnion(RelationshipQueries.caseload(of: user, facts: facts, now: now))
         }

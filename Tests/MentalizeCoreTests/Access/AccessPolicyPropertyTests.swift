@@ -112,7 +112,7 @@ struct AccessPolicyPropertyTests {
         #expect(allowed(supervisorWithoutRole).isEmpty)
     }
 
-    @Test("a rater asked reads and writes the rating; the rated therapist reads, lists and adds material; nobody else by those bases")
+    @Test("a rater asked reads, lists and writes the rating; the rated therapist reads, lists and adds material; nobody else by those bases")
     func fidelityRaterAndRatedTherapist() {
         // setup
         let rating = RecordDescriptor(kind: .fidelityRating, patientID: Fx.patientID, authorID: Fx.otherTherapistID, raterIDs: [Fx.otherSupervisorID])
@@ -124,7 +124,7 @@ struct AccessPolicyPropertyTests {
         let rater = AccessActor(userID: Fx.otherSupervisorID, roles: [.supervisor])
         let ratedTherapist = AccessActor(userID: Fx.otherTherapistID, roles: [.therapist])
         // verify
-        #expect(allowed(rater) == [.read, .write])
+        #expect(allowed(rater) == [.read, .list, .write])
         #expect(allowed(ratedTherapist) == [.read, .list, .write])
         #expect(allowed(AccessActor(userID: Fx.otherSupervisorID, roles: [.programmeLead])) == [.list, .write], "without a rating role only the lead's roster basis")
         #expect(allowed(AccessActor(userID: Fx.otherTherapistID, roles: [.supervisor])).isEmpty, "the rated therapist's basis needs the therapist role")
@@ -132,7 +132,7 @@ struct AccessPolicyPropertyTests {
         #expect(allowed(rater, Fx.record(.sessionNote)).isEmpty, "being a rater opens no other kind")
         #expect(allowed(ratedTherapist, RecordDescriptor(kind: .processNote, patientID: Fx.patientID, authorID: Fx.actorID)).isEmpty)
         let groupClip = RecordDescriptor(kind: .fidelityRating, patientID: nil, groupID: Fx.groupID, authorID: Fx.otherTherapistID, raterIDs: [Fx.otherSupervisorID])
-        #expect(allowed(rater, groupClip) == [.read, .write], "a group session's rating has no one patient")
+        #expect(allowed(rater, groupClip) == [.read, .list, .write], "a group session's rating has no one patient")
         #expect(AccessPolicy.decide(actor: rater, action: .read, record: RecordDescriptor(kind: .sessionNote, patientID: nil), facts: AccessFacts(), now: Fx.now)
             == .deny(.malformedRecord))
     }

@@ -17,6 +17,7 @@ struct ListScopeTests {
         return (scope.authoredByActor && record.authorID == Fx.actorID)
             || (scope.namingActorAsSupervisor && record.namedSupervisorID == Fx.actorID)
             || (record.authorID.map(scope.authors.contains) ?? false)
+            || (scope.ratedByActor && record.raterIDs.contains(Fx.actorID))
     }
 
     @Test("a record is in the list scope exactly when decide allows listing it")
@@ -24,7 +25,8 @@ struct ListScopeTests {
         let records = RecordKind.allCases.flatMap { kind in
             [Fx.record(kind), Fx.record(kind, patient: Fx.otherPatientID),
              RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : Fx.patientID),
-             RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : Fx.patientID, authorID: Fx.actorID)]
+             RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : Fx.patientID, authorID: Fx.actorID),
+             RecordDescriptor(kind: kind, patientID: kind == .accountData ? nil : Fx.patientID, raterIDs: [Fx.actorID])]
         }
         for roles in Fx.roleSets {
             let actor = AccessActor(userID: Fx.actorID, roles: roles)
