@@ -89,6 +89,8 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: PatientSessionsController())
     try app.register(collection: SessionController())
     try app.register(collection: NoteReviewController())
+    try app.register(collection: FidelityController())
+    try app.register(collection: ProgrammeFidelityController())
     try app.register(collection: ProcessNoteController())
     try app.register(collection: GroupController())
     try app.register(collection: MyAppointmentsController())

@@ -4,7 +4,7 @@ import MentalizeCore
 import Vapor
 
 /// For signed-in staff on a page: counts what waits in each section of the navigation (open risk
-/// alerts addressed to them, unread messages, unsigned notes, notes awaiting review, role proposals, failed deliveries).
+/// alerts addressed to them, unread messages, unsigned notes, notes awaiting review, ratings to do, role proposals, failed deliveries).
 /// Counts name nobody, so they are not audited as lists. Runs after the alert banner is loaded.
 struct NavigationCountsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -26,6 +26,9 @@ struct NavigationCountsMiddleware: AsyncMiddleware {
         }
         if roles.contains(.therapist) {
             counts.unsignedNotes = try await SessionQueries(database: request.db).draftCount(by: user.id)
+        }
+        if !roles.isDisjoint(with: [.therapist, .supervisor]) {
+            counts.ratingsToDo = try await FidelityRatingRecord.query(on: request.db).filter(\.$rater.$id == user.id).filter(\.$submittedAt == nil).count()
         }
         if roles.contains(.supervisor) {
             counts.notesAwaitingReview = try await NoteReviewStore(database: request.db).awaitingCount(reviewer: user.id)

@@ -53,6 +53,7 @@ enum MigrationCatalog {
         CreateTrainingCourses(),
         AddSupervisionMode(),
         CreateNoteReviews(),
+        CreateFidelityRatings(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -22,16 +22,17 @@ struct StaffNavigation: Encodable, Sendable {
         var sections: [(String, SiteRoute, Int)] = []
         if roles.contains(.therapist) {
             sections += [("nav.today", .dashboard, counts.unsignedNotes), ("nav.caseload", .caseload, 0), ("nav.patients", .patients, 0),
-                         ("nav.groups", .groups, 0), ("nav.schedule", .schedule, 0)]
+                         ("nav.groups", .groups, 0), ("nav.schedule", .schedule, 0), ("nav.fidelity", .fidelity, counts.ratingsToDo)]
         }
         if roles.contains(.supervisor) {
-            sections += [("nav.today", .dashboard, 0), ("nav.supervision", .supervision, counts.notesAwaitingReview), ("nav.patients", .patients, 0), ("nav.groups", .groups, 0)]
+            sections += [("nav.today", .dashboard, 0), ("nav.supervision", .supervision, counts.notesAwaitingReview), ("nav.patients", .patients, 0), ("nav.groups", .groups, 0),
+                         ("nav.fidelity", .fidelity, counts.ratingsToDo)]
         }
         if !roles.isDisjoint(with: Role.clinicalStaff) {
             sections += [("nav.messages", .staffInbox, counts.unreadMessages), ("nav.alerts", .alerts, counts.openAlerts)]
         }
         if roles.contains(.programmeLead) {
-            sections += [("nav.programme", .programmeDashboard, 0), ("nav.outcomes", .programmeOutcomes, 0), ("nav.patients", .patients, 0), ("nav.careTeams", .careTeam, 0),
+            sections += [("nav.programme", .programmeDashboard, 0), ("nav.outcomes", .programmeOutcomes, 0), ("nav.fidelity", .programmeFidelity, 0), ("nav.patients", .patients, 0), ("nav.careTeams", .careTeam, 0),
                          ("nav.approvals", .roleApprovals, counts.waitingRoles), ("nav.audit", .auditLog, 0), ("nav.settings", .clinicSettings, 0)]
         }
         if roles.contains(.admin) {
@@ -62,6 +63,8 @@ struct NavigationCounts: Sendable {
     var unsignedNotes = 0
     /// Supervisees' signed notes waiting for the supervisor's review.
     var notesAwaitingReview = 0
+    /// Fidelity ratings asked of the clinician and not yet submitted.
+    var ratingsToDo = 0
     var waitingRoles = 0
     var failedDeliveries = 0
 }

@@ -2,22 +2,6 @@ import Fluent
 import Foundation
 import MentalizeCore
 
-/// Active staff by clinical role, for the care-team choices.
-struct StaffDirectory {
-    struct Member {
-        let id: UUID
-        let name: String
-    }
-
-    let database: any Database
-
-    func load() async throws -> (therapists: [Member], supervisors: [Member]) {
-        let staff = try await UserAccount.query(on: database).filter(\.$disabledAt == nil).sort(\.$displayName).all()
-        let members: (String) -> [Member] = { role in staff.filter { $0.roleNames.contains(role) }.compactMap { user in user.id.map { Member(id: $0, name: user.displayName) } } }
-        return (members("therapist"), members("supervisor"))
-    }
-}
-
 /// The care-team relationships the lead's page lists and checks.
 struct CareTeamQueries {
     let database: any Database

@@ -104,6 +104,12 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case groupWaitingListRemove = "/groups/:groupID/waiting-list/:entryID/remove"
     case schedule = "/schedule"
     case caseload = "/caseload"
+    case fidelity = "/fidelity"
+    case fidelityClipNew = "/fidelity/clips/new"
+    case fidelityClips = "/fidelity/clips"
+    case fidelityRating = "/fidelity/ratings/:ratingID"
+    case programmeFidelity = "/programme/fidelity"
+    case programmeFidelitySample = "/programme/fidelity/sample"
     case supervision = "/supervision"
     case supervisionSessions = "/supervision/sessions"
     case patientSessions = "/patients/:patientID/sessions"
@@ -205,6 +211,9 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .formulationSave, .formulationShare: .patientRecord(.formulation, .write)
         case .myFormulation, .myReport: .roles([.patient])
         case .supervision, .supervisionSessions, .sessionReview: .roles([.supervisor])
+        case .fidelity, .fidelityRating: .roles([.therapist, .supervisor])
+        case .fidelityClipNew, .fidelityClips: .roles([.therapist])
+        case .programmeFidelity, .programmeFidelitySample: .roles([.programmeLead])
         case .schedule, .caseload, .sessionAttendance, .sessionNote, .sessionAddendum, .sessionChange: .roles([.therapist])
         case .session, .sessionProcessNote, .processNote: .roles([.therapist, .supervisor])
         case .groups, .group: .roles([.therapist, .supervisor, .programmeLead])

@@ -90,6 +90,9 @@ enum SessionPage {
                 note.id.map { .init(path: SiteRoute.processNote.path(note: $0), concerns: isGroup ? initials[PatientID(note.$patient.id)] ?? "" : "") }
             },
             processNoteWritePath: canWrite && (opened.patient != nil || !opened.members.isEmpty) ? SiteRoute.sessionProcessNote.path(session: session.key) : nil)
+        if canWrite, session.takesPlace, session.slot.start <= request.now {
+            context.askRatingPath = SiteRoute.fidelityClipNew.path + "?session=" + session.key.description
+        }
         if let record, let noteID = record.id {
             context.review = try await reviewPanel(request, opened: opened, record: record, noteID: noteID, viewer: user.id, comment: reviewComment, zone: zone)
         }

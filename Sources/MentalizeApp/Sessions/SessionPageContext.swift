@@ -128,6 +128,8 @@ struct SessionPageContext: Encodable {
     let processNoteWritePath: String?
     /// Shared diary entries the therapist marked "bring to next session" (individual sessions).
     var broughtEntries: [BroughtDiaryEntries.Entry] = []
+    /// Where the session's therapist asks for a fidelity rating of it (once it has started).
+    var askRatingPath: String?
     /// The note's review by the author's supervisor (approve or co-sign), for the two of them.
     var review: NoteReviewPanel?
 }
