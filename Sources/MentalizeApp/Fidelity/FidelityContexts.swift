@@ -43,6 +43,18 @@ struct FidelityPageContext: Encodable {
     let trend: [TrendPoint]
 }
 
+/// The therapist's recent sessions, to choose one to have rated.
+struct FidelityChooseContext: Encodable {
+    struct Session: Encodable {
+        let path: String
+        let when: String
+        let title: String
+    }
+
+    let page: PageChrome
+    let sessions: [Session]
+}
+
 /// The request to have a session rated.
 struct FidelityClipContext: Encodable {
     struct Choice: Encodable {

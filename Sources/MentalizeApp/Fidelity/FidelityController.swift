@@ -11,6 +11,7 @@ import Vapor
 /// patient.
 struct FidelityController: RouteCollection {
     static let listed = 50
+    static let chooserWeeks = 8.0
 
     func boot(routes: any RoutesBuilder) throws {
         try routes.get(.fidelity, use: page)
@@ -37,7 +38,7 @@ struct FidelityController: RouteCollection {
                                        recordID: try clip.requireID().uuidString)
         }
         let names = try await StaffNames(database: request.db).names(for: (toDo + done).map { $0.clip.$therapist.id } + raters.values.flatMap { $0.map { $0.$rater.id } })
-        let scales = Dictionary(FidelityScales.bundled.map { ($0.id, $0) }, uniquingKeysWith: { kept, _ in kept })
+        let scales = Dictionary(FidelityScaleStore.bundled.map { ($0.id, $0) }, uniquingKeysWith: { kept, _ in kept })
         let asked: (FidelityRatingRecord) throws -> FidelityPageContext.Asked = { rating in
             .init(path: SiteRoute.fidelityRating.path(rating: try rating.requireID()), therapist: names[rating.clip.$therapist.id] ?? "",
                   session: DisplayTime.clinic(rating.clip.sessionStart, zone: zone), scale: scales[rating.clip.scaleID]?.title ?? rating.clip.scaleID,
@@ -45,7 +46,7 @@ struct FidelityController: RouteCollection {
         }
         var rated: [FidelityPageContext.RatedClip] = []
         var trend: [FidelityPageContext.TrendPoint] = []
-        let ratable = try await FidelityScales(database: request.db).ratable()
+        let ratable = try await FidelityScaleStore(database: request.db).ratable()
         for clip in mine.reversed() {
             let asked = raters[try clip.requireID()] ?? []
             let blind = BlindRating(asked.map { .init(rater: UserID($0.$rater.id), submitted: $0.submittedAt != nil) })
@@ -74,8 +75,9 @@ struct FidelityController: RouteCollection {
     // MARK: asking for a rating
 
     func newClip(_ request: Request) async throws -> Response {
-        _ = try request.requireRole([.therapist])
+        let user = try request.requireRole([.therapist])
         let key = (try? request.query.get(String.self, at: "session")) ?? ""
+        if key.isEmpty { return try await chooseSession(request, therapist: user.id) }
         let session = try await ownPastSession(request, key: key)
         var form = FidelityClipForm()
         form.session = key
@@ -86,7 +88,7 @@ struct FidelityController: RouteCollection {
         let user = try request.requireRole([.therapist])
         let form = FidelityClipForm(fields: try request.form([String: String].self))
         let session = try await ownPastSession(request, key: form.session)
-        let scales = try await FidelityScales(database: request.db).ratable()
+        let scales = try await FidelityScaleStore(database: request.db).ratable()
         let raters = try await Self.raterChoices(request, excluding: user.id)
         switch form.checked(scales: Set(scales.keys), sessionMinutes: session.slot.minutes, raters: Set(raters.map(\.id))) {
         case .failure(let problems):
@@ -121,6 +123,22 @@ struct FidelityController: RouteCollection {
         }
     }
 
+    /// Without a session: the therapist's sessions of the last eight weeks to choose from, newest first.
+    private func chooseSession(_ request: Request, therapist: UUID) async throws -> Response {
+        let loader = try await request.scheduleLoader()
+        let window = try TimeSlot(start: request.now.addingTimeInterval(-Self.chooserWeeks * 7 * 86_400), end: request.now)
+        let sessions = try await loader.forTherapist(therapist, in: window).filter { $0.takesPlace && $0.slot.start <= request.now }
+            .sorted { $0.slot.start > $1.slot.start }.prefix(Self.listed)
+        let names = try await ScheduleNames(request: request).listed(sessions.compactMap(\.patientID))
+        let context = FidelityChooseContext(
+            page: PageChrome(titleKey: "fidelity.askTitle", request: request),
+            sessions: sessions.map { session in
+                .init(path: SiteRoute.fidelityClipNew.path + "?session=" + session.key.description, when: loader.zone.slotText(session.slot),
+                      title: session.patientID.flatMap { names[$0] }.map { "\(session.title): \($0)" } ?? session.title)
+            })
+        return try await request.view.render("fidelity-choose", context).encodeResponse(for: request)
+    }
+
     /// The user's own session that has started (its key in the form or query): 404 otherwise.
     private func ownPastSession(_ request: Request, key: String) async throws -> ScheduledSession {
         let user = try request.requireWebUser()
@@ -132,7 +150,7 @@ struct FidelityController: RouteCollection {
     private func renderClip(_ request: Request, session: ScheduledSession, form: FidelityClipForm, problems: [String], status: HTTPResponseStatus) async throws -> Response {
         let user = try request.requireWebUser()
         let zone = try await request.clinicZone()
-        let scales = try await FidelityScales(database: request.db).ratable().values.sorted { $0.title < $1.title }
+        let scales = try await FidelityScaleStore(database: request.db).ratable().values.sorted { $0.title < $1.title }
         let raters = try await Self.raterChoices(request, excluding: user.id)
         let context = FidelityClipContext(
             page: PageChrome(titleKey: "fidelity.askTitle", request: request), csrfToken: request.csrfToken, action: SiteRoute.fidelityClips.path,
@@ -168,7 +186,7 @@ struct FidelityController: RouteCollection {
         guard rating.submittedAt == nil else {
             return try await FidelityRatingPage.render(request, rating: rating, raters: raters, fields: [:], problems: ["Your rating is already in; a submitted rating is final."], status: .conflict)
         }
-        guard let scale = try await FidelityScales(database: request.db).ratable()[rating.clip.scaleID] else { throw Abort(.notFound) }
+        guard let scale = try await FidelityScaleStore(database: request.db).ratable()[rating.clip.scaleID] else { throw Abort(.notFound) }
         switch FidelityRatingForm(fields: fields).checked(scale: scale, rater: user.id, clip: rating.$clip.id) {
         case .failure(let problems):
             return try await FidelityRatingPage.render(request, rating: rating, raters: raters, fields: fields, problems: problems.messages, status: .badRequest)

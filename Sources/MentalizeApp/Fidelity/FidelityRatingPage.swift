@@ -12,7 +12,7 @@ enum FidelityRatingPage {
         let user = try request.requireWebUser()
         let zone = try await request.clinicZone()
         let clip = rating.clip
-        let scale = try await FidelityScales(database: request.db).ratable()[clip.scaleID] ?? FidelityScales.bundled.first { $0.id == clip.scaleID }
+        let scale = try await FidelityScaleStore(database: request.db).ratable()[clip.scaleID] ?? FidelityScaleStore.bundled.first { $0.id == clip.scaleID }
         guard let scale else { throw Abort(.notFound) }
         let blind = BlindRating(raters.map { .init(rater: UserID($0.$rater.id), submitted: $0.submittedAt != nil) })
         let visible = blind.visibleRaters(to: UserID(user.id))

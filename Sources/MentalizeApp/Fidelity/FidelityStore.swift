@@ -39,6 +39,11 @@ struct FidelityStore {
         try await FidelityClipRecord.query(on: database).sort(\.$sessionStart).all()
     }
 
+    /// How many ratings `rater` still has to do.
+    func openCount(rater: UUID) async throws -> Int {
+        try await FidelityRatingRecord.query(on: database).filter(\.$rater.$id == rater).filter(\.$submittedAt == nil).count()
+    }
+
     /// How many ratings each rater still has to do.
     func openLoad() async throws -> [UUID: Int] {
         let open = try await FidelityRatingRecord.query(on: database).filter(\.$submittedAt == nil).all()

@@ -28,7 +28,7 @@ struct NavigationCountsMiddleware: AsyncMiddleware {
             counts.unsignedNotes = try await SessionQueries(database: request.db).draftCount(by: user.id)
         }
         if !roles.isDisjoint(with: [.therapist, .supervisor]) {
-            counts.ratingsToDo = try await FidelityRatingRecord.query(on: request.db).filter(\.$rater.$id == user.id).filter(\.$submittedAt == nil).count()
+            counts.ratingsToDo = try await FidelityStore(database: request.db).openCount(rater: user.id)
         }
         if roles.contains(.supervisor) {
             counts.notesAwaitingReview = try await NoteReviewStore(database: request.db).awaitingCount(reviewer: user.id)

@@ -62,7 +62,7 @@ struct ProgrammeFidelityController: RouteCollection {
         let clips = try await store.allClips()
         let raters = try await store.ratings(of: clips.compactMap(\.id))
         try await access.auditListed(Array(Set(clips.compactMap { $0.$patient.id })), kind: .fidelityRating, scope: try await access.listScope(.fidelityRating))
-        let ratable = try await FidelityScales(database: request.db).ratable()
+        let ratable = try await FidelityScaleStore(database: request.db).ratable()
         var ratingsByScale: [String: [FidelityRating]] = [:]
         for clip in clips {
             guard let scale = ratable[clip.scaleID], let id = clip.id else { continue }

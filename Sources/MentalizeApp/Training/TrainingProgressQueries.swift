@@ -4,28 +4,48 @@ import MentalizeCore
 
 /// What the accreditation schemes count, read from the record: the clinician's cases (each
 /// patient they saw in individual sessions, with the sessions attended; each MBT group they ran,
-/// with the sessions held), the supervision sessions they took part in, and their courses.
+/// with the sessions held), with the rated clips of each (one per session: a scheme asks for clips
+/// from different sessions), the supervision sessions they took part in, and their courses.
 struct TrainingProgressQueries {
     let database: any Database
 
     func record(of userID: UUID, courses: [TrainingCourseRecord]) async throws -> TrainingRecord {
-        TrainingRecord(courses: Set(courses.compactMap(\.courseKey)), cases: try await individualCases(of: userID) + (try await groupCases(of: userID)),
-                       supervision: try await supervision(of: userID))
+        let clips = try await ratedClips(of: userID)
+        return TrainingRecord(courses: Set(courses.compactMap(\.courseKey)),
+                              cases: try await individualCases(of: userID, clips: clips) + (try await groupCases(of: userID, clips: clips)),
+                              supervision: try await supervision(of: userID))
+    }
+
+    /// The clinician's clips with at least one rating in.
+    func ratedClips(of userID: UUID) async throws -> [FidelityClipRecord] {
+        let clips = try await FidelityClipRecord.query(on: database).filter(\.$therapist.$id == userID).sort(\.$sessionStart).all()
+        guard !clips.isEmpty else { return [] }
+        let rated = try await FidelityRatingRecord.query(on: database).filter(\.$clip.$id ~~ clips.compactMap(\.id)).filter(\.$submittedAt != nil).all()
+        let ratedIDs = Set(rated.map { $0.$clip.id })
+        return clips.filter { $0.id.map(ratedIDs.contains) ?? false }
+    }
+
+    /// The longest rated clip of each distinct session among `clips`, in minutes.
+    private static func clipMinutesPerSession(_ clips: [FidelityClipRecord]) -> [Int] {
+        Dictionary(grouping: clips, by: { "\($0.sourceID):\($0.sessionDate)" }).values.map { $0.map(\.lengthMinutes).max() ?? 0 }
     }
 
     /// One case per patient seen in the clinician's individual series and single sessions, with
     /// the sessions the patient attended.
-    private func individualCases(of userID: UUID) async throws -> [TrainingRecord.Case] {
+    private func individualCases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [TrainingRecord.Case] {
         let series = try await SessionSeriesRecord.query(on: database).filter(\.$therapist.$id == userID).filter(\.$kind == "individual").all().compactMap(\.id)
         let oneOffs = try await OneOffSessionRecord.query(on: database).filter(\.$therapist.$id == userID).all().compactMap(\.id)
         let sources = series + oneOffs
         guard !sources.isEmpty else { return [] }
         let attended = try await AttendanceEntry.query(on: database).filter(\.$sourceID ~~ sources).filter(\.$mark == AttendanceChoice.attended.rawValue).all()
-        return Dictionary(grouping: attended, by: { $0.$patient.id }).values.map { TrainingRecord.Case(kind: .individual, sessions: $0.count) }
+        return Dictionary(grouping: attended, by: { $0.$patient.id }).map { patient, entries in
+            TrainingRecord.Case(kind: .individual, sessions: entries.count,
+                                ratedClipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$patient.id == patient && $0.$group.id == nil }))
+        }
     }
 
     /// One case per MBT group the clinician has run, with the sessions at which someone attended.
-    private func groupCases(of userID: UUID) async throws -> [TrainingRecord.Case] {
+    private func groupCases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [TrainingRecord.Case] {
         let groups = try await GroupTherapistRecord.query(on: database).filter(\.$therapist.$id == userID).all().map { $0.$group.id }
         guard !groups.isEmpty else { return [] }
         let series = try await SessionSeriesRecord.query(on: database).filter(\.$group.$id ~~ Array(Set(groups))).filter(\.$kind == "group").all()
@@ -38,7 +58,9 @@ struct TrainingProgressQueries {
             guard let group = groupOf[entry.sourceID] else { continue }
             held[group, default: []].insert("\(entry.sourceID):\(entry.sessionDate)")
         }
-        return held.values.map { TrainingRecord.Case(kind: .group, sessions: $0.count) }
+        return held.map { group, sessions in
+            TrainingRecord.Case(kind: .group, sessions: sessions.count, ratedClipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$group.id == group }))
+        }
     }
 
     /// The supervision sessions the clinician took part in, as the schemes count them.

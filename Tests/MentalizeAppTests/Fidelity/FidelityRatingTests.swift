@@ -115,6 +115,12 @@ import VaporTesting
             #expect(table.contains(String(format: "%.2f", expected.value)), "ICC(2,1) of the pair's adherence totals")
             #expect(!agreement.contains("stop-and-rewind") && !agreement.contains("Avery"), "aggregates only")
 
+            // The ledger counts rated clips per case, one per session (the longest): Avery's case has one.
+            let record = try await TrainingProgressQueries(database: app.db).record(of: DemoStaff.therapistAsh.id, courses: [])
+            #expect(record.cases.filter { !$0.ratedClipMinutes.isEmpty }.map(\.ratedClipMinutes) == [[15]])
+            let ledger = try await ash.get("/me/training").body.string
+            #expect(ledger.contains("counted cases with 3 rated clips of 15 minutes"), "rated clips are counted now")
+
             for outsider in [DemoStaff.admin.id, SessionFixtures.avery.userID] {
                 let client = try await SignedInClients.web(app, userID: outsider)
                 #expect(try await client.get(cedarPath).status == .notFound)

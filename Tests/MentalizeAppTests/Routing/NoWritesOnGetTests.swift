@@ -25,9 +25,13 @@ import VaporTesting
             let session = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.patientID == avery.id })
             try await ash.get(SessionFixtures.path(session) + "/process-note")
             #expect(try await ash.post(SessionFixtures.path(session) + "/process-note", form: ["text": "A reflection for supervision."]).status == .seeOther)
+            #expect(try await ash.post("/fidelity/clips", form: ["session": session.key.description, "scaleID": "mentalize-demo", "recordingLink": "https://recordings.clinic.example/1",
+                                                                 "raterID": DemoStaff.supervisor.id.uuidString]).status == .seeOther)
+            let rating = try #require(try await FidelityRatingRecord.query(on: app.db).first())
             app.clock.advance(by: 35 * 86_400 + 2 * 3600)
             var parameters = try await Self.parameters(app, patientID: avery.id)
             parameters["sessionKey"] = session.key.description
+            parameters["ratingID"] = try rating.requireID().uuidString
             let unfilled = SiteRoute.allCases.filter(Self.isGet).map { $0.filled(parameters) }.filter { $0.contains(":") }
             #expect(unfilled == [], "every parameter of a GET route has a real value")
             let actors = [DemoStaff.therapistAsh.id, DemoStaff.therapistBirch.id, DemoStaff.supervisor.id, DemoStaff.lead.id, DemoStaff.admin.id,

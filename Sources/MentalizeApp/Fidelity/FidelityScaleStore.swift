@@ -5,7 +5,7 @@ import MentalizeCore
 /// The fidelity scales a clinic can rate with: a shipped scale whose wording may be shipped (the
 /// demonstration scale), or a licensed scale once the clinic has loaded its text pack. A scale with
 /// placeholder wording is never offered for rating.
-struct FidelityScales {
+struct FidelityScaleStore {
     /// The shipped definitions, read once.
     static let bundled = (try? FidelityScaleCatalog.loadBundled()) ?? []
 
