@@ -91,6 +91,7 @@ func configure(_ app: Application, resources: AppResources) throws {
     try app.register(collection: NoteReviewController())
     try app.register(collection: FidelityController())
     try app.register(collection: ProgrammeFidelityController())
+    try app.register(collection: EvidencePackController())
     try app.register(collection: ProcessNoteController())
     try app.register(collection: GroupController())
     try app.register(collection: MyAppointmentsController())

@@ -21,6 +21,7 @@ extension SiteRoute {
     func path(sessionText: String) -> String { filled(["sessionKey": sessionText]) }
     func path(note: UUID) -> String { filled(["noteID": note.uuidString]) }
     func path(rating: UUID) -> String { filled(["ratingID": rating.uuidString]) }
+    func path(scheme: String) -> String { filled(["schemeID": scheme]) }
     func path(group: UUID) -> String { filled(["groupID": group.uuidString]) }
     func path(group: UUID, membership: UUID) -> String { filled(["groupID": group.uuidString, "membershipID": membership.uuidString]) }
     func path(group: UUID, waitingListEntry: UUID) -> String { filled(["groupID": group.uuidString, "entryID": waitingListEntry.uuidString]) }

@@ -154,6 +154,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case myNotifications = "/me/notifications"
     case myTraining = "/me/training"
     case myTrainingCourseRemove = "/me/training/courses/:courseID/remove"
+    case myTrainingEvidence = "/me/training/evidence/:schemeID"
 
     /// Who may reach the route, and for patient records, which kind and action the policy decides.
     enum Access: Equatable {
@@ -224,7 +225,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
         case .calendarFeed, .setup, .activate, .resetPassword: .secretLink
         case .forgotPassword: .anyone
         case .myNotifications: .signedIn
-        case .myTraining, .myTrainingCourseRemove: .roles([.therapist, .supervisor])
+        case .myTraining, .myTrainingCourseRemove, .myTrainingEvidence: .roles([.therapist, .supervisor])
         case .clinicSettings: .roles([.admin, .programmeLead])
         case .clinicSettingsSave, .clinicHelplineAdd, .clinicHelplineSave, .clinicHelplineRemove, .clinicHelplineMove, .adminOutbox: .roles([.admin])
         case .patientInvitation, .patientInvitationRevoke: .patientRecord(.demographics, .write)

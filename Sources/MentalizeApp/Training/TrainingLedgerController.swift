@@ -73,7 +73,7 @@ struct TrainingLedgerController: RouteCollection {
             choices: choices.map { .init(key: $0.key, label: $0.label, selected: $0.key == form.courseKey) },
             form: form, problems: problems,
             schemes: Self.schemes.map { scheme in
-                .init(name: scheme.name, source: scheme.source, requirements: zip(scheme.requirements, scheme.progress(of: record)).map { requirement, progress in
+                .init(name: scheme.name, source: scheme.source, evidencePath: SiteRoute.myTrainingEvidence.path(scheme: scheme.id), requirements: zip(scheme.requirements, scheme.progress(of: record)).map { requirement, progress in
                     // The log does not yet tie supervision to a case.
                     let counted = requirement.kind != .supervisionPerCase
                     // A course is met or not: the badge says which.
@@ -118,6 +118,7 @@ struct TrainingLedgerContext: Encodable {
     struct Scheme: Encodable {
         let name: String
         let source: String
+        let evidencePath: String
         let requirements: [Requirement]
     }
 

@@ -5,15 +5,44 @@ import MentalizeCore
 /// What the accreditation schemes count, read from the record: the clinician's cases (each
 /// patient they saw in individual sessions, with the sessions attended; each MBT group they ran,
 /// with the sessions held), with the rated clips of each (one per session: a scheme asks for clips
-/// from different sessions), the supervision sessions they took part in, and their courses.
+/// from different sessions), the supervision sessions they took part in, and their courses. The
+/// same facts, with dates, fill the evidence pack.
 struct TrainingProgressQueries {
     let database: any Database
+
+    /// One case with what the evidence pack shows of it.
+    struct CaseEvidence {
+        let kind: CaseKind
+        /// The patient of an individual case; the group of a group case.
+        let patientID: UUID?
+        let groupID: UUID?
+        let first: Date
+        let last: Date
+        let sessions: Int
+        /// The longest rated clip of each distinct session, in minutes.
+        let clipMinutes: [Int]
+    }
+
+    /// One supervision session the clinician took part in, with the others in it.
+    struct SupervisionEvidence {
+        let session: SupervisionSessionRecord
+        let participants: Int
+    }
 
     func record(of userID: UUID, courses: [TrainingCourseRecord]) async throws -> TrainingRecord {
         let clips = try await ratedClips(of: userID)
         return TrainingRecord(courses: Set(courses.compactMap(\.courseKey)),
-                              cases: try await individualCases(of: userID, clips: clips) + (try await groupCases(of: userID, clips: clips)),
-                              supervision: try await supervision(of: userID))
+                              cases: try await cases(of: userID, clips: clips).map { TrainingRecord.Case(kind: $0.kind, sessions: $0.sessions, ratedClipMinutes: $0.clipMinutes) },
+                              supervision: try await supervisionSessions(of: userID).map { evidence in
+                                  SupervisionSessionFacts(minutes: evidence.session.minutes,
+                                                          format: evidence.session.format == "group" ? .group(participants: evidence.participants) : .individual,
+                                                          materialShown: evidence.session.material != "none")
+                              })
+    }
+
+    /// The clinician's individual cases, then their group cases.
+    func cases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [CaseEvidence] {
+        try await individualCases(of: userID, clips: clips) + (try await groupCases(of: userID, clips: clips))
     }
 
     /// The clinician's clips with at least one rating in.
@@ -27,25 +56,26 @@ struct TrainingProgressQueries {
 
     /// The longest rated clip of each distinct session among `clips`, in minutes.
     private static func clipMinutesPerSession(_ clips: [FidelityClipRecord]) -> [Int] {
-        Dictionary(grouping: clips, by: { "\($0.sourceID):\($0.sessionDate)" }).values.map { $0.map(\.lengthMinutes).max() ?? 0 }
+        Dictionary(grouping: clips, by: { "\($0.sourceID):\($0.sessionDate)" }).values.map { $0.map(\.lengthMinutes).max() ?? 0 }.sorted(by: >)
     }
 
     /// One case per patient seen in the clinician's individual series and single sessions, with
     /// the sessions the patient attended.
-    private func individualCases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [TrainingRecord.Case] {
+    private func individualCases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [CaseEvidence] {
         let series = try await SessionSeriesRecord.query(on: database).filter(\.$therapist.$id == userID).filter(\.$kind == "individual").all().compactMap(\.id)
         let oneOffs = try await OneOffSessionRecord.query(on: database).filter(\.$therapist.$id == userID).all().compactMap(\.id)
         let sources = series + oneOffs
         guard !sources.isEmpty else { return [] }
         let attended = try await AttendanceEntry.query(on: database).filter(\.$sourceID ~~ sources).filter(\.$mark == AttendanceChoice.attended.rawValue).all()
         return Dictionary(grouping: attended, by: { $0.$patient.id }).map { patient, entries in
-            TrainingRecord.Case(kind: .individual, sessions: entries.count,
-                                ratedClipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$patient.id == patient && $0.$group.id == nil }))
-        }
+            let starts = entries.map(\.sessionStart)
+            return CaseEvidence(kind: .individual, patientID: patient, groupID: nil, first: starts.min() ?? .distantPast, last: starts.max() ?? .distantPast,
+                                sessions: entries.count, clipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$patient.id == patient && $0.$group.id == nil }))
+        }.sorted { $0.first < $1.first }
     }
 
     /// One case per MBT group the clinician has run, with the sessions at which someone attended.
-    private func groupCases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [TrainingRecord.Case] {
+    private func groupCases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [CaseEvidence] {
         let groups = try await GroupTherapistRecord.query(on: database).filter(\.$therapist.$id == userID).all().map { $0.$group.id }
         guard !groups.isEmpty else { return [] }
         let series = try await SessionSeriesRecord.query(on: database).filter(\.$group.$id ~~ Array(Set(groups))).filter(\.$kind == "group").all()
@@ -53,26 +83,23 @@ struct TrainingProgressQueries {
         guard !sources.isEmpty else { return [] }
         let attended = try await AttendanceEntry.query(on: database).filter(\.$sourceID ~~ sources).filter(\.$mark == AttendanceChoice.attended.rawValue).all()
         let groupOf = Dictionary(series.compactMap { record in record.id.flatMap { id in record.$group.id.map { (id, $0) } } }, uniquingKeysWith: { kept, _ in kept })
-        var held: [UUID: Set<String>] = [:]
+        var held: [UUID: [String: Date]] = [:]
         for entry in attended {
             guard let group = groupOf[entry.sourceID] else { continue }
-            held[group, default: []].insert("\(entry.sourceID):\(entry.sessionDate)")
+            held[group, default: [:]]["\(entry.sourceID):\(entry.sessionDate)"] = entry.sessionStart
         }
         return held.map { group, sessions in
-            TrainingRecord.Case(kind: .group, sessions: sessions.count, ratedClipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$group.id == group }))
-        }
+            CaseEvidence(kind: .group, patientID: nil, groupID: group, first: sessions.values.min() ?? .distantPast, last: sessions.values.max() ?? .distantPast,
+                         sessions: sessions.count, clipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$group.id == group }))
+        }.sorted { $0.first < $1.first }
     }
 
-    /// The supervision sessions the clinician took part in, as the schemes count them.
-    private func supervision(of userID: UUID) async throws -> [SupervisionSessionFacts] {
+    /// The supervision sessions the clinician took part in, newest first.
+    func supervisionSessions(of userID: UUID) async throws -> [SupervisionEvidence] {
         let mine = try await SupervisionAttendeeRecord.query(on: database).filter(\.$therapist.$id == userID).all().map { $0.$session.id }
         guard !mine.isEmpty else { return [] }
-        let sessions = try await SupervisionSessionRecord.query(on: database).filter(\.$id ~~ mine).all()
+        let sessions = try await SupervisionSessionRecord.query(on: database).filter(\.$id ~~ mine).sort(\.$heldOn, .descending).all()
         let attendees = try await SupervisionAttendeeRecord.query(on: database).filter(\.$session.$id ~~ mine).all()
-        return sessions.map { session in
-            let n = attendees.filter { $0.$session.id == session.id }.count
-            return SupervisionSessionFacts(minutes: session.minutes, format: session.format == "group" ? .group(participants: n) : .individual,
-                                           materialShown: session.material != "none")
-        }
+        return sessions.map { session in SupervisionEvidence(session: session, participants: attendees.filter { $0.$session.id == session.id }.count) }
     }
 }

@@ -14,7 +14,7 @@ import Testing
         { $0.path(thread: id) }, { $0.path(entry: id) }, { $0.path(module: "attachment") }, { $0.path(session: key) },
         { $0.path(note: id) }, { $0.path(group: id) }, { $0.path(group: id, membership: id) }, { $0.path(group: id, waitingListEntry: id) },
         { $0.path(user: id) }, { $0.path(grant: id) }, { $0.path(planItem: id) }, { $0.path(room: id) }, { $0.path(holiday: id) },
-        { $0.path(relationship: id) }, { $0.path(feedToken: "token") }, { $0.path(token: "token") }, { $0.path(helpline: id) }, { $0.path(course: id) }, { $0.path(rating: id) },
+        { $0.path(relationship: id) }, { $0.path(feedToken: "token") }, { $0.path(token: "token") }, { $0.path(helpline: id) }, { $0.path(course: id) }, { $0.path(rating: id) }, { $0.path(scheme: "afc-practitioner") },
     ] }
 
     static func sessionKey() throws -> SessionKey {
