@@ -5,7 +5,7 @@ public struct MentalizeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mentalize",
         abstract: "Runs Mentalize, a platform for Mentalization-Based Treatment programmes.",
-        subcommands: [SetupCommand.self, ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, AuditCommand.self, InstrumentsCommand.self, AnalyzeCommand.self, BackupCommand.self, RestoreCommand.self, RoutesCommand.self, WebhookKeyCommand.self]
+        subcommands: [SetupCommand.self, ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, AuditCommand.self, InstrumentsCommand.self, FidelityCommand.self, AnalyzeCommand.self, BackupCommand.self, RestoreCommand.self, RoutesCommand.self, WebhookKeyCommand.self]
     )
 
     public init() {}

@@ -44,8 +44,12 @@ struct FidelityScaleStore {
         let applied: FidelityScale
         do {
             applied = try scale.applying(pack)
+        } catch .unknownItem(let item) {
+            throw ConfigurationError("\(item) is not an item of \(scale.id)")
+        } catch .invalid(let problems) {
+            throw ConfigurationError(problems.joined(separator: "; "))
         } catch {
-            throw ConfigurationError("the pack does not fit \(scale.id): \(error)")
+            throw ConfigurationError("the pack is for another scale")
         }
         let record = try await FidelityTextPackRecord.query(on: database).filter(\.$scaleID == scale.id).first() ?? FidelityTextPackRecord()
         record.scaleID = scale.id
