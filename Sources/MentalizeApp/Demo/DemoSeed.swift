@@ -27,7 +27,10 @@ enum DemoSeed {
                 throw ConfigurationError("this installation is being set up as a real clinic: demo data is refused here; use a new --data-dir for the demo")
             }
             try await seed(on: db, passwordHash: passwordHash, totpCipher: totpCipher, now: now)
-            if cohort { try await DemoCohort.seed(clinicID: clinicID, now: now, on: db) }
+            if cohort {
+                try await DemoCohort.seed(clinicID: clinicID, now: now, on: db)
+                try await DemoProfessional.seed(now: now, on: db)
+            }
         }
         return true
     }
