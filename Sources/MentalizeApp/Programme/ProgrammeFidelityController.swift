@@ -16,18 +16,20 @@ struct ProgrammeFidelityController: RouteCollection {
 
     func page(_ request: Request) async throws -> Response {
         _ = try request.requireRole([.programmeLead])
-        return try await render(request, share: "20", notice: nil, problems: [], status: .ok)
+        return try await render(request, share: "20", pool: nil, notice: nil, problems: [], status: .ok)
     }
 
     func sample(_ request: Request) async throws -> Response {
         let lead = try request.requireRole([.programmeLead])
-        struct Form: Content { var share: String? }
-        let shareText = (try request.form(Form.self).share ?? "").trimmingCharacters(in: .whitespaces)
+        let fields = try request.form([String: String].self)
+        let shareText = (fields["share"] ?? "").trimmingCharacters(in: .whitespaces)
+        // The raters to draw from: the clinicians the lead ticked (trained raters), never anyone else.
+        let chosen = Set(fields.compactMap { key, value in key.hasPrefix("rater.") && value == "on" ? UUID(uuidString: String(key.dropFirst("rater.".count))) : nil })
         let store = FidelityStore(database: request.db)
         let clips = try await store.allClips()
         let raters = try await store.ratings(of: clips.compactMap(\.id))
         let staff = try await StaffDirectory(database: request.db).load()
-        let pool = Array(Set((staff.supervisors + staff.therapists).map { UserID($0.id) }))
+        let pool = Array(Set((staff.supervisors + staff.therapists).map(\.id)).intersection(chosen)).map(UserID.init)
         let materials = try clips.map { clip in
             RatedMaterial(id: try clip.requireID(), therapist: UserID(clip.$therapist.id), raters: Set((raters[try clip.requireID()] ?? []).map { UserID($0.$rater.id) }))
         }
@@ -35,10 +37,13 @@ struct ProgrammeFidelityController: RouteCollection {
         let picks: [(material: UUID, rater: UserID)]
         do {
             guard let percent = Double(shareText) else { throw SamplingError.shareOutOfRange }
+            guard !pool.isEmpty else {
+                return try await render(request, share: shareText, pool: chosen, notice: nil, problems: ["Tick at least one rater to draw from."], status: .badRequest)
+            }
             picks = try SecondRaterSampling.draw(from: materials, share: percent / 100, pool: pool, load: try await store.openLoad().reduce(into: [:]) { $0[UserID($1.key)] = $1.value },
                                                  using: &generator)
         } catch let error as SamplingError {
-            return try await render(request, share: shareText, notice: nil, problems: [error.description], status: .badRequest)
+            return try await render(request, share: shareText, pool: chosen, notice: nil, problems: [error.description], status: .badRequest)
         }
         let access = try request.patientAccess()
         let byID = Dictionary(clips.compactMap { clip in clip.id.map { ($0, clip) } }, uniquingKeysWith: { kept, _ in kept })
@@ -53,10 +58,11 @@ struct ProgrammeFidelityController: RouteCollection {
                                        recordID: pick.material.uuidString)
             try await asked.create(on: request.db)
         }
-        return try await render(request, share: shareText, notice: "\(picks.count)", problems: [], status: .ok)
+        return try await render(request, share: shareText, pool: chosen, notice: "\(picks.count)", problems: [], status: .ok)
     }
 
-    private func render(_ request: Request, share: String, notice: String?, problems: [String], status: HTTPResponseStatus) async throws -> Response {
+    /// The page; `pool` is the raters ticked (nil: every clinician, the first time).
+    private func render(_ request: Request, share: String, pool: Set<UUID>?, notice: String?, problems: [String], status: HTTPResponseStatus) async throws -> Response {
         let access = try request.patientAccess()
         let store = FidelityStore(database: request.db)
         let clips = try await store.allClips()
@@ -78,6 +84,7 @@ struct ProgrammeFidelityController: RouteCollection {
             clips: clips.count, asked: all.count, submitted: all.filter { $0.submittedAt != nil }.count,
             doubleRated: raters.values.filter { $0.filter { $0.submittedAt != nil }.count >= 2 }.count,
             share: share, sampled: notice, problems: problems,
+            raters: try await Self.raterChoices(request, ticked: pool),
             scales: ratingsByScale.keys.sorted().compactMap { id in
                 guard let scale = ratable[id], let ratings = ratingsByScale[id] else { return nil }
                 return .init(title: scale.title,
@@ -99,8 +106,25 @@ struct ProgrammeFidelityController: RouteCollection {
     }
 }
 
+extension ProgrammeFidelityController {
+    /// Every clinician who may rate (supervisors, then therapists), ticked as given.
+    static func raterChoices(_ request: Request, ticked: Set<UUID>?) async throws -> [ProgrammeFidelityContext.Rater] {
+        let staff = try await StaffDirectory(database: request.db).load()
+        var seen: Set<UUID> = []
+        return (staff.supervisors + staff.therapists).filter { seen.insert($0.id).inserted }
+            .map { .init(field: "rater.\($0.id.uuidString)", name: $0.name, ticked: ticked?.contains($0.id) ?? true) }
+    }
+}
+
 /// What the lead's fidelity page shows.
 struct ProgrammeFidelityContext: Encodable {
+    /// A clinician the sample may draw second raters from.
+    struct Rater: Encodable {
+        let field: String
+        let name: String
+        let ticked: Bool
+    }
+
     /// One intraclass correlation in words: the value, its interval and Koo & Li's bands.
     struct Cell: Encodable {
         let value: String
@@ -132,6 +156,7 @@ struct ProgrammeFidelityContext: Encodable {
     /// How many second ratings the last sample asked for.
     let sampled: String?
     let problems: [String]
+    let raters: [Rater]
     let scales: [Scale]
 
     static func cell(_ icc: IntraclassCorrelation?) -> Cell {

@@ -56,6 +56,9 @@ struct SupervisionContext: Encodable {
     let logPath: String
     let logged: [Logged]
     let minutesThisMonth: Int
+    /// Fidelity ratings asked of me and not yet submitted.
+    let ratingsToDo: Int
+    let fidelityPath: String
     /// Notes waiting for my review, oldest first.
     let awaiting: [AwaitingNote]
     let notes: [SharedNote]

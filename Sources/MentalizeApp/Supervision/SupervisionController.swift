@@ -56,6 +56,7 @@ struct SupervisionController: RouteCollection {
         let notes = try await queries.processNotes(namingSupervisor: supervisor, limit: Self.shownNotes)
         try await access.auditListed(Array(Set(notes.map { $0.$patient.id })), kind: .processNote, scope: try await access.listScope(.processNote))
         let waiting = try await NoteReviewStore(database: request.db).queue(reviewer: supervisor)
+        let ratingsToDo = try await FidelityStore(database: request.db).openCount(rater: supervisor)
         let waitingPatients = Array(Set(waiting.compactMap { $0.note.$patient.id }))
         let reviewScope = try await access.listScope(.noteReview)
         try await access.auditListed(waitingPatients.filter { reviewScope.allRows || reviewScope.patients.contains(PatientID($0)) }, kind: .noteReview, scope: reviewScope)
@@ -77,6 +78,7 @@ struct SupervisionController: RouteCollection {
                       material: entry.session.material, cases: entry.session.casesText)
             },
             minutesThisMonth: logged.map(\.session.minutes).reduce(0, +),
+            ratingsToDo: ratingsToDo, fidelityPath: SiteRoute.fidelity.path,
             awaiting: waiting.map { review in
                 let note = review.note
                 return .init(since: review.awaitingSince.map { DisplayTime.clinic($0, zone: zone) } ?? "", author: names[review.$author.id] ?? "",

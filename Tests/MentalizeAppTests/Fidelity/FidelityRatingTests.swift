@@ -52,6 +52,7 @@ import VaporTesting
 
             let cedarPath = try await Self.askCedar(app, ash: ash, session: session, from: 10, to: 25)
             let cedar = try await SignedInClients.web(app, userID: DemoStaff.supervisor.id)
+            #expect(try await cedar.get("/supervision").body.string.contains("1 waiting for your rating"), "the supervisor's page counts ratings to do")
             let cedarHome = try await cedar.get("/fidelity").body.string
             #expect(cedarHome.contains("href=\"\(cedarPath)\"") && cedarHome.contains("minutes 10–25 (15 min)"))
             let ratingPage = try await cedar.get(cedarPath, headers: ["X-Request-Id": "rate-read"]).body.string
@@ -60,11 +61,14 @@ import VaporTesting
             let read = try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "rate-read").filter(\.$recordType == "fidelityRating").all()
             #expect(read.map(\.action) == ["read"] && read.first?.patientID == SessionFixtures.avery.id)
 
-            // The lead samples every single-rated clip: the second rater is Birch (not Ash, not Cedar).
+            // The lead samples every single-rated clip from Birch and Cedar: the second rater is Birch (Cedar rates it already).
             let lead = try await SignedInClients.web(app, userID: DemoStaff.lead.id)
             try await lead.get("/programme/fidelity")
-            #expect(try await lead.post("/programme/fidelity/sample", form: ["share": "0"]).status == .badRequest)
-            let sampled = try await lead.post("/programme/fidelity/sample", form: ["share": "100"])
+            let pool = ["rater.\(DemoStaff.therapistBirch.id.uuidString)": "on", "rater.\(DemoStaff.supervisor.id.uuidString)": "on"]
+            #expect(try await lead.post("/programme/fidelity/sample", form: pool.merging(["share": "0"]) { $1 }).status == .badRequest)
+            let noPool = try await lead.post("/programme/fidelity/sample", form: ["share": "100"])
+            #expect(noPool.status == .badRequest && noPool.body.string.contains("Tick at least one rater"))
+            let sampled = try await lead.post("/programme/fidelity/sample", form: pool.merging(["share": "100"]) { $1 })
             #expect(sampled.status == .ok && sampled.body.string.contains("Second ratings asked: 1"))
             let birchRating = try #require(try await FidelityRatingRecord.query(on: app.db).filter(\.$rater.$id == DemoStaff.therapistBirch.id).first())
             let birchPath = "/fidelity/ratings/\(try birchRating.requireID())"
