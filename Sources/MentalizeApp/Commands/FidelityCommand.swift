@@ -39,11 +39,7 @@ struct FidelityCommand: AsyncParsableCommand {
         var file: String
 
         func run() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                try await runReportingErrors { throw ConfigurationError("cannot read \(file)") }
-                return
-            }
-            try await withStoredApplication(storage) { app in
+            try await withTextPackFile(file, storage: storage) { app, data in
                 let scale: FidelityScale
                 do {
                     scale = try await FidelityScaleStore(database: app.db).importPack(data, now: app.clock.now())

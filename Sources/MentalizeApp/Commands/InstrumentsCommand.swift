@@ -67,11 +67,7 @@ struct InstrumentsCommand: AsyncParsableCommand {
         var file: String
 
         func run() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                try await runReportingErrors { throw ConfigurationError("cannot read \(file)") }
-                return
-            }
-            try await withStoredApplication(storage) { app in
+            try await withTextPackFile(file, storage: storage) { app, data in
                 let result: TextPack
                 do {
                     result = try await TextPackImport(database: app.db, catalog: try app.measurement.catalog).run(data, now: app.clock.now())

@@ -32,6 +32,7 @@ import VaporTesting
             var parameters = try await Self.parameters(app, patientID: avery.id)
             parameters["sessionKey"] = session.key.description
             parameters["ratingID"] = try rating.requireID().uuidString
+            parameters["schemeID"] = "afc-practitioner"
             let unfilled = SiteRoute.allCases.filter(Self.isGet).map { $0.filled(parameters) }.filter { $0.contains(":") }
             #expect(unfilled == [], "every parameter of a GET route has a real value")
             let actors = [DemoStaff.therapistAsh.id, DemoStaff.therapistBirch.id, DemoStaff.supervisor.id, DemoStaff.lead.id, DemoStaff.admin.id,

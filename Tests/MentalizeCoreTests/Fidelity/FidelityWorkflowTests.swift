@@ -4,18 +4,6 @@ import Testing
 
 /// Blind double rating and the lead's sample for second raters.
 @Suite struct FidelityWorkflowTests {
-    /// A small deterministic generator, so a draw can be repeated.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     let first = UserID(UUID())
     let second = UserID(UUID())
     let therapist = UserID(UUID())
@@ -36,7 +24,7 @@ import Testing
         let materials = (0..<10).map { index in
             RatedMaterial(id: UUID(), therapist: index.isMultiple(of: 2) ? therapist : second, raters: [first])
         } + [RatedMaterial(id: UUID(), therapist: therapist, raters: [first, second])]
-        var generator = SplitMix(state: 7)
+        var generator = SplitMix(seed: 7)
         let picks = try SecondRaterSampling.draw(from: materials, share: 0.25, pool: [first, second, therapist], load: [:], using: &generator)
         #expect(picks.count == 3, "25 % of the ten single-rated pieces, rounded up")
         #expect(Set(picks.map(\.material)).count == 3)
@@ -45,7 +33,7 @@ import Testing
             #expect(material.raters.count == 1)
             #expect(pick.rater != material.therapist && !material.raters.contains(pick.rater))
         }
-        var again = SplitMix(state: 7)
+        var again = SplitMix(seed: 7)
         let repeated = try SecondRaterSampling.draw(from: materials, share: 0.25, pool: [first, second, therapist], load: [:], using: &again)
         #expect(repeated.map(\.material) == picks.map(\.material), "the same generator draws the same sample")
     }
@@ -53,7 +41,7 @@ import Testing
     @Test func theLeastLoadedRaterIsAskedAndMaterialNobodyMayRateIsLeftOut() throws {
         let third = UserID(UUID())
         let materials = (0..<4).map { _ in RatedMaterial(id: UUID(), therapist: therapist, raters: [first]) }
-        var generator = SplitMix(state: 1)
+        var generator = SplitMix(seed: 1)
         let picks = try SecondRaterSampling.draw(from: materials, share: 1, pool: [second, third], load: [second: 5], using: &generator)
         #expect(picks.map(\.rater) == Array(repeating: third, count: 4), "the second rater already has five to do")
         let none = try SecondRaterSampling.draw(from: materials, share: 1, pool: [first, therapist], load: [:], using: &generator)

@@ -65,8 +65,8 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator for repeatable property tests.
-struct SplitMix {
+/// A tiny deterministic generator for repeatable property tests (and seeded random draws).
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }
