@@ -115,10 +115,11 @@ def test_co_sign_loop_supervision_log_blind_double_rating_agreement_and_evidence
     for box in browser.find_elements(By.CSS_SELECTOR, "input[name^='supervisee.']"):
         box.click()
     browser.find_element(By.ID, "material-recorded").click()
-    browser.find_element(By.ID, "log-cases").send_keys("A.T., B.T.")
+    browser.find_element(By.XPATH, "//fieldset[@id='log-linked-cases']//label[normalize-space()='A.T. · Robin Ash (demo therapist)']").click()
     browser.find_element(By.ID, "log-attest").click()
     click_button(browser, "Log the session")
-    assert "group of 2" in browser.find_element(By.ID, "logged").text
+    logged = browser.find_element(By.ID, "logged").text
+    assert "group of 2" in logged and "A.T." in logged, logged
 
     # Birch asks Cedar to rate 15 minutes of that session, with a link to the clinic's store.
     desk.be("therapist.birch@demo.invalid")
@@ -181,7 +182,7 @@ def test_co_sign_loop_supervision_log_blind_double_rating_agreement_and_evidence
     desk.be("therapist.ash@demo.invalid")
     browser.get(base + "/me/training")
     afc = browser.find_element(By.XPATH, "//h3[contains(., 'Anna Freud Centre')]/following-sibling::ul[1]").text
-    assert "met MBT basic course" in afc and "of 4 individual cases" in afc and "rated clips of 15 minutes" in afc, afc
+    assert "met MBT basic course" in afc and "of 4 individual cases" in afc and "rated clips of 15 minutes" in afc and "with 4 hours each" in afc, afc
     browser.find_element(By.XPATH, "//a[contains(., 'Evidence pack') and contains(., 'Anna Freud Centre')]").click()
     assert browser.find_element(By.TAG_NAME, "h1").text == "Evidence pack: Anna Freud Centre: MBT practitioner"
     assert "A.T." in browser.find_element(By.ID, "evidence-case-table").text

@@ -22,7 +22,7 @@ enum BackupCatalog {
         .of(DiaryEntryRecord.self), .of(DiarySessionFlag.self), .of(PortalPreference.self), .of(ModuleProgress.self),
         .of(SupervisionSessionRecord.self), .of(SupervisionAttendeeRecord.self), .of(TrainingCourseRecord.self),
         .of(NoteReviewRecord.self), .of(NoteVersionRecord.self),
-        .of(FidelityClipRecord.self), .of(FidelityRatingRecord.self), .of(FidelityTextPackRecord.self),
+        .of(FidelityClipRecord.self), .of(FidelityRatingRecord.self), .of(FidelityTextPackRecord.self), .of(SupervisionCaseRecord.self),
     ]
 
     /// Tables deliberately not in a backup: background job claims are only when a job last ran; a

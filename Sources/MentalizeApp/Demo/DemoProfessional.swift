@@ -68,13 +68,15 @@ enum DemoProfessional {
         try await store.save(review, existing: nil, now: signedAt)
     }
 
-    /// Monthly supervision over ten months: an hour with Ash on recorded material, and a group of
-    /// two (Ash and Birch) of ninety minutes.
+    /// Monthly supervision over ten months: an hour with Ash on recorded material about Avery, and
+    /// a group of two (Ash and Birch) of ninety minutes about Avery and Blake.
     private static func supervisionLog(supervisor: UUID, ash: UUID, birch: UUID, now: Date, on db: any Database) async throws {
         let zone = try ClinicZone("Europe/London")
+        let (avery, blake) = (DemoPatients.all[0].id, DemoPatients.all[1].id)
         for month in 1...10 {
             let day = zone.localDate(of: now.addingTimeInterval(-Double(month * 30) * 86_400))
-            for (minutes, format, people, material, cases) in [(60, "individual", [ash], "recorded", "A.T."), (90, "group", [ash, birch], "none", "A.T., B.T.")] {
+            for (minutes, format, people, material, cases, linked) in [(60, "individual", [ash], "recorded", "A.T.", [avery]),
+                                                                       (90, "group", [ash, birch], "none", "A.T., B.T.", [avery, blake])] {
                 let session = SupervisionSessionRecord()
                 session.id = UUID()
                 session.$supervisor.id = supervisor
@@ -85,12 +87,8 @@ enum DemoProfessional {
                 session.casesText = cases
                 session.attestedAt = now.addingTimeInterval(-Double(month * 30 - 1) * 86_400)
                 try await session.create(on: db)
-                for person in people {
-                    let attendee = SupervisionAttendeeRecord()
-                    attendee.$session.id = try session.requireID()
-                    attendee.$therapist.id = person
-                    try await attendee.create(on: db)
-                }
+                for person in people { try await SupervisionAttendeeRecord(sessionID: try session.requireID(), therapistID: person).create(on: db) }
+                for patient in linked { try await SupervisionCaseRecord(sessionID: try session.requireID(), patientID: patient).create(on: db) }
             }
         }
     }

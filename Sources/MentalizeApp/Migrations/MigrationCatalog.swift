@@ -54,6 +54,7 @@ enum MigrationCatalog {
         AddSupervisionMode(),
         CreateNoteReviews(),
         CreateFidelityRatings(),
+        CreateSupervisionCases(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

@@ -22,6 +22,13 @@ struct SupervisionContext: Encodable {
         let cases: String
     }
 
+    /// A case on a supervisee's caseload that a logged session may link, by initials.
+    struct CaseChoice: Encodable {
+        let field: String
+        let label: String
+        let checked: Bool
+    }
+
     struct Logged: Encodable {
         let day: String
         let minutes: Int
@@ -52,6 +59,7 @@ struct SupervisionContext: Encodable {
     let csrfToken: String
     let supervisees: [Supervisee]
     let form: LogForm
+    let caseChoices: [CaseChoice]
     let problems: [String]
     let logPath: String
     let logged: [Logged]

@@ -28,17 +28,19 @@ struct SupervisionController: RouteCollection {
         let form = SupervisionSessionForm(fields: try request.form([String: String].self))
         let links = try await SupervisionQueries(database: request.db).currentLinks(supervisor: user.id, at: request.now)
         let today = try await request.clinicZone().localDate(of: request.now)
-        switch form.checked(mySupervisees: Set(links.map { $0.$therapist.id }), today: today) {
+        let choices = try await SupervisionCaseChoices.load(request, supervisees: links.map { $0.$therapist.id })
+        switch form.checked(mySupervisees: Set(links.map { $0.$therapist.id }), caseloads: choices.caseloads, today: today) {
         case .failure(let problems):
             return try await render(request, supervisor: user.id, form: form, problems: problems.messages, status: .badRequest)
         case .success(let facts):
             let day = try LocalDate(iso: form.heldOn)
             let id = try await SupervisionLogStore(database: request.db).log(supervisor: user.id, heldOn: day, facts: facts, material: form.material,
-                                                                             cases: form.cases, supervisees: form.supervisees, at: request.now)
+                                                                             cases: choices.text(linked: form.linkedCases, other: form.cases), linked: form.linkedCases,
+                                                                             supervisees: form.supervisees, at: request.now)
             let shape = if case .group(let n) = facts.format { "group of \(n)" } else { "individual" }
             try await request.recordAudit([AuditEntry(actorID: user.id, actorRole: .supervisor, patientID: nil, recordType: "supervisionSession",
                                                       recordID: id.uuidString, action: .write, outcome: .allowed, requestID: request.requestID, breakGlass: false,
-                                                      detail: "logged and attested: \(shape), \(facts.minutes) minutes, material \(form.material)")])
+                                                      detail: "logged and attested: \(shape), \(facts.minutes) minutes, material \(form.material), \(form.linkedCases.count) linked cases")])
             return request.redirect(to: SiteRoute.supervision.path + "#log-heading")
         }
     }
@@ -50,6 +52,7 @@ struct SupervisionController: RouteCollection {
         let queries = SupervisionQueries(database: request.db)
         let links = try await queries.currentLinks(supervisor: supervisor, at: now)
         let therapists = links.map { $0.$therapist.id }
+        let choices = try await SupervisionCaseChoices.load(request, supervisees: therapists)
         let sizes = try await queries.caseloadSizes(of: therapists, at: now)
         let today = zone.localDate(of: now)
         let logged = try await SupervisionLogStore(database: request.db).sessions(supervisor: supervisor, since: try LocalDate(year: today.year, month: today.month, day: 1))
@@ -70,6 +73,10 @@ struct SupervisionController: RouteCollection {
                       caseload: sizes[link.$therapist.id] ?? 0, checked: form.supervisees.contains(link.$therapist.id))
             }.sorted { $0.name < $1.name },
             form: .init(heldOn: form.heldOn, minutes: form.minutes, format: form.format, material: form.material, cases: form.cases),
+            caseChoices: choices.cases.map { choice in
+                .init(field: "case.\(choice.patientID.uuidString)", label: "\(choice.initials) · \(names[choice.therapistID] ?? "")",
+                      checked: form.linkedCases.contains(choice.patientID))
+            },
             problems: problems, logPath: SiteRoute.supervisionSessions.path,
             logged: logged.map { entry in
                 .init(day: (try? LocalDate(iso: entry.session.heldOn)).map(zone.dayText) ?? entry.session.heldOn, minutes: entry.session.minutes,

@@ -6,8 +6,8 @@ import MentalizeCore
 struct SupervisionLogStore {
     let database: any Database
 
-    /// Saves an attested session with its supervisees in one transaction; its id.
-    func log(supervisor: UUID, heldOn: LocalDate, facts: SupervisionSessionFacts, material: String, cases: String,
+    /// Saves an attested session with its supervisees and linked cases in one transaction; its id.
+    func log(supervisor: UUID, heldOn: LocalDate, facts: SupervisionSessionFacts, material: String, cases: String, linked: Set<UUID>,
              supervisees: Set<UUID>, at now: Date) async throws -> UUID {
         let id = UUID()
         try await database.transaction { db in
@@ -23,6 +23,9 @@ struct SupervisionLogStore {
             try await record.create(on: db)
             for therapist in supervisees.sorted(by: { $0.uuidString < $1.uuidString }) {
                 try await SupervisionAttendeeRecord(sessionID: id, therapistID: therapist).create(on: db)
+            }
+            for patient in linked.sorted(by: { $0.uuidString < $1.uuidString }) {
+                try await SupervisionCaseRecord(sessionID: id, patientID: patient).create(on: db)
             }
         }
         return id

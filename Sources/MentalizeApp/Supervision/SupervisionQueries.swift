@@ -20,15 +20,23 @@ struct SupervisionQueries {
             .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
     }
 
+    /// The therapists' caseload rows in force now.
+    func currentCaseloads(of therapists: [UUID], at now: Date) async throws -> [CaseloadAssignmentRecord] {
+        guard !therapists.isEmpty else { return [] }
+        return try await CaseloadAssignmentRecord.query(on: database).filter(\.$therapist.$id ~~ therapists).all()
+            .filter { ValidityPeriod(start: $0.startsAt, end: $0.endsAt).isCurrent(at: now) }
+    }
+
     /// How many patients each therapist has on their caseload now.
     func caseloadSizes(of therapists: [UUID], at now: Date) async throws -> [UUID: Int] {
-        guard !therapists.isEmpty else { return [:] }
-        let rows = try await CaseloadAssignmentRecord.query(on: database).filter(\.$therapist.$id ~~ therapists).all()
-        var sizes: [UUID: Int] = [:]
-        for row in rows where ValidityPeriod(start: row.startsAt, end: row.endsAt).isCurrent(at: now) {
-            sizes[row.$therapist.id, default: 0] += 1
-        }
-        return sizes
+        try await currentCaseloads(of: therapists, at: now).reduce(into: [:]) { sizes, row in sizes[row.$therapist.id, default: 0] += 1 }
+    }
+
+    /// The patients discussed in each of these logged sessions.
+    func linkedCases(of sessions: [UUID]) async throws -> [UUID: [UUID]] {
+        guard !sessions.isEmpty else { return [:] }
+        let rows = try await SupervisionCaseRecord.query(on: database).filter(\.$session.$id ~~ sessions).all()
+        return Dictionary(grouping: rows, by: { $0.$session.id }).mapValues { $0.map { $0.$patient.id } }
     }
 
     /// Group names by id, for naming a group note in the review queue.

@@ -14,6 +14,8 @@ struct SupervisionSessionForm {
     var cases = ""
     var attested = false
     var supervisees: Set<UUID> = []
+    /// Cases discussed, as patients on the supervisees' caseloads (`case.<patient id>` boxes).
+    var linkedCases: Set<UUID> = []
 
     init() {}
 
@@ -24,14 +26,20 @@ struct SupervisionSessionForm {
         material = fields["material"] ?? ""
         cases = (fields["cases"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         attested = fields["attested"] == "on"
-        supervisees = Set(fields.compactMap { key, value in
-            key.hasPrefix("supervisee.") && value == "on" ? UUID(uuidString: String(key.dropFirst("supervisee.".count))) : nil
-        })
+        supervisees = Self.ticked(fields, prefix: "supervisee.")
+        linkedCases = Self.ticked(fields, prefix: "case.")
+    }
+
+    /// The ids of the boxes ticked under `prefix`.
+    private static func ticked(_ fields: [String: String], prefix: String) -> Set<UUID> {
+        Set(fields.compactMap { key, value in key.hasPrefix(prefix) && value == "on" ? UUID(uuidString: String(key.dropFirst(prefix.count))) : nil })
     }
 
     /// What was logged, checked: a real past-or-today day, 1 to 480 minutes, one supervisee alone
-    /// or two or more in a group (all of them the supervisor's), material, initials only, attested.
-    func checked(mySupervisees: Set<UUID>, today: LocalDate) -> Result<SupervisionSessionFacts, SupervisionLogProblems> {
+    /// or two or more in a group (all of them the supervisor's), material, linked cases from the
+    /// chosen supervisees' caseloads (`caseloads`: therapist → patients), other cases by initials
+    /// only, attested.
+    func checked(mySupervisees: Set<UUID>, caseloads: [UUID: Set<UUID>], today: LocalDate) -> Result<SupervisionSessionFacts, SupervisionLogProblems> {
         var problems: [String] = []
         let day = try? LocalDate(iso: heldOn)
         if day == nil { problems.append("Give the day of the session.") } else if let day, day > today { problems.append("A session is logged once it has happened.") }
@@ -45,6 +53,8 @@ struct SupervisionSessionForm {
         default: problems.append("Choose individual or group.")
         }
         if !["none", "live", "recorded"].contains(material) { problems.append("Say whether live or recorded material was shown.") }
+        let reachable = supervisees.reduce(into: Set<UUID>()) { $0.formUnion(caseloads[$1] ?? []) }
+        if !linkedCases.isSubset(of: reachable) { problems.append("Choose cases from the caseloads of the supervisees in the session.") }
         if cases.count > Self.casesLimit || !Self.isInitialsList(cases) {
             problems.append("Give the cases discussed by initials only, separated by commas (for example A.T., B.K.), never by name.")
         }

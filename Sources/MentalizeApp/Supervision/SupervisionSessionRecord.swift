@@ -39,3 +39,20 @@ final class SupervisionAttendeeRecord: Model, @unchecked Sendable {
         self.$therapist.id = therapistID
     }
 }
+
+/// A case discussed in a logged supervision session: the patient's record, linked through the
+/// policy (the log's text keeps the initials only).
+final class SupervisionCaseRecord: Model, @unchecked Sendable {
+    static let schema = "supervision_cases"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "session_id") var session: SupervisionSessionRecord
+    @Parent(key: "patient_id") var patient: Patient
+
+    init() {}
+
+    init(sessionID: UUID, patientID: UUID) {
+        self.$session.id = sessionID
+        self.$patient.id = patientID
+    }
+}

@@ -35,8 +35,7 @@ struct EvidencePackController: RouteCollection {
             page: PageChrome(titleKey: "evidence.title", request: request), clinician: names[user.id] ?? user.user.displayName, scheme: scheme.name, source: scheme.source,
             printed: day(request.now), ledgerPath: SiteRoute.myTraining.path,
             requirements: zip(scheme.requirements, scheme.progress(of: record)).map { requirement, progress in
-                let counted = requirement.kind != .supervisionPerCase
-                return .init(label: requirement.label, met: counted && progress.met, counted: counted, text: counted && requirement.kind != .course ? progress.text : "")
+                .init(label: requirement.label, met: progress.met, text: requirement.kind != .course ? progress.text : "")
             },
             courses: courses.map { .init(completed: (try? LocalDate(iso: $0.completedOn)).map(zone.dayText) ?? $0.completedOn, name: $0.name, provider: $0.provider,
                                          days: $0.days, certificate: $0.certificateReference) },

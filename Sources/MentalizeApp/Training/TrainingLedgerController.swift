@@ -6,8 +6,8 @@ import Vapor
 /// `/me/training`: a clinician's own training ledger: the courses they completed (name, provider,
 /// days, date, certificate reference, and which scheme's course it is), added and removed by
 /// them, and their progress toward each shipped accreditation scheme, counted from the record
-/// (courses, cases from attendance, supervision from the log, rated clips). What the record cannot
-/// count yet (supervision per case) says so. Each change is an audited write of their account
+/// (courses, cases from attendance, supervision from the log, per case where the log linked the
+/// case, rated clips). Each change is an audited write of their account
 /// data saying what changed.
 struct TrainingLedgerController: RouteCollection {
     /// The shipped schemes, read once (their course keys fill the form's choice).
@@ -74,10 +74,8 @@ struct TrainingLedgerController: RouteCollection {
             form: form, problems: problems,
             schemes: Self.schemes.map { scheme in
                 .init(name: scheme.name, source: scheme.source, evidencePath: SiteRoute.myTrainingEvidence.path(scheme: scheme.id), requirements: zip(scheme.requirements, scheme.progress(of: record)).map { requirement, progress in
-                    // The log does not yet tie supervision to a case.
-                    let counted = requirement.kind != .supervisionPerCase
                     // A course is met or not: the badge says which.
-                    return .init(label: requirement.label, met: counted && progress.met, counted: counted, text: counted && requirement.kind != .course ? progress.text : "")
+                    .init(label: requirement.label, met: progress.met, text: requirement.kind != .course ? progress.text : "")
                 })
             })
         let response = try await request.view.render("my-training", context).encodeResponse(for: request)
@@ -125,8 +123,6 @@ struct TrainingLedgerContext: Encodable {
     struct Requirement: Encodable {
         let label: String
         let met: Bool
-        /// Whether Mentalize counts this requirement from the record yet.
-        let counted: Bool
         let text: String
     }
 }

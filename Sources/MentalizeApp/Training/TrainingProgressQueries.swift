@@ -4,8 +4,9 @@ import MentalizeCore
 
 /// What the accreditation schemes count, read from the record: the clinician's cases (each
 /// patient they saw in individual sessions, with the sessions attended; each MBT group they ran,
-/// with the sessions held), with the rated clips of each (one per session: a scheme asks for clips
-/// from different sessions), the supervision sessions they took part in, and their courses. The
+/// with the sessions held), with the supervision each had (from the cases the log linked) and the
+/// rated clips of each (one per session: a scheme asks for clips from different sessions), the
+/// supervision sessions they took part in, and their courses. The
 /// same facts, with dates, fill the evidence pack.
 struct TrainingProgressQueries {
     let database: any Database
@@ -19,6 +20,9 @@ struct TrainingProgressQueries {
         let first: Date
         let last: Date
         let sessions: Int
+        /// Supervision minutes on this case: each logged session's minutes shared among the cases
+        /// it linked.
+        let supervisionMinutes: Int
         /// The longest rated clip of each distinct session, in minutes.
         let clipMinutes: [Int]
     }
@@ -32,7 +36,9 @@ struct TrainingProgressQueries {
     func record(of userID: UUID, courses: [TrainingCourseRecord]) async throws -> TrainingRecord {
         let clips = try await ratedClips(of: userID)
         return TrainingRecord(courses: Set(courses.compactMap(\.courseKey)),
-                              cases: try await cases(of: userID, clips: clips).map { TrainingRecord.Case(kind: $0.kind, sessions: $0.sessions, ratedClipMinutes: $0.clipMinutes) },
+                              cases: try await cases(of: userID, clips: clips).map {
+                                  TrainingRecord.Case(kind: $0.kind, sessions: $0.sessions, supervisionMinutes: $0.supervisionMinutes, ratedClipMinutes: $0.clipMinutes)
+                              },
                               supervision: try await supervisionSessions(of: userID).map { evidence in
                                   SupervisionSessionFacts(minutes: evidence.session.minutes,
                                                           format: evidence.session.format == "group" ? .group(participants: evidence.participants) : .individual,
@@ -42,7 +48,20 @@ struct TrainingProgressQueries {
 
     /// The clinician's individual cases, then their group cases.
     func cases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [CaseEvidence] {
-        try await individualCases(of: userID, clips: clips) + (try await groupCases(of: userID, clips: clips))
+        try await individualCases(of: userID, clips: clips, supervision: try await supervisionPerCase(of: userID)) + (try await groupCases(of: userID, clips: clips))
+    }
+
+    /// Supervision minutes per patient: each session the clinician took part in shares its
+    /// minutes equally among the cases it linked.
+    private func supervisionPerCase(of userID: UUID) async throws -> [UUID: Int] {
+        let sessions = try await supervisionSessions(of: userID)
+        let linked = try await SupervisionQueries(database: database).linkedCases(of: sessions.compactMap(\.session.id))
+        var minutes: [UUID: Int] = [:]
+        for evidence in sessions {
+            guard let id = evidence.session.id, let cases = linked[id], !cases.isEmpty else { continue }
+            for patient in cases { minutes[patient, default: 0] += evidence.session.minutes / cases.count }
+        }
+        return minutes
     }
 
     /// The clinician's clips with at least one rating in.
@@ -61,7 +80,7 @@ struct TrainingProgressQueries {
 
     /// One case per patient seen in the clinician's individual series and single sessions, with
     /// the sessions the patient attended.
-    private func individualCases(of userID: UUID, clips: [FidelityClipRecord]) async throws -> [CaseEvidence] {
+    private func individualCases(of userID: UUID, clips: [FidelityClipRecord], supervision: [UUID: Int]) async throws -> [CaseEvidence] {
         let series = try await SessionSeriesRecord.query(on: database).filter(\.$therapist.$id == userID).filter(\.$kind == "individual").all().compactMap(\.id)
         let oneOffs = try await OneOffSessionRecord.query(on: database).filter(\.$therapist.$id == userID).all().compactMap(\.id)
         let sources = series + oneOffs
@@ -70,7 +89,8 @@ struct TrainingProgressQueries {
         return Dictionary(grouping: attended, by: { $0.$patient.id }).map { patient, entries in
             let starts = entries.map(\.sessionStart)
             return CaseEvidence(kind: .individual, patientID: patient, groupID: nil, first: starts.min() ?? .distantPast, last: starts.max() ?? .distantPast,
-                                sessions: entries.count, clipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$patient.id == patient && $0.$group.id == nil }))
+                                sessions: entries.count, supervisionMinutes: supervision[patient] ?? 0,
+                                clipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$patient.id == patient && $0.$group.id == nil }))
         }.sorted { $0.first < $1.first }
     }
 
@@ -90,7 +110,7 @@ struct TrainingProgressQueries {
         }
         return held.map { group, sessions in
             CaseEvidence(kind: .group, patientID: nil, groupID: group, first: sessions.values.min() ?? .distantPast, last: sessions.values.max() ?? .distantPast,
-                         sessions: sessions.count, clipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$group.id == group }))
+                         sessions: sessions.count, supervisionMinutes: 0, clipMinutes: Self.clipMinutesPerSession(clips.filter { $0.$group.id == group }))
         }.sorted { $0.first < $1.first }
     }
 

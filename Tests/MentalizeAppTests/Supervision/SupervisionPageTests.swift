@@ -82,8 +82,8 @@ import VaporTesting
             let stored = try await SupervisionSessionRecord.query(on: app.db).sort(\.$heldOn).all()
             #expect(stored.map(\.minutes) == [50, 90] && stored.map(\.format) == ["individual", "group"] && stored[0].casesText == "A.T., C. T.")
             #expect(try await SupervisionAttendeeRecord.query(on: app.db).count() == 3)
-            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "log-1").first())
-            #expect(event.recordType == "supervisionSession" && event.detail == "logged and attested: individual, 50 minutes, material recorded")
+            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "log-1").filter(\.$recordType == "supervisionSession").first())
+            #expect(event.detail == "logged and attested: individual, 50 minutes, material recorded, 0 linked cases")
             let page = try await cedar.get("/supervision").body.string
             let list = String(try #require(page.firstMatch(of: /<ul class="plain-list" id="logged">(.*?)<\/ul>/.dotMatchesNewlines())).1)
             #expect(list.contains("90 min · group of 2 · Robin Ash (demo therapist), Sam Birch (demo therapist)") && list.contains("50 min · individual · Robin Ash"))

@@ -53,15 +53,26 @@ import VaporTesting
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             var page = try await ash.get("/me/training").body.string
             #expect(page.contains("0 of 16 supervision sessions"), "the Dutch register counts sessions from the log: none yet")
-            #expect(page.contains("keep your own record: Mentalize does not count this yet"), "supervision per case and rated clips say they are not counted")
+            #expect(page.contains("counted cases with 4 hours each"), "supervision per case is counted from the cases the log links")
             // Cedar logs one individual session (45 minutes) and a group of two for 120 minutes: 1 + 2 Dutch sessions.
             let cedar = try await SignedInClients.web(app, userID: DemoStaff.supervisor.id)
             try await cedar.get("/supervision")
             let today = try ClinicZone("Europe/London").localDate(of: app.clock.now()).description
             let ashBox = "supervisee.\(DemoStaff.therapistAsh.id.uuidString)"
-            #expect(try await cedar.post("/supervision/sessions", form: ["heldOn": today, "minutes": "45", "format": "individual", ashBox: "on", "material": "recorded", "attested": "on"]).status == .seeOther)
-            #expect(try await cedar.post("/supervision/sessions", form: ["heldOn": today, "minutes": "120", "format": "group", ashBox: "on",
+            let (avery, blake) = ("case.\(DemoPatients.all[0].id.uuidString)", "case.\(DemoPatients.all[1].id.uuidString)")
+            let supervisionPage = try await cedar.get("/supervision").body.string
+            #expect(supervisionPage.contains("A.T. · Robin Ash (demo therapist)") && !supervisionPage.contains("Avery"), "cases to link by initials")
+            let stray = try await cedar.post("/supervision/sessions", form: ["heldOn": today, "minutes": "45", "format": "individual", ashBox: "on", blake: "on",
+                                                                             "material": "recorded", "attested": "on"])
+            #expect(stray.status == .badRequest && stray.body.string.contains("Choose cases from the caseloads of the supervisees in the session."))
+            #expect(try await cedar.post("/supervision/sessions", form: ["heldOn": today, "minutes": "45", "format": "individual", ashBox: "on", avery: "on",
+                                                                         "material": "recorded", "attested": "on"]).status == .seeOther)
+            #expect(try await cedar.post("/supervision/sessions", form: ["heldOn": today, "minutes": "120", "format": "group", ashBox: "on", avery: "on", blake: "on",
                                                                          "supervisee.\(DemoStaff.therapistBirch.id.uuidString)": "on", "material": "none", "attested": "on"]).status == .seeOther)
+            let logged = try await SupervisionSessionRecord.query(on: app.db).all().map(\.casesText).sorted()
+            #expect(logged == ["A.T.", "A.T., B.T."], "the log's text holds the initials of the linked cases")
+            let record = try await TrainingProgressQueries(database: app.db).record(of: DemoStaff.therapistAsh.id, courses: [])
+            #expect(record.cases.map(\.supervisionMinutes).sorted().last == 45 + 60, "Avery's case: the 45 minutes, and half of the group's 120 shared with Blake's")
             let course = ["name": "MBT basic training", "provider": "Anna Freud Centre", "days": "3", "completedOn": today, "certificateReference": "", "courseKey": "mbt-basic"]
             #expect(try await ash.post("/me/training", form: course).status == .seeOther)
             page = try await ash.get("/me/training").body.string
