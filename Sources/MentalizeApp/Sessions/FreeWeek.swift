@@ -39,8 +39,7 @@ struct FreeWeek: Encodable {
             roomBusy.append((key: id.uuidString, busy: try await loader.forRoom(id, in: window).filter(\.takesPlace).map(\.slot)))
         }
         let names = Dictionary(rooms.compactMap { room in room.id.map { ($0.uuidString, room.name) } }, uniquingKeysWith: { kept, _ in kept })
-        let hours = try await ClinicHours.load(on: request.db)
-        let finder = FreeSlots(zone: zone, hours: hours?.officeHours ?? .weekdaysNineToFive, holidays: Set(loader.holidays.names.keys), minutes: 50, step: 60)
+        let finder = FreeSlots(zone: zone, hours: loader.officeHours, holidays: Set(loader.holidays.names.keys), minutes: 50, step: 60)
         let base = SiteRoute.patientSessions.path(patient: patientID)
         let days = (0..<7).map { offset -> Day in
             let day = first.adding(days: offset)

@@ -12,7 +12,7 @@ struct HolidayImpact: Equatable {
 
     static func of(_ date: LocalDate, loader: ScheduleLoader) async throws -> HolidayImpact {
         let without = ScheduleLoader(database: loader.database, clinicID: loader.clinicID, zone: loader.zone, mapping: loader.mapping,
-                                     holidays: ClinicHolidays(loader.holidays.names.filter { $0.key != date }))
+                                     holidays: ClinicHolidays(loader.holidays.names.filter { $0.key != date }), officeHours: loader.officeHours)
         let day = try TimeSlot(start: loader.zone.instant(on: date, at: .midnight), end: loader.zone.instant(on: date.adding(days: 1), at: .midnight))
         let series = try await SessionQueries(database: loader.database).series(ofClinic: loader.clinicID)
         let sessions = try await without.expand(series, in: day).filter { $0.status == .scheduled && loader.zone.localDate(of: $0.slot.start) == date }

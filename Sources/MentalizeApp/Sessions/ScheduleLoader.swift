@@ -11,8 +11,10 @@ struct ScheduleLoader {
     let zone: ClinicZone
     let mapping: SeriesMapping
     let holidays: ClinicHolidays
+    /// When the clinic's team works (Monday to Friday 9 to 5 until the clinic sets its own).
+    let officeHours: OfficeHours
 
-    /// The loader for a clinic: its zone, rooms and holidays.
+    /// The loader for a clinic: its zone, rooms, holidays and office hours.
     static func make(database: any Database, clinicID: UUID) async throws -> ScheduleLoader {
         let clinic = try await Clinic.find(clinicID, on: database)
         let zone = try ClinicZone(clinic?.timeZone ?? "UTC")
@@ -23,7 +25,8 @@ struct ScheduleLoader {
         }
         let byID = Dictionary(rooms.compactMap { room in room.id.map { ($0, room) } }, uniquingKeysWith: { first, _ in first })
         return ScheduleLoader(database: database, clinicID: clinicID, zone: zone,
-                              mapping: SeriesMapping(zone: zone, rooms: byID, videoHost: ClinicSettings.videoHost), holidays: holidays)
+                              mapping: SeriesMapping(zone: zone, rooms: byID, videoHost: ClinicSettings.videoHost), holidays: holidays,
+                              officeHours: clinic?.officeHours.flatMap { try? OfficeHours(storedText: $0) } ?? .weekdaysNineToFive)
     }
 
     func forTherapist(_ therapistID: UUID, in window: TimeSlot) async throws -> [ScheduledSession] {
