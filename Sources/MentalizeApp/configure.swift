@@ -19,12 +19,13 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.middleware.use(app.firstRunGate)
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(ClinicZoneMiddleware())
+    let localizations = try Localizations.load(from: resources)
+    app.middleware.use(LanguageMiddleware(available: localizations.available))
     app.middleware.use(CSRFProtection())
     app.middleware.use(OpenAlertsMiddleware())
     app.middleware.use(NavigationCountsMiddleware())
     app.middleware.use(StaticFilesMiddleware(publicDirectory: resources.publicDirectory))
 
-    let localization = try Localization.load("en", from: resources)
     app.views.use(.leaf)
     // The bundle can sit under a hidden folder (.build), so Leaf's "visible files only" limit is
     // left out; templates still cannot be read from outside the views folder.
@@ -35,9 +36,11 @@ func configure(_ app: Application, resources: AppResources) throws {
         viewDirectory: resources.viewsDirectory
     ))
     app.leaf.cache.isEnabled = app.environment.isRelease
-    app.leaf.tags["t"] = LocalizedTextTag(localization: localization)
+    app.leaf.tags["t"] = LocalizedTextTag(localizations: localizations)
+    app.leaf.tags["tn"] = PluralTextTag(localizations: localizations)
 
     try app.register(collection: HealthController())
+    try app.register(collection: LanguageController(available: localizations.available))
     try app.register(collection: FirstRunController())
     try app.register(collection: ActivationController())
     try app.register(collection: PasswordResetController())

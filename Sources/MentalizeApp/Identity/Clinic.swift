@@ -12,6 +12,8 @@ final class Clinic: Model, @unchecked Sendable {
     @Field(key: "locale") var locale: String
     /// ``OfficeHours`` in its stored text; nil until the clinic sets them (Monday to Friday, 9 to 5).
     @OptionalField(key: "office_hours") var officeHours: String?
+    /// The language pages are in for people who chose none (nil: each browser's language).
+    @OptionalField(key: "default_language") var defaultLanguage: String?
     /// What patients are told to do out of hours, after "your team will see this on ...".
     @OptionalField(key: "out_of_hours_text") var outOfHoursText: String?
     /// The address people reach this installation at (`https://mbt.clinic.example`), for links in emails.

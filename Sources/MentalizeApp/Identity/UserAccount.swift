@@ -13,6 +13,8 @@ final class UserAccount: Model, @unchecked Sendable {
     @OptionalField(key: "disabled_at") var disabledAt: Date?
     /// The optional email notifications this person asked for (``NotificationKind`` raw values, comma-separated).
     @OptionalField(key: "notification_opt_ins") var notificationOptIns: String?
+    /// The language this person chose for pages and emails (nil: the clinic's default, else the browser's).
+    @OptionalField(key: "language") var language: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -55,6 +55,7 @@ enum MigrationCatalog {
         CreateNoteReviews(),
         CreateFidelityRatings(),
         CreateSupervisionCases(),
+        AddLanguageChoices(),
     ]
 
     static var names: Set<String> { Set(all.map(\.name)) }

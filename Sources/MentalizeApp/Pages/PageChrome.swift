@@ -23,6 +23,22 @@ struct PageChrome: Encodable {
     let staffNavigation: StaffNavigation?
     /// For staff using emergency (break-glass) access on this page: when it ends, in the clinic's time.
     let emergencyAccessUntil: String?
+    /// The page's language (`<html lang>`) and the choice of languages in the header.
+    let language: String
+    let languages: [LanguageChoice]
+    let languagePath = SiteRoute.language.path
+    /// Where the language switch returns to.
+    let currentPath: String
+
+    /// A language offered in the header, named in itself.
+    struct LanguageChoice: Encodable {
+        let code: String
+        let name: String
+        let current: Bool
+    }
+
+    /// Each shipped language's name in that language.
+    static let languageNames = ["en": "English", "nl": "Nederlands", "de": "Deutsch", "nb": "Norsk bokmål", "da": "Dansk"]
 
     init(titleKey: String, request: Request) {
         self.titleKey = titleKey
@@ -41,5 +57,11 @@ struct PageChrome: Encodable {
                             counts: request.storage[NavigationCountsKey.self] ?? NavigationCounts(), currentPath: request.url.path)
         }
         self.emergencyAccessUntil = request.storage[EmergencyAccessKey.self].map(DisplayTime.minute)
+        let language = request.language
+        self.language = language
+        self.languages = (request.storage[AvailableLanguagesKey.self] ?? [language]).sorted().map {
+            LanguageChoice(code: $0, name: Self.languageNames[$0] ?? $0, current: $0 == language)
+        }
+        self.currentPath = request.url.path
     }
 }

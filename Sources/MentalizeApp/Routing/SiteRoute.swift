@@ -9,6 +9,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
     case signIn = "/sign-in"
     case signOut = "/sign-out"
     case signOutEverywhere = "/sign-out/everywhere"
+    case language = "/language"
     case secondFactor = "/sign-in/second-factor"
     case secondFactorQRCode = "/sign-in/second-factor/qr.svg"
     case dashboard = "/home"
@@ -169,7 +170,7 @@ enum SiteRoute: String, CaseIterable, Sendable {
 
     var access: Access {
         switch self {
-        case .home, .signIn, .signOut, .signOutEverywhere, .secondFactor, .secondFactorQRCode, .healthz, .readyz, .apiToken: .anyone
+        case .home, .signIn, .signOut, .signOutEverywhere, .language, .secondFactor, .secondFactorQRCode, .healthz, .readyz, .apiToken: .anyone
         case .dashboard, .recordAccess, .myCrisisPlan, .myMeasures, .apiMyMeasuresFHIR: .signedIn
         case .myMeasureStart, .myMeasureChart, .myResponse, .myResponseAnswer, .myResponseReview, .myResponseSubmit, .myResponseDone: .roles([.patient])
         case .patientMeasures, .patientMeasureAnswers, .patientMeasureChart: .patientRecord(.measureResponse, .read)

@@ -16,7 +16,7 @@ struct AddClinicSettings: AsyncMigration {
         try await database.schema(Installation.schema).field("founded_at", .datetime).update()
         try await database.schema(UserAccount.schema).field("notification_opt_ins", .string).update()
         // An installation that already has its clinic (the demo, before this version) is founded.
-        if try await Clinic.query(on: database).first() != nil {
+        if try await Clinic.query(on: database).count() > 0 {
             try await Installation.query(on: database).set(\.$foundedAt, to: Date()).update()
         }
     }

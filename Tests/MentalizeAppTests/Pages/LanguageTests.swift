@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+@testable import MentalizeApp
+import MentalizeCore
+import Testing
+import VaporTesting
+
+/// Every page in the person's language: the browser's `Accept-Language` for a visitor, the switch
+/// in the header (a visitor's cookie; a signed-in person's saved choice, audited), `<html lang>`
+/// and `Content-Language` following it; and every shipped language carries every text.
+@Suite struct LanguageChoiceTests {
+    static func catalogs() throws -> Localizations { try Localizations.load(from: try AppResources.bundled()) }
+
+    /// Keys of `reference` missing from `catalog`, keys `catalog` has that `reference` has not,
+    /// and keys whose text is empty.
+    static func problems(_ catalog: [String: String], against reference: [String: String]) -> [String] {
+        let missing = Set(reference.keys).subtracting(catalog.keys).sorted().map { "missing \($0)" }
+        let extra = Set(catalog.keys).subtracting(reference.keys).sorted().map { "not in English: \($0)" }
+        let empty = catalog.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted().map { "empty \($0)" }
+        return missing + extra + empty
+    }
+
+    @Test func everyShippedLanguageHasEveryTextAndItsPluralRules() throws {
+        let localizations = try Self.catalogs()
+        let english = try #require(localizations.catalogs["en"]).strings
+        #expect(localizations.available.isSuperset(of: ["en", "nl"]))
+        for (code, catalog) in localizations.catalogs {
+            #expect(Self.problems(catalog.strings, against: english) == [], "\(code)")
+            #expect(PluralRules.languages.contains(code))
+            for key in catalog.strings.keys where key.hasSuffix(".one") {
+                #expect(catalog.strings[String(key.dropLast(4)) + ".other"] != nil, "\(code): \(key) has no .other")
+            }
+        }
+        // The check fails when a text is removed, added or emptied.
+        var dutch = try #require(localizations.catalogs["nl"]).strings
+        dutch.removeValue(forKey: "signIn.heading")
+        dutch["stray.key"] = "x"
+        dutch["layout.signIn"] = " "
+        #expect(Self.problems(dutch, against: english) == ["missing signIn.heading", "not in English: stray.key", "empty layout.signIn"])
+    }
+
+    @Test func aVisitorGetsTheBrowsersLanguageAndCanSwitchWithACookie() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let dutch = try #require(try Self.catalogs().catalogs["nl"]).strings
+            let heading = try #require(dutch["signIn.heading"])
+            let visitor = WebClient(app: app)
+            let page = try await visitor.get("/sign-in", headers: ["Accept-Language": "nl-NL,nl;q=0.9,en;q=0.8"])
+            #expect(page.headers.first(name: .contentLanguage) == "nl")
+            #expect(page.body.string.contains("<html lang=\"nl\">") && page.body.string.contains(heading))
+            let english = try await visitor.get("/sign-in", headers: ["Accept-Language": "fr, en;q=0.5"])
+            #expect(english.body.string.contains("<html lang=\"en\">"))
+            let switched = try await visitor.post("/language", form: ["language": "nl", "back": "/sign-in"])
+            #expect(switched.status == .seeOther && switched.headers.first(name: .location) == "/sign-in")
+            #expect(try await visitor.get("/sign-in", headers: ["Accept-Language": "en"]).body.string.contains("<html lang=\"nl\">"), "the choice beats the browser")
+            #expect(try await visitor.post("/language", form: ["language": "xx", "back": "/"]).status == .badRequest)
+            let offsite = try await visitor.post("/language", form: ["language": "en", "back": "//evil.example/"])
+            #expect(offsite.headers.first(name: .location) == "/", "never back to another site")
+        }
+    }
+
+    @Test func aSignedInPersonsChoiceIsSavedOnTheAccountAndAudited() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let home = try await ash.get("/home", headers: ["Accept-Language": "en"]).body.string
+            #expect(home.contains("<option value=\"nl\" lang=\"nl\">Nederlands</option>"), "the switch is in the header")
+            let saved = try await ash.post("/language", form: ["language": "nl", "back": "/caseload"], headers: ["X-Request-Id": "lang"])
+            #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "/caseload")
+            #expect(try await UserAccount.find(DemoStaff.therapistAsh.id, on: app.db)?.language == "nl")
+            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "lang").first())
+            #expect(event.recordType == "accountData" && event.detail == "language: nl")
+            let caseload = try await ash.get("/caseload", headers: ["Accept-Language": "en"])
+            #expect(caseload.body.string.contains("<html lang=\"nl\">") && caseload.headers.first(name: .contentLanguage) == "nl")
+        }
+    }
+}
