@@ -92,7 +92,7 @@ struct AuditViewerController: RouteCollection {
     /// "Sat 5 Dec 2026 14:03:12" in the clinic's zone: an audit event to the second, as people read times.
     static func localTime(_ instant: Date, zone: ClinicZone) -> String {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) % 60
-        return "\(zone.dayText(zone.localDate(of: instant))) \(zone.localTime(of: instant)):\(seconds < 10 ? "0" : "")\(seconds)"
+        return "\(zone.dayText(zone.localDate(of: instant), in: DisplayTime.language)) \(zone.localTime(of: instant)):\(seconds < 10 ? "0" : "")\(seconds)"
     }
 
     /// A real `yyyy-mm-dd` day; nil for anything else (2026-13-45, 2026-02-30).

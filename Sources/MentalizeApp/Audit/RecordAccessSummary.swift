@@ -36,7 +36,7 @@ enum RecordAccessSummary {
             let lines = byPerson.map { key, items in
                 Line(who: key.actor.flatMap { names[$0] } ?? "Someone at the clinic", roleKey: "role.\(key.role)", did: phrase(items), emergency: key.emergency)
             }
-            return Day(day: zone.dayText(date), lines: lines.sorted { ($0.who, $0.roleKey) < ($1.who, $1.roleKey) })
+            return Day(day: zone.dayText(date, in: DisplayTime.language), lines: lines.sorted { ($0.who, $0.roleKey) < ($1.who, $1.roleKey) })
         }
     }
 

@@ -133,7 +133,7 @@ struct FidelityController: RouteCollection {
         let context = FidelityChooseContext(
             page: PageChrome(titleKey: "fidelity.askTitle", request: request),
             sessions: sessions.map { session in
-                .init(path: SiteRoute.fidelityClipNew.path + "?session=" + session.key.description, when: loader.zone.slotText(session.slot),
+                .init(path: SiteRoute.fidelityClipNew.path + "?session=" + session.key.description, when: loader.zone.slotText(session.slot, in: DisplayTime.language),
                       title: session.patientID.flatMap { names[$0] }.map { "\(session.title): \($0)" } ?? session.title)
             })
         return try await request.view.render("fidelity-choose", context).encodeResponse(for: request)
@@ -155,7 +155,7 @@ struct FidelityController: RouteCollection {
         let context = FidelityClipContext(
             page: PageChrome(titleKey: "fidelity.askTitle", request: request), csrfToken: request.csrfToken, action: SiteRoute.fidelityClips.path,
             sessionPath: SiteRoute.session.path(session: session.key), sessionText: session.key.description, sessionMinutes: session.slot.minutes,
-            session: "\(session.title), \(zone.slotText(session.slot))",
+            session: "\(session.title), \(zone.slotText(session.slot, in: DisplayTime.language))",
             scales: scales.map { .init(id: $0.id, label: $0.title, selected: $0.id == form.scaleID) },
             raters: raters.map { .init(id: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == form.raterID) },
             startMinute: form.startMinute, endMinute: form.endMinute, recordingLink: form.recordingLink, problems: problems)
@@ -218,7 +218,7 @@ struct FidelityController: RouteCollection {
     }
 
     static func mean(_ value: Double?) -> String {
-        value.map { String(format: "%.1f", $0) } ?? "–"
+        value.map { NumberText.decimal($0, digits: 1, in: DisplayTime.language) } ?? "–"
     }
 
     static func average(_ values: [Double]) -> Double? {

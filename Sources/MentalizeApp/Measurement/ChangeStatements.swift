@@ -11,7 +11,7 @@ struct ChangeStatements: Encodable, Equatable {
     let attention: Bool
 
     init(_ change: ChangeOverTime, zone: ClinicZone) {
-        let day = { (date: Date) in zone.dayText(zone.localDate(of: date)) }
+        let day = { (date: Date) in zone.dayText(zone.localDate(of: date), in: DisplayTime.language) }
         var first = change.sinceFirst.map { "Since the first questionnaire on \(day($0.since)): " + Self.describe($0.assessment) }
         var recent = change.sinceLast.map { "Since the previous one on \(day($0.since)): " + Self.describe($0.assessment) }
         if change.returnedToCaseness, let cutOff = change.cutOff {

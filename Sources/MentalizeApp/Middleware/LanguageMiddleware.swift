@@ -15,7 +15,7 @@ struct LanguageMiddleware: AsyncMiddleware {
                                                   acceptLanguage: request.headers.first(name: .acceptLanguage), available: available)
         request.storage[RequestLanguageKey.self] = language
         request.storage[AvailableLanguagesKey.self] = available
-        let response = try await next.respond(to: request)
+        let response = try await DisplayTime.$language.withValue(language) { try await next.respond(to: request) }
         response.headers.replaceOrAdd(name: .contentLanguage, value: language)
         return response
     }

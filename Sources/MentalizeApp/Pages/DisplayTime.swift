@@ -7,6 +7,8 @@ import MentalizeCore
 enum DisplayTime {
     /// The clinic's zone while a request is answered; nil in background work.
     @TaskLocal static var zone: ClinicZone?
+    /// The request's language while a request is answered (`LanguageMiddleware`); English in background work.
+    @TaskLocal static var language: String = LanguageNegotiation.fallback
 
     /// "Sat 21 Nov 2026, 23:37" in the clinic's zone; "2026-11-21 23:37 UTC" outside a request.
     static func minute(_ date: Date) -> String {
@@ -20,9 +22,9 @@ enum DisplayTime {
         return zone.localDate(of: date).description
     }
 
-    /// "Sat 21 Nov 2026, 23:37": a time in the clinic's zone, as the person at the clinic lives it.
+    /// "Sat 21 Nov 2026, 23:37" ("za 21 nov 2026, 23:37" in Dutch): a time in the clinic's zone, in the request's language.
     static func clinic(_ date: Date, zone: ClinicZone) -> String {
-        "\(zone.dayText(zone.localDate(of: date))), \(zone.localTime(of: date))"
+        "\(zone.dayText(zone.localDate(of: date), in: language)), \(zone.localTime(of: date))"
     }
 
     private static func utcMinute(_ date: Date) -> String {

@@ -60,7 +60,7 @@ struct ChartSummary: Encodable {
             guard let latest = series.latest, let scaleID = series.definition.scoring?.primaryScale, let scale = latest.score.scale(scaleID),
                   let date = latest.response.completedAt else { return nil }
             let changes = series.changeOverTime.map { ChangeStatements($0, zone: zone) }
-            return Score(title: series.definition.title, value: OutcomeChart.number(scale.value), band: scale.band?.label ?? "", when: zone.dayText(zone.localDate(of: date)),
+            return Score(title: series.definition.title, value: OutcomeChart.number(scale.value), band: scale.band?.label ?? "", when: zone.dayText(zone.localDate(of: date), in: DisplayTime.language),
                          sinceFirst: changes?.sinceFirst, sinceLast: changes?.sinceLast, attention: changes?.attention ?? false)
         }
         var nextSessions: [String] = []

@@ -75,13 +75,13 @@ struct ClinicHolidaysController: RouteCollection {
         let holidays = try await ClinicSetupQueries(database: request.db).holidays(of: user.user.$clinic.id)
         let rows: [ClinicHolidaysContext.Row] = try holidays.compactMap { holiday in
             guard let date = try? LocalDate(iso: holiday.date) else { return nil }
-            return .init(day: zone.dayText(date), name: holiday.name, isPast: date < today,
+            return .init(day: zone.dayText(date, in: DisplayTime.language), name: holiday.name, isPast: date < today,
                          removePath: SiteRoute.clinicHolidayRemove.path(holiday: try holiday.requireID()))
         }
         let context = ClinicHolidaysContext(
             page: PageChrome(titleKey: "holidays.title", request: request), csrfToken: request.csrfToken,
             upcoming: rows.filter { !$0.isPast }, past: rows.filter(\.isPast), errorKey: error, date: form.date ?? "", name: form.name ?? "",
-            added: impact.map { .init(day: zone.dayText($0.0), cancelledSessions: $0.1.cancelledSessions, postponedCourses: $0.1.postponedCourses) },
+            added: impact.map { .init(day: zone.dayText($0.0, in: DisplayTime.language), cancelledSessions: $0.1.cancelledSessions, postponedCourses: $0.1.postponedCourses) },
             action: SiteRoute.clinicHolidays.path, today: today.description)
         return try await request.view.render("clinic-holidays", context).encodeResponse(status: status, for: request)
     }

@@ -163,6 +163,9 @@ struct ProgrammeFidelityContext: Encodable {
         guard let icc else { return Cell(value: "–", interval: "", band: "programmeFidelity.tooFew") }
         let bands = icc.bands
         let band = bands.lowerBound == bands.upperBound ? "programmeFidelity.band.\(bands.lowerBound)" : "programmeFidelity.band.\(bands.lowerBound)-\(bands.upperBound)"
-        return Cell(value: String(format: "%.2f", icc.value), interval: String(format: "[%.2f, %.2f]", icc.lower, icc.upper), band: band)
+        let number = { NumberText.decimal($0, digits: 2, in: DisplayTime.language) }
+        // "[0.13, 0.98]"; where the comma is the decimal separator, "[0,13; 0,98]".
+        let separator = number(0.5).contains(",") ? "; " : ", "
+        return Cell(value: number(icc.value), interval: "[\(number(icc.lower))\(separator)\(number(icc.upper))]", band: band)
     }
 }

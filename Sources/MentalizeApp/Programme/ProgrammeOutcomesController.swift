@@ -19,7 +19,7 @@ struct ProgrammeOutcomesController: RouteCollection {
         let context = ProgrammeOutcomesContext(
             page: PageChrome(titleKey: "outcomes.title", request: request), errorText: error,
             from: selection.from.description, to: selection.to.description,
-            rangeText: "\(zone.dayText(selection.from)) – \(zone.dayText(selection.to))",
+            rangeText: "\(zone.dayText(selection.from, in: DisplayTime.language)) – \(zone.dayText(selection.to, in: DisplayTime.language))",
             programmeTypes: types.compactMap { type in type.id.map { .init(value: $0.uuidString, label: type.name, selected: $0 == selection.programmeType) } },
             patients: outcomes.patients,
             instruments: outcomes.instruments.map(Self.row),

@@ -49,9 +49,9 @@ struct FreeWeek: Encodable {
                 return Slot(time: time, rooms: slot.freeRooms.compactMap { names[$0] }.joined(separator: ", "),
                             path: "\(base)?week=\(first)&date=\(day)&time=\(time)\(room)#book-heading")
             }
-            return Day(heading: zone.dayText(day), slots: slots)
+            return Day(heading: zone.dayText(day, in: DisplayTime.language), slots: slots)
         }.filter { !$0.slots.isEmpty }
-        return FreeWeek(range: "\(zone.dayText(first)) – \(zone.dayText(first.adding(days: 6)))", days: days,
+        return FreeWeek(range: "\(zone.dayText(first, in: DisplayTime.language)) – \(zone.dayText(first.adding(days: 6), in: DisplayTime.language))", days: days,
                         previousPath: first > today ? "\(base)?week=\(max(today, first.adding(days: -7)))#free-heading" : nil, nextPath: "\(base)?week=\(first.adding(days: 7))#free-heading")
     }
 }

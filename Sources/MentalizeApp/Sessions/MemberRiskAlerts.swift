@@ -18,7 +18,7 @@ struct MemberRiskAlerts {
         for member in note.memberNotes.values.sorted(by: { $0.patient.description < $1.patient.description }) where member.risk?.change == .increased {
             let patientID = member.patient.rawValue
             guard Set(try await alerts.caseloadTherapists(of: patientID)) != [author] else { continue }
-            let reason = "Risk increased in the group session on \(zone.dayText(session.key.date)) (recorded by \(authorName))"
+            let reason = "Risk increased in the group session on \(zone.dayText(session.key.date, in: DisplayTime.language)) (recorded by \(authorName))"
             try await alerts.raise(patientID: patientID, source: .groupNote, sourceID: nil, instrumentID: nil,
                                                          ruleIDs: [reason.replacingOccurrences(of: ",", with: "")], level: .high, raisedBy: access)
         }

@@ -30,9 +30,9 @@ struct ScheduleController: RouteCollection {
                                  who: session.patientID.flatMap { names[$0] } ?? "", location: session.modality.locationText, statusKey: session.statusKey(marks: marks[session.key] ?? [], now: request.now),
                                  cancelled: !session.takesPlace, path: SiteRoute.session.path(session: session.key))
             }
-            return WeekContext.Day(heading: zone.dayText(date), items: items)
+            return WeekContext.Day(heading: zone.dayText(date, in: DisplayTime.language), items: items)
         }
-        let context = WeekContext(page: PageChrome(titleKey: "schedule.title", request: request), zone: zone.identifier, range: "\(zone.dayText(monday)) – \(zone.dayText(monday.adding(days: 6)))",
+        let context = WeekContext(page: PageChrome(titleKey: "schedule.title", request: request), zone: zone.identifier, range: "\(zone.dayText(monday, in: DisplayTime.language)) – \(zone.dayText(monday.adding(days: 6), in: DisplayTime.language))",
                                   days: days, previousPath: "\(SiteRoute.schedule.path)?week=\(monday.adding(days: -7))", nextPath: "\(SiteRoute.schedule.path)?week=\(monday.adding(days: 7))",
                                   caseloadPath: SiteRoute.caseload.path)
         return try await noStore(request.view.render("schedule", context).encodeResponse(for: request))

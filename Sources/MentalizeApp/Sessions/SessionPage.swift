@@ -61,7 +61,7 @@ enum SessionPage {
         let localStart = zone.localTime(of: session.slot.start)
         var context = SessionPageContext(
             page: PageChrome(titleKey: "sessions.sessionTitle", request: request), csrfToken: request.csrfToken,
-            title: session.title, when: zone.slotText(session.slot), location: session.modality.locationText, statusKey: session.statusKey(marks: marks.map(\.mark), now: request.now), isGroup: isGroup,
+            title: session.title, when: zone.slotText(session.slot, in: DisplayTime.language), location: session.modality.locationText, statusKey: session.statusKey(marks: marks.map(\.mark), now: request.now), isGroup: isGroup,
             patientName: opened.patient.map { $0.displayName },
             patientPath: try opened.patient.map { SiteRoute.patientSessions.path(patient: try $0.requireID()) },
             groupPath: session.groupID.map { SiteRoute.group.path(group: $0) },

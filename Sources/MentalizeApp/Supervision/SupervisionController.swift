@@ -79,7 +79,7 @@ struct SupervisionController: RouteCollection {
             },
             problems: problems, logPath: SiteRoute.supervisionSessions.path,
             logged: logged.map { entry in
-                .init(day: (try? LocalDate(iso: entry.session.heldOn)).map(zone.dayText) ?? entry.session.heldOn, minutes: entry.session.minutes,
+                .init(day: (try? LocalDate(iso: entry.session.heldOn)).map { zone.dayText($0, in: DisplayTime.language) } ?? entry.session.heldOn, minutes: entry.session.minutes,
                       format: entry.session.format == "group" ? "group of \(entry.supervisees.count)" : "individual",
                       supervisees: entry.supervisees.compactMap { names[$0] }.sorted().joined(separator: ", "),
                       material: entry.session.material, cases: entry.session.casesText)
@@ -89,13 +89,13 @@ struct SupervisionController: RouteCollection {
             awaiting: waiting.map { review in
                 let note = review.note
                 return .init(since: review.awaitingSince.map { DisplayTime.clinic($0, zone: zone) } ?? "", author: names[review.$author.id] ?? "",
-                             session: (try? LocalDate(iso: note.sessionDate)).map(zone.dayText) ?? note.sessionDate,
+                             session: (try? LocalDate(iso: note.sessionDate)).map { zone.dayText($0, in: DisplayTime.language) } ?? note.sessionDate,
                              concerns: note.$patient.id.flatMap { patientNames[$0] } ?? note.$group.id.flatMap { groupNames[$0] } ?? "",
                              path: SiteRoute.session.path(source: note.sourceID, storedDate: note.sessionDate))
             },
             notes: notes.compactMap { note in
                 note.id.map { id in
-                    let day = (try? LocalDate(iso: note.sessionDate)).map(zone.dayText) ?? note.sessionDate
+                    let day = (try? LocalDate(iso: note.sessionDate)).map { zone.dayText($0, in: DisplayTime.language) } ?? note.sessionDate
                     return .init(session: day, patient: patientNames[note.$patient.id] ?? "", author: names[note.$author.id] ?? "",
                                  path: SiteRoute.processNote.path(note: id))
                 }

@@ -30,14 +30,14 @@ struct EvidencePackController: RouteCollection {
         let ratings = try await FidelityStore(database: request.db).ratings(of: clips.compactMap(\.id))
         let scales = try await FidelityScaleStore(database: request.db).ratable()
         let names = try await StaffNames(database: request.db).names(for: [user.id] + supervision.map { $0.session.$supervisor.id })
-        let day: (Date) -> String = { zone.dayText(zone.localDate(of: $0)) }
+        let day: (Date) -> String = { zone.dayText(zone.localDate(of: $0), in: DisplayTime.language) }
         let context = EvidencePackContext(
             page: PageChrome(titleKey: "evidence.title", request: request), clinician: names[user.id] ?? user.user.displayName, scheme: scheme.name, source: scheme.source,
             printed: day(request.now), ledgerPath: SiteRoute.myTraining.path,
             requirements: zip(scheme.requirements, scheme.progress(of: record)).map { requirement, progress in
                 .init(label: requirement.label, met: progress.met, text: requirement.kind != .course ? progress.text : "")
             },
-            courses: courses.map { .init(completed: (try? LocalDate(iso: $0.completedOn)).map(zone.dayText) ?? $0.completedOn, name: $0.name, provider: $0.provider,
+            courses: courses.map { .init(completed: (try? LocalDate(iso: $0.completedOn)).map { zone.dayText($0, in: DisplayTime.language) } ?? $0.completedOn, name: $0.name, provider: $0.provider,
                                          days: $0.days, certificate: $0.certificateReference) },
             cases: cases.map { evidence in
                 .init(kind: evidence.kind.rawValue,
@@ -46,7 +46,7 @@ struct EvidencePackController: RouteCollection {
             },
             supervision: supervision.map { evidence in
                 let session = evidence.session
-                return .init(day: (try? LocalDate(iso: session.heldOn)).map(zone.dayText) ?? session.heldOn, minutes: session.minutes,
+                return .init(day: (try? LocalDate(iso: session.heldOn)).map { zone.dayText($0, in: DisplayTime.language) } ?? session.heldOn, minutes: session.minutes,
                              format: session.format == "group" ? "group of \(evidence.participants)" : "individual", material: session.material,
                              cases: session.casesText, supervisor: names[session.$supervisor.id] ?? "", attested: DisplayTime.clinic(session.attestedAt, zone: zone))
             },

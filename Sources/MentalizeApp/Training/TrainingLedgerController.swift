@@ -65,7 +65,7 @@ struct TrainingLedgerController: RouteCollection {
             courses: courses.compactMap { course in
                 course.id.map { id in
                     .init(name: course.name, provider: course.provider, days: course.days,
-                          completed: (try? LocalDate(iso: course.completedOn)).map(zone.dayText) ?? course.completedOn,
+                          completed: (try? LocalDate(iso: course.completedOn)).map { zone.dayText($0, in: DisplayTime.language) } ?? course.completedOn,
                           certificate: course.certificateReference, countsAs: course.courseKey.flatMap { labels[$0] } ?? "",
                           removePath: SiteRoute.myTrainingCourseRemove.path(course: id))
                 }
