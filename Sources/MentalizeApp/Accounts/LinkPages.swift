@@ -19,7 +19,7 @@ struct LinkPageContext: Encodable {
                        problems: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let context = LinkPageContext(page: PageChrome(titleKey: titleKey, request: request), csrfToken: request.csrfToken, action: request.url.path,
                                       headingKey: headingKey, introKey: introKey, username: username, problems: problems,
-                                      helplines: try await Helplines(database: request.db).signedOut())
+                                      helplines: try await Helplines(database: request.db).signedOut(language: request.language))
         let response = try await request.view.render(template, context).encodeResponse(for: request)
         response.status = status
         return response

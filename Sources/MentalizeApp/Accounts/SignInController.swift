@@ -71,7 +71,7 @@ struct SignInController: RouteCollection {
 
     private func render(_ request: Request, error: String?, status: HTTPResponseStatus, username: String = "") async throws -> Response {
         let clinic = try await ClinicQueries(database: request.db).first()
-        let helplines = try await Helplines(database: request.db).signedOut()
+        let helplines = try await Helplines(database: request.db).signedOut(language: request.language)
         let context = SignInContext(page: PageChrome(titleKey: "signIn.title", request: request), clinicName: clinic?.name, errorKey: error,
                                     noticeKey: error == nil ? SignInNotice.key(request) : nil, csrfToken: request.csrfToken, username: String(username.prefix(254)),
                                     action: ReturnPath.path(SiteRoute.signIn.path, returningTo: ReturnPath.requested(by: request)), helplines: helplines)

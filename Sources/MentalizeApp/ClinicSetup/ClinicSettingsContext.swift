@@ -16,6 +16,8 @@ struct ClinicSettingsContext: Encodable {
         let name: String
         let phone: String
         let hours: String
+        /// The language it answers in; empty for any.
+        let language: String
         let number: Int
         let first: Bool
         let last: Bool
@@ -34,6 +36,13 @@ struct ClinicSettingsContext: Encodable {
     let days: [Day]
     let locales: [LanguageChoice]
     let helplines: [Line]
+    /// The languages a helpline may be marked with, named in themselves.
+    let helplineLanguages: [HelplineLanguage]
+
+    struct HelplineLanguage: Encodable {
+        let code: String
+        let name: String
+    }
     let savePath: String
     let addHelplinePath: String
     /// The clinic calendar (holidays), for the programme lead who keeps it.

@@ -20,8 +20,21 @@ struct ClinicSettingsController: RouteCollection {
         var name: String?
         var number: String?
         var hours: String?
+        /// The language the line answers in; empty for any.
+        var language: String?
 
         var entry: HelplineEntry { HelplineEntry(name: name ?? "", number: number ?? "", hours: hours ?? "") }
+
+        /// The chosen language if it is one the site ships, nil for any; `.failure` for anything else.
+        func checkedLanguage(available: Set<String>) -> Result<String?, HelplineLanguageProblem> {
+            guard let language, !language.isEmpty else { return .success(nil) }
+            return available.contains(language) ? .success(language) : .failure(HelplineLanguageProblem())
+        }
+    }
+
+    /// A helpline language the site does not ship.
+    struct HelplineLanguageProblem: Error {
+        let message = "choose the helpline's language from the list, or any language"
     }
 
     struct MoveForm: Content {
@@ -56,11 +69,15 @@ struct ClinicSettingsController: RouteCollection {
 
     func addHelpline(_ request: Request) async throws -> Response {
         let clinic = try await requireClinic(request)
-        let entry = try request.form(HelplineForm.self).entry
+        let form = try request.form(HelplineForm.self)
+        let entry = form.entry
         guard entry.problems.isEmpty else { return try await refuse(request, clinic, entry.problems) }
+        guard case .success(let language) = form.checkedLanguage(available: request.storage[AvailableLanguagesKey.self] ?? []) else {
+            return try await refuse(request, clinic, [HelplineLanguageProblem().message])
+        }
         let clinicID = try clinic.requireID()
         let position = try await ClinicSettingsQueries(database: request.db).helplines(clinicID: clinicID).count
-        let line = Helpline(clinicID: clinicID, name: entry.name, phone: entry.number, hours: entry.hours, position: position)
+        let line = Helpline(clinicID: clinicID, name: entry.name, phone: entry.number, hours: entry.hours, position: position, language: language)
         try await line.create(on: request.db)
         try await audit(request, record: "helpline:\(try line.requireID().uuidString)", change: "helpline added")
         return request.redirect(to: SiteRoute.clinicSettings.path + "?saved=helplines#helplines")
@@ -69,9 +86,13 @@ struct ClinicSettingsController: RouteCollection {
     func saveHelpline(_ request: Request) async throws -> Response {
         let clinic = try await requireClinic(request)
         let line = try await requireHelpline(request, clinic)
-        let entry = try request.form(HelplineForm.self).entry
+        let form = try request.form(HelplineForm.self)
+        let entry = form.entry
         guard entry.problems.isEmpty else { return try await refuse(request, clinic, entry.problems) }
-        (line.name, line.phone, line.hours) = (entry.name, entry.number, entry.hours)
+        guard case .success(let language) = form.checkedLanguage(available: request.storage[AvailableLanguagesKey.self] ?? []) else {
+            return try await refuse(request, clinic, [HelplineLanguageProblem().message])
+        }
+        (line.name, line.phone, line.hours, line.language) = (entry.name, entry.number, entry.hours, language)
         try await line.update(on: request.db)
         try await audit(request, record: "helpline:\(try line.requireID().uuidString)", change: "helpline changed")
         return request.redirect(to: SiteRoute.clinicSettings.path + "?saved=helplines#helplines")

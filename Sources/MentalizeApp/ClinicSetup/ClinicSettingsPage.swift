@@ -16,11 +16,12 @@ enum ClinicSettingsPage {
             days: Weekday.allCases.map { day in .init(key: day.rawValue, name: day.name, opens: form[day].opens, closes: form[day].closes) },
             locales: ClinicIdentityRules.locales.sorted().map { .init(code: $0, labelKey: "settings.locale.\($0)") },
             helplines: lines.enumerated().map { index, line in
-                .init(name: line.name, phone: line.phone, hours: line.hours, number: index + 1, first: index == 0, last: index == lines.count - 1,
+                .init(name: line.name, phone: line.phone, hours: line.hours, language: line.language ?? "", number: index + 1, first: index == 0, last: index == lines.count - 1,
                       savePath: line.id.map(SiteRoute.clinicHelplineSave.path(helpline:)) ?? "",
                       removePath: line.id.map(SiteRoute.clinicHelplineRemove.path(helpline:)) ?? "",
                       movePath: line.id.map(SiteRoute.clinicHelplineMove.path(helpline:)) ?? "")
             },
+            helplineLanguages: (request.storage[AvailableLanguagesKey.self] ?? []).sorted().map { .init(code: $0, name: PageChrome.languageNames[$0] ?? $0) },
             savePath: SiteRoute.clinicSettingsSave.path, addHelplinePath: SiteRoute.clinicHelplineAdd.path,
             holidaysPath: user.roles.contains(Role.programmeLead.rawValue) ? SiteRoute.clinicHolidays.path : nil
         )

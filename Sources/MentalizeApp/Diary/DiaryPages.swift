@@ -29,7 +29,7 @@ enum DiaryFormPage {
 enum DiaryEntryPage {
     static func render(_ request: Request, patient: Patient, record: DiaryEntryRecord, entry: DiaryEntry, promptsEnabled: Bool) async throws -> View {
         let reflection = DiaryReflector().reflect(entry)
-        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
+        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id, language: request.language)
         let id = try record.requireID()
         let sections = DiaryField.narrative.compactMap { field -> DiaryEntryContext.Section? in
             guard let text = entry.text(of: field), !text.isEmpty else { return nil }

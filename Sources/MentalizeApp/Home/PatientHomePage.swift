@@ -11,7 +11,7 @@ enum PatientHomePage {
         let due = try await DueMeasures.list(request, patient: patient)
         _ = try await access.patient(patientID, for: .list, kind: .message)
         let unread = try await MessageStore(database: request.db, now: request.now).threads(patientID: patientID, reader: access.user.id).map(\.unread).reduce(0, +)
-        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
+        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id, language: request.language)
         _ = try await access.patient(patientID, for: .read, kind: .demographics)
         let loader = try await request.scheduleLoader()
         let next = try await CalendarFeedBuilder(database: request.db, loader: loader, now: request.now).sessions(for: access.user.user)

@@ -11,32 +11,37 @@ final class Helpline: Model, @unchecked Sendable {
     @Field(key: "phone") var phone: String
     @Field(key: "hours") var hours: String
     @Field(key: "position") var position: Int
+    /// The language the line answers in (nil: any): pages in that language list it first.
+    @OptionalField(key: "language") var language: String?
 
     init() {}
 
-    init(id: UUID? = nil, clinicID: UUID, name: String, phone: String, hours: String, position: Int) {
+    init(id: UUID? = nil, clinicID: UUID, name: String, phone: String, hours: String, position: Int, language: String? = nil) {
         self.id = id
         self.$clinic.id = clinicID
         self.name = name
         self.phone = phone
         self.hours = hours
         self.position = position
+        self.language = language
     }
 }
 
-/// The clinic's helplines, in the order the clinic lists them, as every patient page shows them.
+/// The clinic's helplines as every patient page shows them: the lines that answer in the page's
+/// language first, then the rest, each in the order the clinic lists them.
 struct Helplines {
     let database: any Database
 
-    func lines(clinicID: UUID) async throws -> [HelplineLine] {
-        try await Helpline.query(on: database).filter(\.$clinic.$id == clinicID).sort(\.$position).all().map(HelplineLine.init)
+    func lines(clinicID: UUID, language: String) async throws -> [HelplineLine] {
+        let lines = try await Helpline.query(on: database).filter(\.$clinic.$id == clinicID).sort(\.$position).all()
+        return (lines.filter { $0.language == language } + lines.filter { $0.language != language }).map(HelplineLine.init)
     }
 
     /// The helplines shown to someone not signed in: the clinic's, when the installation has one
     /// clinic (with several, whose they are is unknown before sign-in, so none).
-    func signedOut() async throws -> [HelplineLine] {
+    func signedOut(language: String) async throws -> [HelplineLine] {
         let clinics = try await Clinic.query(on: database).limit(2).all()
         guard clinics.count == 1, let clinicID = clinics[0].id else { return [] }
-        return try await lines(clinicID: clinicID)
+        return try await lines(clinicID: clinicID, language: language)
     }
 }

@@ -109,7 +109,7 @@ struct MyMeasuresController: RouteCollection {
         guard step.response.completedAt != nil else { throw Abort(.notFound) }
         let risk = step.response.riskLevel.flatMap(RiskLevel.init(rawValue:))
         let rule = MeasureAnswers.score(step.response.scoreJSON)?.risk.requiresAlert ?? false
-        let helplines = try await Helplines(database: request.db).lines(clinicID: step.patient.$clinic.id)
+        let helplines = try await Helplines(database: request.db).lines(clinicID: step.patient.$clinic.id, language: request.language)
         let context = MeasureDoneContext(page: PageChrome(titleKey: "measures.doneTitle", request: request), title: step.definition.title,
                                          showSupport: rule && risk != nil, availability: try await request.teamAvailability(clinicID: step.patient.$clinic.id), crisisPath: SiteRoute.myCrisisPlan.path, measuresPath: SiteRoute.myMeasures.path,
                                          helplines: helplines)

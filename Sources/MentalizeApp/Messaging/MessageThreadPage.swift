@@ -9,7 +9,7 @@ enum MessageThreadPage {
     static func render(_ request: Request, patient: Patient, thread: MessageThread, replyPath: String, backPath: String,
                        support: Bool, error: String?, draft: String?) async throws -> View {
         let messages = try await MessageStore(database: request.db, now: request.now).messages(in: thread)
-        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
+        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id, language: request.language)
         let context = MessageThreadContext(
             page: PageChrome(titleKey: "messages.threadTitle", request: request), csrfToken: request.csrfToken, subject: thread.subject,
             patient: patient.displayName,

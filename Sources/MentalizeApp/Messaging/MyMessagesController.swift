@@ -70,7 +70,7 @@ struct MyMessagesController: RouteCollection {
 
     private func renderList(_ request: Request, access: PatientAccess, patient: Patient, form: MessageForm, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let summaries = try await MessageStore(database: request.db, now: request.now).threads(patientID: try patient.requireID(), reader: access.user.id)
-        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
+        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id, language: request.language)
         let context = MyMessagesContext(
             page: PageChrome(titleKey: "messages.myTitle", request: request), csrfToken: request.csrfToken,
             threads: summaries.compactMap { ThreadLine($0, route: .myMessageThread, showPatient: false) },

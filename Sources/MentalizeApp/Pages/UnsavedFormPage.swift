@@ -53,7 +53,7 @@ enum UnsavedFormPage {
                                          messageKey: reason.messageKey(signedOut: signedOut),
                                          copyKey: reason.copyKey,
                                          texts: typedTexts(request), signInPath: SiteRoute.signIn.path, showSignIn: signedOut && reason == .formTokenMismatch,
-                                         helplines: try await Helplines(database: request.db).signedOut())
+                                         helplines: try await Helplines(database: request.db).signedOut(language: request.language))
         let response = try await request.view.render("errors/unsaved", context).encodeResponse(for: request)
         response.status = reason.status(signedOut: signedOut)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

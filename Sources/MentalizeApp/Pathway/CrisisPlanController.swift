@@ -61,7 +61,7 @@ struct CrisisPlanController: RouteCollection {
         let access = try request.patientAccess()
         let patient = try await access.ownPatient(kind: .crisisPlan)
         let plan = try await CrisisPlanQueries(database: request.db).latest(of: try patient.requireID())
-        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id)
+        let helplines = try await Helplines(database: request.db).lines(clinicID: patient.$clinic.id, language: request.language)
         let context = CrisisPlanContext(page: PageChrome(titleKey: "crisis.title", request: request), plan: plan.map(CrisisPlanContext.Plan.init),
                                         helplines: helplines)
         return try await request.view.render("my-crisis-plan", context)

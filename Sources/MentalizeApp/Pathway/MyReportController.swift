@@ -50,7 +50,7 @@ struct MyReportController: RouteCollection {
     }
 
     private func render(_ request: Request, clinicID: UUID, form: SelfReportForm, problems: [String], sent: Bool) async throws -> View {
-        let helplines = try await Helplines(database: request.db).lines(clinicID: clinicID)
+        let helplines = try await Helplines(database: request.db).lines(clinicID: clinicID, language: request.language)
         let context = MyReportContext(
             page: PageChrome(titleKey: "myReport.title", request: request), csrfToken: request.csrfToken,
             helplines: helplines,

@@ -24,7 +24,7 @@ import VaporTesting
             let admin = try await Self.founding(app).found(Self.request(), adminPassword: Self.password)
             let clinic = try #require(try await Clinic.query(on: app.db).first())
             #expect(clinic.name == "Harbour MBT" && clinic.timeZone == "Europe/London" && clinic.country == "GB" && clinic.publicURL == "https://mbt.harbour.example")
-            let lines = try await Helplines(database: app.db).lines(clinicID: try clinic.requireID())
+            let lines = try await Helplines(database: app.db).lines(clinicID: try clinic.requireID(), language: "en")
             #expect(lines.map(\.phone) == ["116 123", "999"])
             #expect(admin.roleNames == ["admin"] && admin.$clinic.id == clinic.id)
             // The administrator signs in with the password, then is sent to enrol a second factor.

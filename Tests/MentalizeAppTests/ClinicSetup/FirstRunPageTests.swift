@@ -48,7 +48,7 @@ import VaporTesting
             #expect(created.status == .seeOther)
             #expect(created.headers.first(name: .location) == SignInNotice.setup.signInPath)
             let clinic = try #require(try await Clinic.query(on: app.db).first())
-            #expect(try await Helplines(database: app.db).lines(clinicID: try clinic.requireID()).count == 2)
+            #expect(try await Helplines(database: app.db).lines(clinicID: try clinic.requireID(), language: "en").count == 2)
             #expect(try await OneTimeToken.query(on: app.db).first()?.usedAt != nil)
 
             // The gate is open; the link is spent.
