@@ -117,12 +117,12 @@ struct CareTeamController: RouteCollection {
                                            purpose: nil, mode: nil, since: DisplayTime.day($0.startsAt),
                                            endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             supervision: supervision.map { .init(left: names[$0.$supervisor.id] ?? .unknown, right: names[$0.$therapist.id] ?? .unknown,
-                                                 purpose: $0.supervisionPurpose.displayName, mode: $0.supervisionMode.displayName, since: DisplayTime.day($0.startsAt),
+                                                 purpose: "supervisionPurpose.\($0.supervisionPurpose.rawValue)", mode: "supervisionMode.\($0.supervisionMode.rawValue)", since: DisplayTime.day($0.startsAt),
                                                  endPath: $0.id.map(SiteRoute.careTeamEnd.path(relationship:)) ?? "") },
             therapists: staff.therapists.map { .init(id: $0.id.uuidString, name: $0.name) },
             supervisors: staff.supervisors.map { .init(id: $0.id.uuidString, name: $0.name) },
-            purposes: SupervisionPurpose.allCases.map { .init(id: $0.rawValue, name: $0.displayName) },
-            modes: SupervisionMode.allCases.map { .init(id: $0.rawValue, name: $0.displayName) },
+            purposes: SupervisionPurpose.allCases.map { .init(id: $0.rawValue, name: "supervisionPurpose.\($0.rawValue)") },
+            modes: SupervisionMode.allCases.map { .init(id: $0.rawValue, name: "supervisionMode.\($0.rawValue)") },
             patients: patients.map { .init(id: $0.id?.uuidString ?? "", name: $0.displayName) }
         )
         return try await request.view.render("care-team", context)
@@ -151,9 +151,9 @@ struct CareTeamContext: Encodable {
     struct Pair: Encodable {
         let left: Person
         let right: Person
-        /// For supervision: what it is for.
+        /// For supervision: what it is for (a text key).
         let purpose: String?
-        /// For supervision: what the supervisor does with the notes.
+        /// For supervision: what the supervisor does with the notes (a text key).
         let mode: String?
         /// When the relationship started, in the clinic's zone.
         let since: String

@@ -69,7 +69,7 @@ struct SupervisionController: RouteCollection {
         let context = SupervisionContext(
             page: PageChrome(titleKey: "supervision.title", request: request), csrfToken: request.csrfToken,
             supervisees: links.map { link in
-                .init(id: link.$therapist.id.uuidString, name: names[link.$therapist.id] ?? "", purpose: link.supervisionPurpose.displayName, mode: link.supervisionMode.displayName,
+                .init(id: link.$therapist.id.uuidString, name: names[link.$therapist.id] ?? "", purpose: "supervisionPurpose.\(link.supervisionPurpose.rawValue)", mode: "supervisionMode.\(link.supervisionMode.rawValue)",
                       caseload: sizes[link.$therapist.id] ?? 0, checked: form.supervisees.contains(link.$therapist.id))
             }.sorted { $0.name < $1.name },
             form: .init(heldOn: form.heldOn, minutes: form.minutes, format: form.format, material: form.material, cases: form.cases),
