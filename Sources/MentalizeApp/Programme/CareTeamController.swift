@@ -50,6 +50,10 @@ struct CareTeamController: RouteCollection {
                   let mode = SupervisionMode(rawValue: form.mode ?? SupervisionMode.view.rawValue) else {
                 return try await render(request, error: "careTeam.error.choose").encodeResponse(status: .badRequest, for: request)
             }
+            // Someone holding both roles cannot supervise (or review) their own work.
+            guard supervisor != therapist else {
+                return try await render(request, error: "careTeam.error.selfSupervision").encodeResponse(status: .badRequest, for: request)
+            }
             let queries = CareTeamQueries(database: request.db)
             if try await queries.supervisionLinks(supervisor: supervisor, therapist: therapist).contains(where: { Self.isOpen($0.endsAt, at: request.now) }) {
                 return try await render(request, error: "careTeam.error.alreadySupervising").encodeResponse(status: .conflict, for: request)

@@ -120,6 +120,12 @@ import VaporTesting
             approving["mode"] = "approve"
             let refused = try await lead.post("/care-team", form: approving)
             #expect(refused.status == .conflict && refused.body.string.contains("Another supervisor already reviews"))
+            let both = UUID()
+            try await UserAccount(id: both, clinicID: DemoSeed.clinicID, username: "both.roles@clinic.example", displayName: "Kim Both",
+                                  roles: ["therapist", "supervisor"]).create(on: app.db)
+            let own = try await lead.post("/care-team", form: ["kind": "supervision", "supervisorID": both.uuidString, "therapistID": both.uuidString,
+                                                               "purpose": "mbt", "mode": "co-sign"])
+            #expect(own.status == .badRequest && own.body.string.contains("Nobody supervises their own work"))
             var bad = form
             bad["mode"] = "rubber-stamp"
             #expect(try await lead.post("/care-team", form: bad).status == .badRequest)
