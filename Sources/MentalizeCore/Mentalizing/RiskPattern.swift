@@ -9,13 +9,22 @@ struct RiskPattern: Decodable, Sendable {
     var maxGap: Int
 }
 
-/// The bundled list of risk patterns (`Resources/Mentalizing/risk-patterns.json`).
+/// The bundled risk patterns: English (`Resources/Mentalizing/risk-patterns.json`) and Dutch
+/// (`risk-patterns-nl.json`). Every text is screened with every language's patterns, whatever the
+/// page's language: people write in more than one, and recall comes first. Nil when any file
+/// cannot be read, so the screen fails safe.
 struct RiskPatternList: Decodable, Sendable {
     var patterns: [RiskPattern]
 
+    static let files = ["risk-patterns", "risk-patterns-nl"]
+
     static let bundled: RiskPatternList? = {
-        guard let url = MentalizingResources.url(named: "risk-patterns"),
-              let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(RiskPatternList.self, from: data)
+        var patterns: [RiskPattern] = []
+        for name in files {
+            guard let url = MentalizingResources.url(named: name), let data = try? Data(contentsOf: url),
+                  let list = try? JSONDecoder().decode(RiskPatternList.self, from: data) else { return nil }
+            patterns += list.patterns
+        }
+        return RiskPatternList(patterns: patterns)
     }()
 }

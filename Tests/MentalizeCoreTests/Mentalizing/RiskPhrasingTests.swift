@@ -54,4 +54,34 @@ struct RiskPhrasingTests {
             }
         }
     }
+
+    @Test("there are Dutch patterns, each named by its category")
+    func dutchPatternsLoaded() throws {
+        let list = try #require(RiskPatternList.bundled)
+        let dutch = list.patterns.filter { $0.id.contains(".nl-") }
+        #expect(dutch.count >= 100)
+        let categories: Set<String> = ["suicide", "selfharm", "overdose", "violence", "wanting-to-die"]
+        #expect(dutch.allSatisfy { categories.contains(String($0.id.split(separator: ".")[0])) })
+    }
+}
+
+/// Dutch risk language: the same recall-first screen, with Dutch phrasings, negations, misspellings
+/// and slang; ordinary Dutch diary sentences stay quiet.
+@Suite struct DutchRiskPhrasingTests {
+    let screen = RiskLanguageScreen()
+
+    @Test("there are at least 90 Dutch phrasings that must alert and 40 that must not")
+    func enoughPhrasings() {
+        #expect(RiskPhrasingDataNL.mustAlert.count >= 90 && RiskPhrasingDataNL.mustStayQuiet.count >= 40)
+    }
+
+    @Test("Dutch risk phrasings alert, negated ones included", arguments: RiskPhrasingDataNL.mustAlert)
+    func alerts(text: String) {
+        #expect(screen.screen(text).routeToSafety, "\(text)")
+    }
+
+    @Test("ordinary Dutch sentences stay quiet", arguments: RiskPhrasingDataNL.mustStayQuiet)
+    func quiet(text: String) {
+        #expect(!screen.screen(text).routeToSafety, "\(text): \(screen.screen(text).matches.map(\.rule))")
+    }
 }
