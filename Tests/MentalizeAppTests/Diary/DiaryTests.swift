@@ -118,6 +118,25 @@ import VaporTesting
         }
     }
 
+    /// A Dutch patient writing Dutch risk language meets the Dutch safety page, with the clinic's
+    /// Dutch line first, and the care team is alerted.
+    @Test func dutchRiskLanguageShowsTheDutchSafetyPageWithDutchLinesFirst() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let dutch = try #require(try Localizations.load(from: try AppResources.bundled()).catalogs["nl"]).strings
+            let heading = try #require(dutch["diary.safetyHeading"])
+            try await Helpline(clinicID: DemoSeed.clinicID, name: "113 Zelfmoordpreventie", phone: "0800-0113", hours: "24 uur", position: 9, language: "nl").create(on: app.db)
+            let patient = try await SignedInClients.web(app, userID: avery.userID)
+            try await patient.get("/me/diary/new", headers: ["Accept-Language": "nl"])
+            let saved = try await patient.post("/me/diary/new", form: ["key": UUID().uuidString, "whatHappened": "Na de ruzie wilde ik er een eind aan maken.", "action": "save"])
+            let page = try await patient.get(try #require(saved.headers.first(name: .location)), headers: ["Accept-Language": "nl"]).body.string
+            #expect(page.contains("<html lang=\"nl\">") && page.contains(heading) && page.contains("href=\"/me/crisis-plan\""))
+            let dutchLine = try #require(page.range(of: "tel:08000113"))
+            #expect(dutchLine.lowerBound < (page.range(of: "tel:116123")?.lowerBound ?? page.startIndex), "the Dutch line comes first on a Dutch page")
+            let alert = try #require(try await RiskAlert.query(on: app.db).first())
+            #expect(alert.source == .diary && alert.$patient.id == avery.id)
+        }
+    }
+
     @Test func theTherapistSeesSharedEntriesOnlyAndMarksOneForTheNextSession() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let patient = try await SignedInClients.web(app, userID: avery.userID)
