@@ -2,9 +2,11 @@ import Foundation
 import Testing
 @testable import MentalizeCore
 
-/// Intraclass correlations against Shrout & Fleiss (1979)'s worked example (6 targets × 4 judges),
-/// the intervals against two independent implementations (pingouin's intraclass_corr, rounded to
-/// two places, and the McGraw & Wong formulas over SciPy's F quantiles), and the Koo & Li bands.
+/// Intraclass correlations against Shrout & Fleiss (1979)'s worked example (6 targets × 4 judges)
+/// and Real Statistics' wine example (8 wines × 4 judges, the table pingouin's documentation
+/// publishes with its results), the intervals against two independent implementations (pingouin's
+/// intraclass_corr, rounded to two places, and the McGraw & Wong formulas over SciPy's F
+/// quantiles), and the Koo & Li bands.
 @Suite struct IntraclassCorrelationTests {
     static let shroutFleiss: [[Double]] = [[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]]
 
@@ -19,6 +21,24 @@ import Testing
         for (form, value) in published {
             let icc = try #require(try analysis().icc(form))
             #expect(close(icc.value, value, 0.005), "\(form.rawValue): \(icc.value) against Shrout & Fleiss's \(value)")
+        }
+    }
+
+    /// Eight wines scored 0–9 by judges A–D (Real Statistics, "Intraclass correlation", Example 1).
+    static let wines: [[Double]] = [[1, 2, 0, 1], [1, 3, 3, 2], [3, 8, 1, 4], [6, 4, 3, 3], [6, 5, 5, 6], [7, 5, 6, 2], [8, 7, 7, 9], [9, 9, 9, 8]]
+
+    @Test func theSecondPublishedTable() throws {
+        // Published: ICC(1,1) .728, ICC(A,1) .728, ICC(C,1) .729 with [0.43, 0.93]; the k-rater forms
+        // .914, .914, .915 with [0.75, 0.98].
+        let wines = AgreementAnalysis(try RatingTable(Self.wines))
+        let published: [(IntraclassCorrelation.Form, Double, Double, Double)] = [
+            (.icc1, 0.728, 0.43, 0.93), (.icc2, 0.728, 0.43, 0.93), (.icc3, 0.729, 0.43, 0.93),
+            (.icc1k, 0.914, 0.75, 0.98), (.icc2k, 0.914, 0.75, 0.98), (.icc3k, 0.915, 0.75, 0.98),
+        ]
+        for (form, value, lower, upper) in published {
+            let icc = try #require(wines.icc(form))
+            #expect(close(icc.value, value, 0.0005) && close(icc.lower, lower, 0.005) && close(icc.upper, upper, 0.005),
+                    "\(form.rawValue): \(icc.value) [\(icc.lower), \(icc.upper)] against \(value) [\(lower), \(upper)]")
         }
     }
 
