@@ -88,10 +88,11 @@ struct ProgrammeFidelityController: RouteCollection {
             scales: ratingsByScale.keys.sorted().compactMap { id in
                 guard let scale = ratable[id], let ratings = ratingsByScale[id] else { return nil }
                 return .init(title: scale.title,
-                             pairs: PairAgreement.pairs(ratings).map { pair in
-                                 .init(raters: "\(name(pair.first)) and \(name(pair.second))", shared: pair.shared,
-                                       cells: FidelityDimension.allCases.flatMap { dimension in
-                                           [ProgrammeFidelityContext.cell(pair.absolute[dimension]), ProgrammeFidelityContext.cell(pair.consistency[dimension])]
+                             pairs: PairAgreement.pairs(ratings, items: scale.items.map(\.id)).map { pair in
+                                 .init(raters: "\(name(pair.first)) · \(name(pair.second))", shared: pair.shared,
+                                       cells: ProgrammeFidelityContext.cells(absolute: pair.absolute, consistency: pair.consistency),
+                                       items: zip(scale.items, pair.items).map { item, agreement in
+                                           .init(label: item.label, cells: ProgrammeFidelityContext.cells(absolute: agreement.absolute, consistency: agreement.consistency))
                                        })
                              },
                              drift: FidelityDimension.allCases.flatMap { dimension in
@@ -135,8 +136,20 @@ struct ProgrammeFidelityContext: Encodable {
     struct Pair: Encodable {
         let raters: String
         let shared: Int
-        /// Adherence ICC(2,1), adherence ICC(3,1), quality ICC(2,1), quality ICC(3,1).
+        /// Adherence ICC(2,1), adherence ICC(3,1), quality ICC(2,1), quality ICC(3,1) of the totals.
         let cells: [Cell]
+        /// The same four per item.
+        let items: [ItemRow]
+    }
+
+    struct ItemRow: Encodable {
+        let label: String
+        let cells: [Cell]
+    }
+
+    /// The four cells of a row: adherence then quality, each absolute then consistency.
+    static func cells(absolute: [FidelityDimension: IntraclassCorrelation], consistency: [FidelityDimension: IntraclassCorrelation]) -> [Cell] {
+        FidelityDimension.allCases.flatMap { [cell(absolute[$0]), cell(consistency[$0])] }
     }
 
     struct Scale: Encodable {

@@ -69,7 +69,7 @@ import Testing
             ratings.append(try rating("b", "clip\(index)", level + 1))
         }
         ratings.append(try rating("c", "clip0", 4))
-        let pairs = PairAgreement.pairs(ratings)
+        let pairs = PairAgreement.pairs(ratings, items: ["demo-1", "demo-4"])
         #expect(pairs.map { "\($0.first)-\($0.second):\($0.shared)" } == ["a-b:5", "a-c:1", "b-c:1"])
         let ab = try #require(pairs.first)
         let consistency = try #require(ab.consistency[.adherence])
@@ -80,5 +80,8 @@ import Testing
         #expect(abs(absolute.value - 5.0 / 6.0) < 1e-9, "consistent raters a point apart do not agree absolutely")
         #expect(absolute.lower.isFinite && absolute.upper.isFinite && absolute.lower <= absolute.value && absolute.value <= absolute.upper)
         #expect(pairs[1].absolute.isEmpty, "one shared clip is too few for a table")
+        #expect(ab.items.map(\.id) == ["demo-1", "demo-4"])
+        #expect(abs((ab.items[0].absolute[.adherence]?.value ?? 0) - 5.0 / 6.0) < 1e-9, "each item gets its own table: here every item as the total")
+        #expect(ab.items[1].absolute[.adherence] == nil && ab.items[1].absolute[.quality] != nil, "demo-4 is rated for quality only")
     }
 }
