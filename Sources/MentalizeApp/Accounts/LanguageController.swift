@@ -6,7 +6,9 @@ import Vapor
 /// `POST /language`: the language switch in every page's header (a plain form, no JavaScript).
 /// A signed-in person's choice is saved on their account (an audited write of their account
 /// data); a visitor's is kept in a cookie, so the sign-in page can be read in their language.
-/// Then back to the page they were on.
+/// Then back to the page they were on: the path of the `Referer` (sent for our own pages under
+/// `Referrer-Policy: same-origin`; its host and query are never used), else the home page. The
+/// form carries no address of its own, so a page never repeats the path it was asked for.
 struct LanguageController: RouteCollection {
     let available: Set<String>
 
@@ -16,13 +18,12 @@ struct LanguageController: RouteCollection {
 
     struct Form: Content {
         var language: String?
-        var back: String?
     }
 
     func choose(_ request: Request) async throws -> Response {
         let form = try request.form(Form.self)
         guard let language = form.language, available.contains(language) else { throw Abort(.badRequest, reason: "Choose one of the languages offered.") }
-        let response = request.redirect(to: Self.localPath(form.back))
+        let response = request.redirect(to: Self.localPath(request.headers.first(name: .referer).flatMap { URL(string: $0)?.path }))
         if let user = request.signedInUser, user.isFullySignedIn {
             user.user.language = language
             try await user.user.update(on: request.db)

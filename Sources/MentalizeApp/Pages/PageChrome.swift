@@ -27,8 +27,6 @@ struct PageChrome: Encodable {
     let language: String
     let languages: [LanguageChoice]
     let languagePath = SiteRoute.language.path
-    /// Where the language switch returns to.
-    let currentPath: String
 
     /// A language offered in the header, named in itself.
     struct LanguageChoice: Encodable {
@@ -62,6 +60,6 @@ struct PageChrome: Encodable {
         self.languages = (request.storage[AvailableLanguagesKey.self] ?? [language]).sorted().map {
             LanguageChoice(code: $0, name: Self.languageNames[$0] ?? $0, current: $0 == language)
         }
-        self.currentPath = request.url.path
+
     }
 }

@@ -49,12 +49,13 @@ import VaporTesting
             #expect(page.body.string.contains("<html lang=\"nl\">") && page.body.string.contains(heading))
             let english = try await visitor.get("/sign-in", headers: ["Accept-Language": "fr, en;q=0.5"])
             #expect(english.body.string.contains("<html lang=\"en\">"))
-            let switched = try await visitor.post("/language", form: ["language": "nl", "back": "/sign-in"])
+            let switched = try await visitor.post("/language", form: ["language": "nl"], headers: ["Referer": "http://mentalize.test/sign-in?next=x"])
             #expect(switched.status == .seeOther && switched.headers.first(name: .location) == "/sign-in")
             #expect(try await visitor.get("/sign-in", headers: ["Accept-Language": "en"]).body.string.contains("<html lang=\"nl\">"), "the choice beats the browser")
-            #expect(try await visitor.post("/language", form: ["language": "xx", "back": "/"]).status == .badRequest)
-            let offsite = try await visitor.post("/language", form: ["language": "en", "back": "//evil.example/"])
-            #expect(offsite.headers.first(name: .location) == "/", "never back to another site")
+            #expect(try await visitor.post("/language", form: ["language": "xx"]).status == .badRequest)
+            let offsite = try await visitor.post("/language", form: ["language": "en"], headers: ["Referer": "https://evil.example/phish"])
+            #expect(offsite.headers.first(name: .location) == "/phish", "only the path is used: the answer stays on this site")
+            #expect(try await visitor.post("/language", form: ["language": "en"]).headers.first(name: .location) == "/", "no referrer: the home page")
         }
     }
 
@@ -63,7 +64,7 @@ import VaporTesting
             let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
             let home = try await ash.get("/home", headers: ["Accept-Language": "en"]).body.string
             #expect(home.contains("<option value=\"nl\" lang=\"nl\">Nederlands</option>"), "the switch is in the header")
-            let saved = try await ash.post("/language", form: ["language": "nl", "back": "/caseload"], headers: ["X-Request-Id": "lang"])
+            let saved = try await ash.post("/language", form: ["language": "nl"], headers: ["X-Request-Id": "lang", "Referer": "http://mentalize.test/caseload"])
             #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "/caseload")
             #expect(try await UserAccount.find(DemoStaff.therapistAsh.id, on: app.db)?.language == "nl")
             let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$requestID == "lang").first())
