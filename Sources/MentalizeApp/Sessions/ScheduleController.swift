@@ -50,19 +50,31 @@ struct ScheduleController: RouteCollection {
     }
 }
 
-/// Patient names for schedule pages, limited to the patients the user may list and audited as
-/// listed (one event per patient).
+/// Patient names (or initials) for pages that list patients by the way, limited to the patients
+/// the user may list and audited as listed (one event per patient).
 struct ScheduleNames {
     let request: Request
 
     func listed(_ ids: [UUID]) async throws -> [UUID: String] {
+        Dictionary(try await patients(ids).compactMap { patient in patient.id.map { ($0, patient.displayName) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Initials of the listable patients among `ids`, numbered where they collide.
+    func initials(_ ids: [UUID]) async throws -> [UUID: String] {
+        var names: [PatientID: PersonName] = [:]
+        for patient in try await patients(ids) { names[PatientID(try patient.requireID())] = try? PersonName(given: patient.givenName, family: patient.familyName) }
+        return Dictionary(uniqueKeysWithValues: Initials.directory(names).map { ($0.key.rawValue, $0.value) })
+    }
+
+    /// The patients among `ids` the user may list, audited as listed.
+    private func patients(_ ids: [UUID]) async throws -> [Patient] {
         let access = try request.patientAccess()
         let scope = try await access.listScope(.demographics)
         let wanted = Array(Set(ids)).filter { scope.allRows || scope.patients.contains(PatientID($0)) }
-        guard !wanted.isEmpty else { return [:] }
+        guard !wanted.isEmpty else { return [] }
         let patients = try await SessionQueries(database: request.db).patients(wanted)
         try await access.auditListed(try patients.map { try $0.requireID() }, kind: .demographics, scope: scope)
-        return Dictionary(patients.compactMap { patient in patient.id.map { ($0, patient.displayName) } }, uniquingKeysWith: { first, _ in first })
+        return patients
     }
 }
 

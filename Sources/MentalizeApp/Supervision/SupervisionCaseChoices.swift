@@ -22,16 +22,9 @@ struct SupervisionCaseChoices {
 
     static func load(_ request: Request, supervisees: [UUID]) async throws -> SupervisionCaseChoices {
         let rows = try await SupervisionQueries(database: request.db).currentCaseloads(of: supervisees, at: request.now)
-        let access = try request.patientAccess()
-        let scope = try await access.listScope(.demographics)
-        let listable = rows.filter { scope.allRows || scope.patients.contains(PatientID($0.$patient.id)) }
-        let patients = try await SessionQueries(database: request.db).patients(Array(Set(listable.map { $0.$patient.id })))
-        try await access.auditListed(try patients.map { try $0.requireID() }, kind: .demographics, scope: scope)
-        var names: [PatientID: PersonName] = [:]
-        for patient in patients { names[PatientID(try patient.requireID())] = try? PersonName(given: patient.givenName, family: patient.familyName) }
-        let initials = Initials.directory(names)
-        return SupervisionCaseChoices(cases: listable.compactMap { row in
-            initials[PatientID(row.$patient.id)].map { Case(patientID: row.$patient.id, therapistID: row.$therapist.id, initials: $0) }
+        let initials = try await ScheduleNames(request: request).initials(rows.map { $0.$patient.id })
+        return SupervisionCaseChoices(cases: rows.compactMap { row in
+            initials[row.$patient.id].map { Case(patientID: row.$patient.id, therapistID: row.$therapist.id, initials: $0) }
         }.sorted { ($0.initials, $0.patientID.uuidString) < ($1.initials, $1.patientID.uuidString) })
     }
 

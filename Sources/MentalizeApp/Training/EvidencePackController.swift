@@ -25,7 +25,7 @@ struct EvidencePackController: RouteCollection {
         let cases = try await queries.cases(of: user.id, clips: clips)
         let supervision = try await queries.supervisionSessions(of: user.id)
         let record = try await queries.record(of: user.id, courses: courses)
-        let initials = try await Self.initials(request, patients: cases.compactMap(\.patientID) + clips.compactMap { $0.$patient.id })
+        let initials = try await ScheduleNames(request: request).initials(cases.compactMap(\.patientID) + clips.compactMap { $0.$patient.id })
         let groupNames = try await SupervisionQueries(database: request.db).groupNames(cases.compactMap(\.groupID))
         let ratings = try await FidelityStore(database: request.db).ratings(of: clips.compactMap(\.id))
         let scales = try await FidelityScaleStore(database: request.db).ratable()
@@ -61,19 +61,6 @@ struct EvidencePackController: RouteCollection {
         let response = try await request.view.render("evidence-pack", context).encodeResponse(for: request)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
-    }
-
-    /// Initials of the patients the clinician may list now (audited as listed); others are left out.
-    private static func initials(_ request: Request, patients: [UUID]) async throws -> [UUID: String] {
-        let access = try request.patientAccess()
-        let scope = try await access.listScope(.demographics)
-        let listable = Array(Set(patients)).filter { scope.allRows || scope.patients.contains(PatientID($0)) }
-        guard !listable.isEmpty else { return [:] }
-        let rows = try await SessionQueries(database: request.db).patients(listable)
-        try await access.auditListed(try rows.map { try $0.requireID() }, kind: .demographics, scope: scope)
-        var names: [PatientID: PersonName] = [:]
-        for row in rows { names[PatientID(try row.requireID())] = try? PersonName(given: row.givenName, family: row.familyName) }
-        return Dictionary(uniqueKeysWithValues: Initials.directory(names).map { ($0.key.rawValue, $0.value) })
     }
 }
 
