@@ -26,12 +26,15 @@ import VaporTesting
         try await second
         #expect(await order.values == [1, 2, 3], "the second writer ran only after the first was done")
 
+        // The holder keeps the writer until the waiter has given up, however slow the machine.
+        let (release, releaseSignal) = AsyncStream<Void>.makeStream()
         async let holder: Void = gate.withWriter {
             signal.yield()
-            try await Task.sleep(for: .seconds(2))
+            for await _ in release { break }
         }
         await signals.next()
         await #expect(throws: SQLiteWriterBusy.self) { try await gate.withWriter {} }
+        releaseSignal.yield()
         try await holder
         try await gate.withWriter {}
     }
@@ -76,12 +79,14 @@ import VaporTesting
             let text = "The bus was late and I thought my therapist would think I did not care."
             let gate = try #require(app.db as? SQLiteSingleWriterDatabase).gate
             let (held, signal) = AsyncStream<Void>.makeStream()
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
             async let holder: Void = gate.withWriter {
                 signal.yield()
-                try await Task.sleep(for: .seconds(3))
+                for await _ in release { break }
             }
             for await _ in held { break }
             let response = try await patient.post("/me/diary/new", form: ["key": UUID().uuidString, "whatHappened": text, "action": "save"])
+            releaseSignal.yield()
             try await holder
             #expect(response.status == .serviceUnavailable && response.headers.first(name: .retryAfter) == "5")
             #expect(response.body.string.contains("busy") && response.body.string.contains(text), "the entry is shown back to copy")
