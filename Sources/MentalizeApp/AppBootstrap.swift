@@ -90,7 +90,7 @@ public enum AppBootstrap {
             ruleDescription: { instrumentID, ruleID in catalog.definition(id: instrumentID)?.riskRules.first { $0.id == ruleID }?.description }
         )
         do {
-            app.storage[PsychoeducationLibraryKey.self] = try PsychoeducationLibrary.loadBundled()
+            app.storage[PsychoeducationLibraryKey.self] = try PsychoeducationLibraries.loadBundled()
         } catch let error as PsychoeducationError {
             throw ConfigurationError(error.description.replacingOccurrences(of: "\n", with: " "))
         }

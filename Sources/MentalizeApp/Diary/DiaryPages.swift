@@ -36,7 +36,7 @@ enum DiaryEntryPage {
             return .init(labelKey: "diary.field.\(field.rawValue)", text: text)
         }
         let prompts = reflection.outcome == .prompts && promptsEnabled ? reflection.prompts.map { suggestion in
-            DiaryEntryContext.Prompt(text: suggestion.prompt.text, evidence: suggestion.evidence.prefix(3).map {
+            DiaryEntryContext.Prompt(text: ReflectionPromptTranslations.text(of: suggestion.prompt, in: request.language), evidence: suggestion.evidence.prefix(3).map {
                 .init(fieldKey: "diary.field.\($0.field.rawValue)", words: $0.text)
             })
         } : []

@@ -16,7 +16,7 @@ struct LearningController: RouteCollection {
 
     func list(_ request: Request) async throws -> View {
         let (_, patient) = try await own(request, for: .list)
-        let lines = try await LearningPlan(database: request.db, library: try request.application.psychoeducation).lines(for: patient)
+        let lines = try await LearningPlan(database: request.db, library: try request.psychoeducation).lines(for: patient)
         let rows = lines.map { line in
             LearningContext.Row(order: line.module.order, title: line.module.title, summary: line.module.summary, open: line.open,
                                 done: line.progress?.completedAt != nil, path: SiteRoute.myModule.path(module: line.module.id))
@@ -29,7 +29,7 @@ struct LearningController: RouteCollection {
     func module(_ request: Request) async throws -> Response {
         let moduleID = request.parameters.get("moduleID") ?? ""
         let patient = try await request.patientAccess().ownPatient(for: .read, kind: .measureResponse, recordID: LearningStore.auditRecordID(moduleID: moduleID))
-        let plan = LearningPlan(database: request.db, library: try request.application.psychoeducation)
+        let plan = LearningPlan(database: request.db, library: try request.psychoeducation)
         guard let line = try await plan.lines(for: patient).first(where: { $0.module.id == moduleID }) else { throw Abort(.notFound) }
         // A module that opens later in the group (an old link, a typed address): say so on the list.
         guard line.open else { return request.redirect(to: SiteRoute.myLearning.path + "?notYet=1") }
@@ -43,7 +43,7 @@ struct LearningController: RouteCollection {
 
     func done(_ request: Request) async throws -> Response {
         let (_, patient) = try await own(request, for: .write)
-        let plan = LearningPlan(database: request.db, library: try request.application.psychoeducation)
+        let plan = LearningPlan(database: request.db, library: try request.psychoeducation)
         guard let line = try await plan.lines(for: patient).first(where: { $0.module.id == request.parameters.get("moduleID") }), line.open else { throw Abort(.notFound) }
         let progress = try await LearningStore(database: request.db).progress(patientID: patient.requireID(), moduleID: line.module.id)
         if progress.completedAt == nil {
@@ -57,7 +57,7 @@ struct LearningController: RouteCollection {
         let access = authorised.access
         let patient = authorised.patient
         let patientID = try patient.requireID()
-        let lines = try await LearningPlan(database: request.db, library: try request.application.psychoeducation).lines(for: patient)
+        let lines = try await LearningPlan(database: request.db, library: try request.psychoeducation).lines(for: patient)
         let rows = lines.map { line in
             StaffLearningContext.Row(id: line.module.id, order: line.module.order, title: line.module.title, open: line.open, alwaysOpen: line.module.order == 1 || LearningPlan.pastIntroduction.contains(patient.phase),
                                      opened: line.opened.map(DisplayTime.minute), completed: line.progress?.completedAt.map(DisplayTime.minute))
@@ -74,7 +74,7 @@ struct LearningController: RouteCollection {
         let patient = authorised.patient
         struct Form: Content { var moduleID: String? }
         let form = try request.form(Form.self)
-        let library = try request.application.psychoeducation
+        let library = try request.psychoeducation
         guard let moduleID = form.moduleID, library.module(id: moduleID) != nil else { throw Abort(.badRequest, reason: "Choose a module to unlock.") }
         let progress = try await LearningStore(database: request.db).progress(patientID: patient.requireID(), moduleID: moduleID)
         if progress.unlockedAt == nil {

@@ -36,14 +36,41 @@ struct LearningPlan {
 }
 
 struct PsychoeducationLibraryKey: StorageKey {
-    typealias Value = PsychoeducationLibrary
+    typealias Value = PsychoeducationLibraries
 }
 
-extension Application {
-    /// The modules, validated at start-up (see ``AppBootstrap``).
+/// The course in every language it is shipped in; each translation has exactly the English
+/// modules (same ids and order), so progress means the same in any language.
+struct PsychoeducationLibraries: Sendable {
+    let byLanguage: [String: PsychoeducationLibrary]
+
+    static func loadBundled() throws -> PsychoeducationLibraries {
+        let english = try PsychoeducationLibrary.loadBundled()
+        var byLanguage = ["en": english]
+        for language in PsychoeducationLibrary.bundledTranslations {
+            let translation = try PsychoeducationLibrary.loadBundled(language: language)
+            let shape = { (library: PsychoeducationLibrary) in library.modules.map { "\($0.order) \($0.id)" } }
+            guard shape(translation) == shape(english) else {
+                throw ConfigurationError("the \(language) psychoeducation modules are not the English modules translated (ids and order must match)")
+            }
+            byLanguage[language] = translation
+        }
+        return PsychoeducationLibraries(byLanguage: byLanguage)
+    }
+
+    /// The course in `language`, else in English.
+    func library(in language: String) -> PsychoeducationLibrary? {
+        byLanguage[language] ?? byLanguage["en"]
+    }
+}
+
+extension Request {
+    /// The modules in the reader's language (validated at start-up, see ``AppBootstrap``).
     var psychoeducation: PsychoeducationLibrary {
         get throws {
-            guard let library = storage[PsychoeducationLibraryKey.self] else { throw Abort(.internalServerError, reason: "modules not loaded") }
+            guard let library = application.storage[PsychoeducationLibraryKey.self]?.library(in: language) else {
+                throw Abort(.internalServerError, reason: "modules not loaded")
+            }
             return library
         }
     }

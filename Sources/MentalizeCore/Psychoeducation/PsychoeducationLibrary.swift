@@ -4,12 +4,15 @@ import Foundation
 public struct PsychoeducationLibrary: Sendable {
     public let modules: [PsychoeducationModule]
 
-    /// Loads and validates the modules shipped in `Resources/Psychoeducation`.
+    /// Loads and validates the English modules shipped in `Resources/Psychoeducation`, or their
+    /// translation in `Resources/Psychoeducation/<language>/`.
     /// Throws `PsychoeducationError` naming each bad file and field.
-    public static func loadBundled() throws -> PsychoeducationLibrary {
-        guard let folder = Bundle.module.url(forResource: "Psychoeducation", withExtension: nil, subdirectory: "Resources") else {
+    public static func loadBundled(language: String = "en") throws -> PsychoeducationLibrary {
+        let subdirectory = language == "en" ? "Resources" : "Resources/Psychoeducation"
+        let name = language == "en" ? "Psychoeducation" : language
+        guard let folder = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: subdirectory) else {
             throw PsychoeducationError(issues: [
-                PsychoeducationIssue(file: "Resources/Psychoeducation", field: "", message: "folder not found in the bundle"),
+                PsychoeducationIssue(file: "\(subdirectory)/\(name)", field: "", message: "folder not found in the bundle"),
             ])
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }
@@ -45,6 +48,14 @@ public struct PsychoeducationLibrary: Sendable {
         }
         if !issues.isEmpty { throw PsychoeducationError(issues: issues) }
         return PsychoeducationLibrary(modules: modules.sorted { $0.order < $1.order })
+    }
+
+    /// The languages the modules are translated into, besides English: the sub-folders of
+    /// `Resources/Psychoeducation`.
+    public static var bundledTranslations: [String] {
+        guard let folder = Bundle.module.url(forResource: "Psychoeducation", withExtension: nil, subdirectory: "Resources") else { return [] }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return entries.filter { !$0.hasSuffix(".md") }.sorted()
     }
 
     /// The module with this id, or nil.

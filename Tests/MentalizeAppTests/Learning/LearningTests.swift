@@ -13,7 +13,7 @@ import VaporTesting
             // setup: Devon is in the introductory group, on Birch's caseload
             let devon = DemoPatients.all[3]
             #expect(devon.phase == .mbtIntroductory)
-            let library = try app.psychoeducation
+            let library = try PsychoeducationLibrary.loadBundled()
             let modules = library.modules.sorted { $0.order < $1.order }
             #expect(modules.count == 12)
             let patient = try await SignedInClients.web(app, userID: devon.userID)
@@ -37,7 +37,7 @@ import VaporTesting
             let progress = try #require(try await ModuleProgress.query(on: app.db).filter(\.$moduleID == modules[1].id).first())
             #expect(progress.$unlockedBy.id == DemoStaff.therapistBirch.id && progress.completedAt != nil)
             // Opening the page wrote nothing; its audited read is when the patient opened it.
-            let lines = try await LearningPlan(database: app.db, library: try app.psychoeducation).lines(for: try #require(try await Patient.find(devon.id, on: app.db)))
+            let lines = try await LearningPlan(database: app.db, library: try PsychoeducationLibrary.loadBundled()).lines(for: try #require(try await Patient.find(devon.id, on: app.db)))
             #expect(lines.first { $0.module.id == modules[1].id }?.opened != nil && lines.first { $0.module.id == modules[2].id }?.opened == nil)
             #expect(try await birch.get(staff).body.string.contains("<th scope=\"col\">Finished</th>"))
             // The patient cannot unlock for themselves; another therapist cannot either.
@@ -54,8 +54,8 @@ import VaporTesting
             let avery = DemoPatients.all[0]
             let patient = try await SignedInClients.web(app, userID: avery.userID)
             let list = try await patient.get("/me/learning").body.string
-            for module in try app.psychoeducation.modules { #expect(list.contains("href=\"/me/learning/\(module.id)\"")) }
-            let last = try #require(try app.psychoeducation.modules.max { $0.order < $1.order })
+            for module in try PsychoeducationLibrary.loadBundled().modules { #expect(list.contains("href=\"/me/learning/\(module.id)\"")) }
+            let last = try #require(try PsychoeducationLibrary.loadBundled().modules.max { $0.order < $1.order })
             let page = try await patient.get("/me/learning/\(last.id)").body.string
             #expect(page.contains("Try this") && page.contains("<h2>"))
         }

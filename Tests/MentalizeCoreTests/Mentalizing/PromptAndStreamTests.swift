@@ -6,6 +6,19 @@ import Testing
 struct PromptAndStreamTests {
     let analyzer = MentalizingAnalyzer()
 
+    @Test("every reviewed prompt has its Dutch text, and a language without a bank reads English")
+    func translatedPrompts() throws {
+        let bank = ReflectionPromptPicker.reviewedBank
+        #expect(ReflectionPromptTranslations.languages["nl"] == Set(bank.map(\.id)), "the Dutch bank has exactly the English ids")
+        let validate = try #require(bank.first { $0.id == "pe.validate.1" })
+        #expect(ReflectionPromptTranslations.text(of: validate, in: "nl") == "Dat klinkt echt pijnlijk. Wat ging er op dat moment door je heen?")
+        #expect(ReflectionPromptTranslations.text(of: validate, in: "da") == validate.text)
+        for prompt in bank {
+            let dutch = ReflectionPromptTranslations.text(of: prompt, in: "nl")
+            #expect(dutch != prompt.text && !dutch.contains("!"), "\(prompt.id)")
+        }
+    }
+
     @Test("psychic equivalence is validated first, with the evidence words")
     func validateFirst() throws {
         let analysis = analyzer.analyze("She obviously hates me. She is selfish and always ignores me!")

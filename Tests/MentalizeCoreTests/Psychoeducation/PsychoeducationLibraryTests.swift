@@ -20,9 +20,12 @@ struct PsychoeducationLibraryTests {
         #expect(library.module(id: "nope") == nil)
     }
 
-    @Test("each module has 300-600 words, a one-sentence summary, an exercise and a safe body")
-    func shape() throws {
-        for module in try PsychoeducationLibrary.loadBundled().modules {
+    /// The course in every shipped language: the same rules hold for a translation.
+    static var everyLanguage: [String] { ["en"] + PsychoeducationLibrary.bundledTranslations }
+
+    @Test("each module has 300-600 words, a one-sentence summary, an exercise and a safe body", arguments: everyLanguage)
+    func shape(language: String) throws {
+        for module in try PsychoeducationLibrary.loadBundled(language: language).modules {
             #expect((300...600).contains(module.wordCount), "\(module.id): \(module.wordCount) words")
             #expect(module.summary.hasSuffix(".") && !module.title.isEmpty, "\(module.id)")
             #expect(!module.exercise.prompt.isEmpty, "\(module.id)")
@@ -33,15 +36,40 @@ struct PsychoeducationLibraryTests {
         }
     }
 
-    @Test("the writing stays plain: short sentences and short paragraphs")
-    func plainWriting() throws {
-        for module in try PsychoeducationLibrary.loadBundled().modules {
+    @Test("the writing stays plain: short sentences and short paragraphs", arguments: everyLanguage)
+    func plainWriting(language: String) throws {
+        for module in try PsychoeducationLibrary.loadBundled(language: language).modules {
             let paragraphs = module.blocks.filter { $0.kind == .paragraph }.map(\.text)
             let sentences = paragraphs.flatMap { $0.split { ".?!".contains($0) } }.filter { !$0.allSatisfy(\.isWhitespace) }
             let words = sentences.reduce(0) { $0 + ModuleValidator.wordCount(String($1)) }
             let average = Double(words) / Double(max(1, sentences.count))
             #expect(average <= 16, "\(module.id): \(average) words per sentence")
             #expect(paragraphs.allSatisfy { ModuleValidator.wordCount($0) <= 90 }, "\(module.id) has a long paragraph")
+        }
+    }
+
+    @Test("Dutch is shipped, and each translation has the English modules in the English order")
+    func translations() throws {
+        #expect(PsychoeducationLibrary.bundledTranslations.contains("nl"))
+        let english = try PsychoeducationLibrary.loadBundled()
+        for language in PsychoeducationLibrary.bundledTranslations {
+            let translation = try PsychoeducationLibrary.loadBundled(language: language)
+            #expect(translation.modules.map(\.id) == english.modules.map(\.id), "\(language)")
+            #expect(translation.modules.map(\.order) == english.modules.map(\.order), "\(language)")
+            for (theirs, ours) in zip(translation.modules, english.modules) {
+                #expect(theirs.title != ours.title && theirs.summary != ours.summary, "\(language) \(ours.id) is translated")
+            }
+        }
+    }
+
+    @Test("in Dutch the crisis module names the header's crisis link, and the modes keep the Dutch MBT terms")
+    func dutchWording() throws {
+        let dutch = try PsychoeducationLibrary.loadBundled(language: "nl")
+        let crisis = try #require(dutch.module(id: "crises-and-your-crisis-plan")).blocks.map(\.text).joined(separator: " ")
+        #expect(crisis.contains("\"Hulp bij crisis\"") && crisis.contains("crisisplan"))
+        let modes = try #require(dutch.module(id: "when-mentalizing-goes-offline")).blocks.map(\.text).joined(separator: " ")
+        for term in ["psychische equivalentie", "teleologische modus", "doen-alsof-modus"] {
+            #expect(modes.contains(term), "\(term)")
         }
     }
 
