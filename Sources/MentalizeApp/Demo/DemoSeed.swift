@@ -65,8 +65,10 @@ enum DemoSeed {
             try await CaseloadAssignmentRecord(therapistID: therapist.id, patientID: patient.id, startsAt: start).create(on: db)
             try await DemoHistory.seed(patient: patient, therapistID: therapist.id, from: start, on: db)
         }
-        for (position, line) in [("Emergency services", "999", "Any time"), ("Samaritans", "116 123", "24 hours, free")].enumerated() {
-            try await Helpline(clinicID: clinicID, name: line.0, phone: line.1, hours: line.2, position: position).create(on: db)
+        let helplines = [("Emergency services", "999", "Any time", "en"), ("Samaritans", "116 123", "24 hours, free", "en"),
+                         ("113 Zelfmoordpreventie", "0800-0113", "Dag en nacht, gratis", "nl"), ("Alarmnummer", "112", "Altijd, bij direct gevaar", "nl")]
+        for (position, line) in helplines.enumerated() {
+            try await Helpline(clinicID: clinicID, name: line.0, phone: line.1, hours: line.2, position: position, language: line.3).create(on: db)
         }
         try await DemoMeasures.seed(clinicID: clinicID, treatmentStart: start.addingTimeInterval(3 * 7 * 86_400), now: now, on: db)
         let group = TherapyGroup(id: DemoIDs.id(300), clinicID: clinicID, name: "Tuesday MBT group", capacity: 9)

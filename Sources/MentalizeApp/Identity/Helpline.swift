@@ -34,7 +34,8 @@ struct Helplines {
 
     func lines(clinicID: UUID, language: String) async throws -> [HelplineLine] {
         let lines = try await Helpline.query(on: database).filter(\.$clinic.$id == clinicID).sort(\.$position).all()
-        return (lines.filter { $0.language == language } + lines.filter { $0.language != language }).map(HelplineLine.init)
+        let answersInLanguage = { (line: Helpline) in line.language == nil || line.language == language }
+        return (lines.filter(answersInLanguage) + lines.filter { !answersInLanguage($0) }).map(HelplineLine.init)
     }
 
     /// The helplines shown to someone not signed in: the clinic's, when the installation has one

@@ -63,14 +63,16 @@ import VaporTesting
             #expect(try await admin.post(SiteRoute.clinicHelplineAdd.path, form: ["name": "Crisis team", "number": "call us", "hours": ""]).status == .badRequest)
             #expect(try await admin.post(SiteRoute.clinicHelplineAdd.path, form: ["name": "Crisis team", "number": "0300 123 4567", "hours": "Evenings"]).status == .seeOther)
             var lines = try await queries.helplines(clinicID: DemoSeed.clinicID)
-            #expect(lines.map(\.name) == ["Emergency services", "Samaritans", "Crisis team"])
-            let crisis = try lines[2].requireID()
-            #expect(try await admin.post(SiteRoute.clinicHelplineMove.path(helpline: crisis), form: ["direction": "up"]).status == .seeOther)
-            #expect(try await admin.post(SiteRoute.clinicHelplineMove.path(helpline: crisis), form: ["direction": "up"]).status == .seeOther)
+            #expect(lines.map(\.name) == ["Emergency services", "Samaritans", "113 Zelfmoordpreventie", "Alarmnummer", "Crisis team"])
+            let crisis = try lines[4].requireID()
+            for _ in 1...4 {
+                #expect(try await admin.post(SiteRoute.clinicHelplineMove.path(helpline: crisis), form: ["direction": "up"]).status == .seeOther)
+            }
             #expect(try await admin.post(SiteRoute.clinicHelplineSave.path(helpline: crisis), form: ["name": "Harbour crisis team", "number": "0300 123 4567", "hours": "18:00-08:00"]).status == .seeOther)
             lines = try await queries.helplines(clinicID: DemoSeed.clinicID)
-            #expect(lines.map(\.name) == ["Harbour crisis team", "Emergency services", "Samaritans"] && lines.map(\.position) == [0, 1, 2])
-            // Every patient page shows the new order.
+            #expect(lines.map(\.name) == ["Harbour crisis team", "Emergency services", "Samaritans", "113 Zelfmoordpreventie", "Alarmnummer"]
+                && lines.map(\.position) == [0, 1, 2, 3, 4])
+            // Every patient page shows the new order (a line for any language leads in every language).
             let patient = try await SignedInClients.web(app, userID: DemoPatients.all[0].userID)
             let plan = try await patient.get(SiteRoute.myCrisisPlan.path).body.string
             let first = try #require(plan.range(of: "tel:03001234567"))
@@ -84,7 +86,7 @@ import VaporTesting
             let refused = try await admin.post(SiteRoute.clinicHelplineRemove.path(helpline: try last.requireID()), form: [:])
             #expect(refused.status == .conflict && refused.body.string.contains("at least one helpline"))
             #expect(try await queries.helplines(clinicID: DemoSeed.clinicID).count == 1)
-            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "clinicSettings").count() == 6)
+            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "clinicSettings").count() == 10)
         }
     }
 

@@ -81,22 +81,22 @@ import VaporTesting
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let admin = try await SignedInClients.web(app, userID: DemoStaff.admin.id)
             try await admin.get(SiteRoute.clinicSettings.path)
-            let line = ["name": "113 Zelfmoordpreventie", "number": "0800-0113", "hours": "24 uur, gratis", "language": "nl"]
+            let line = ["name": "Sensoor", "number": "0900-0767", "hours": "Dag en nacht", "language": "nl"]
             var bad = line
             bad["language"] = "xx"
             let refused = try await admin.post(SiteRoute.clinicHelplineAdd.path, form: bad)
             #expect(refused.status == .badRequest && refused.body.string.contains("choose the helpline&#39;s language") || refused.body.string.contains("choose the helpline's language"))
             #expect(try await admin.post(SiteRoute.clinicHelplineAdd.path, form: line).status == .seeOther)
-            #expect(try await Helpline.query(on: app.db).filter(\.$language == "nl").count() == 1)
+            #expect(try await Helpline.query(on: app.db).filter(\.$language == "nl").count() == 3, "the demo's two Dutch lines and this one")
             let avery = try await SignedInClients.web(app, userID: DemoPatients.all[0].userID)
             func order(_ language: String) async throws -> [String] {
                 let page = try await avery.get("/home", headers: ["Accept-Language": language]).body.string
-                return ["Emergency services", "Samaritans", "113 Zelfmoordpreventie"].sorted {
+                return ["Emergency services", "Samaritans", "Sensoor"].sorted {
                     (page.range(of: $0)?.lowerBound ?? page.endIndex) < (page.range(of: $1)?.lowerBound ?? page.endIndex)
                 }
             }
-            #expect(try await order("nl") == ["113 Zelfmoordpreventie", "Emergency services", "Samaritans"])
-            #expect(try await order("en") == ["Emergency services", "Samaritans", "113 Zelfmoordpreventie"])
+            #expect(try await order("nl") == ["Sensoor", "Emergency services", "Samaritans"])
+            #expect(try await order("en") == ["Emergency services", "Samaritans", "Sensoor"])
         }
     }
 }
