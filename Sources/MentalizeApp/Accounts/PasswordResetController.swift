@@ -45,14 +45,12 @@ struct PasswordResetController: RouteCollection {
                 token.userID = userID
                 token.email = account.username
             }
-            let expiry = try await ClinicHours.load(on: db)?.dateTimeText(now.addingTimeInterval(lifetime)) ?? DisplayTime.minute(now.addingTimeInterval(lifetime))
+            // The account's own language, else the one the request for a new password was made in.
+            let language = account.language ?? request.language
+            let expiry = try await ClinicHours.load(on: db)?.dateTimeText(now.addingTimeInterval(lifetime), in: language) ?? DisplayTime.minute(now.addingTimeInterval(lifetime))
             try await request.outbox(on: db).enqueue(.passwordReset, to: account.username, content: NotificationContent(
-                subject: "Choose a new Mentalize password",
-                body: """
-                Someone asked to reset the password of your Mentalize account. Open the link below to choose a new one. It works once, until \(expiry).
-
-                If it was not you, ignore this email: your password stays as it is.
-                """,
+                subject: PageText.text("email.passwordReset.subject", in: language),
+                body: PageText.text("email.passwordReset.body", in: language).replacingOccurrences(of: "{expiry}", with: expiry),
                 linkPath: SiteRoute.resetPassword.path(token: raw)
             ))
         }

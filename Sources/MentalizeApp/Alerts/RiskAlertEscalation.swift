@@ -34,7 +34,7 @@ struct RiskAlertEscalation {
                 for lead in leads {
                     try await RiskAlertRecipient(alertID: alertID, userID: lead, reason: "escalation", addedAt: now).create(on: db)
                 }
-                try await RiskAlertNotices(database: db, outbox: try outbox(db)).tell(leads, about: alertID, kind: .alertEscalation, at: now)
+                try await RiskAlertNotices(database: db, outbox: try outbox(db)).tell(leads, about: alertID, kind: .alertEscalation, raisedAt: alert.raisedAt)
                 return true
             }
             if claimed { escalated += 1 }

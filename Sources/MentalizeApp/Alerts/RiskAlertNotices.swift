@@ -8,21 +8,21 @@ struct RiskAlertNotices {
     let database: any Database
     let outbox: Outbox
 
-    /// Queues a notice of `kind` to each of `userIDs` that can sign in.
-    func tell(_ userIDs: Set<UUID>, about alertID: UUID, kind: NotificationKind, at now: Date) async throws {
+    /// Queues a notice of `kind` about the alert raised at `raisedAt` to each of `userIDs` that can sign in.
+    func tell(_ userIDs: Set<UUID>, about alertID: UUID, kind: NotificationKind, raisedAt: Date) async throws {
         guard !userIDs.isEmpty else { return }
         let hours = try await ClinicHours.load(on: database)
-        let when = hours?.dateTimeText(now) ?? DisplayTime.minute(now)
-        let content = Self.content(kind: kind, alertID: alertID, when: when)
         for account in try await StaffNames(database: database).accounts(userIDs) where account.disabledAt == nil {
-            try await outbox.enqueue(kind, to: account.username, content: content)
+            let language = try await AccountLanguage(database: database).language(of: account)
+            let when = hours?.dateTimeText(raisedAt, in: language) ?? DisplayTime.minute(raisedAt)
+            try await outbox.enqueue(kind, to: account.username, content: Self.content(kind: kind, alertID: alertID, when: when, language: language))
         }
     }
 
-    static func content(kind: NotificationKind, alertID: UUID, when: String) -> NotificationContent {
-        let body = kind == .alertEscalation
-            ? "A risk alert raised at \(when) has been passed to you because nobody on the care team acknowledged it in time. Please open it in Mentalize now."
-            : "A risk alert was raised at \(when) and you are one of the people it is addressed to. Please open it in Mentalize."
-        return NotificationContent(subject: "A risk alert needs attention in Mentalize", body: body, linkPath: SiteRoute.alert.path(alert: alertID))
+    /// The notice in the recipient's language.
+    static func content(kind: NotificationKind, alertID: UUID, when: String, language: String) -> NotificationContent {
+        let body = PageText.text(kind == .alertEscalation ? "email.alertEscalated.body" : "email.alertRaised.body", in: language)
+            .replacingOccurrences(of: "{when}", with: when)
+        return NotificationContent(subject: PageText.text("email.alert.subject", in: language), body: body, linkPath: SiteRoute.alert.path(alert: alertID))
     }
 }

@@ -39,7 +39,7 @@ struct RiskAlerts {
             for user in Set(therapists) { try await RiskAlertRecipient(alertID: alertID, userID: user, reason: "caseload", addedAt: now).create(on: database) }
             for user in Set(leads) { try await RiskAlertRecipient(alertID: alertID, userID: user, reason: "escalation", addedAt: now).create(on: database) }
             try await RiskAlertNotices(database: database, outbox: try request.outbox(on: database))
-                .tell(Set(therapists).union(leads), about: alertID, kind: therapists.isEmpty ? .alertEscalation : .riskAlert, at: now)
+                .tell(Set(therapists).union(leads), about: alertID, kind: therapists.isEmpty ? .alertEscalation : .riskAlert, raisedAt: now)
         }
         try await access.recordSideEffect(patientID: patientID, recordType: RecordKind.riskAlert.rawValue, recordID: try alert.requireID().uuidString)
         return alert

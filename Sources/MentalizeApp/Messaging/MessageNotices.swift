@@ -14,9 +14,10 @@ struct MessageNotices {
     func patientWrote(patientID: UUID, threadID: UUID) async throws {
         let therapists = Set(try await AlertStore(database: database).caseloadTherapists(of: patientID, at: now))
         for account in try await StaffNames(database: database).accounts(therapists) where account.disabledAt == nil && account.optedInKinds.contains(.patientMessage) {
+            let language = try await AccountLanguage(database: database).language(of: account)
             try await outbox.enqueue(.patientMessage, to: account.username, content: NotificationContent(
-                subject: "A new message in Mentalize",
-                body: "A patient on your caseload has sent a message in Mentalize. Please read it there.",
+                subject: PageText.text("email.patientMessage.subject", in: language),
+                body: PageText.text("email.patientMessage.body", in: language),
                 linkPath: SiteRoute.messageThread.path(thread: threadID)))
         }
     }
@@ -25,9 +26,10 @@ struct MessageNotices {
     func teamWrote(patientID: UUID, threadID: UUID) async throws {
         guard let userID = try await Patient.find(patientID, on: database)?.$user.id,
               let account = try await UserAccount.find(userID, on: database), account.disabledAt == nil, account.optedInKinds.contains(.unreadMessage) else { return }
+        let language = try await AccountLanguage(database: database).language(of: account)
         try await outbox.enqueue(.unreadMessage, to: account.username, content: NotificationContent(
-            subject: "You have a new message in Mentalize",
-            body: "Your care team has sent you a message in Mentalize. Sign in to read it.",
+            subject: PageText.text("email.teamMessage.subject", in: language),
+            body: PageText.text("email.teamMessage.body", in: language),
             linkPath: SiteRoute.myMessageThread.path(thread: threadID)))
     }
 

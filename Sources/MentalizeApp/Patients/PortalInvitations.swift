@@ -54,7 +54,8 @@ struct PortalInvitations {
             }
             let hours = try await ClinicHours.load(on: db)
             let expiry = now.addingTimeInterval(lifetime)
-            try await outbox(db).enqueue(.invitation, to: email, content: Self.email(token: token, expiresText: hours?.dateTimeText(expiry) ?? DisplayTime.minute(expiry)))
+            let language = try await AccountLanguage(database: db).language(of: patient)
+            try await outbox(db).enqueue(.invitation, to: email, content: Self.email(token: token, expiresText: hours?.dateTimeText(expiry, in: language) ?? DisplayTime.minute(expiry), language: language))
         }
         return email
     }
@@ -63,17 +64,12 @@ struct PortalInvitations {
         try await OneTimeTokens(database: database).revokeLive(.invitation, patientID: try patient.requireID(), now: now)
     }
 
-    /// The invitation email: where to go and until when, nothing about the person or their care.
-    static func email(token: String, expiresText: String) -> NotificationContent {
+    /// The invitation email in `language` (the clinic's default, as the patient has no account
+    /// yet): where to go and until when, nothing about the person or their care.
+    static func email(token: String, expiresText: String, language: String) -> NotificationContent {
         NotificationContent(
-            subject: "Your invitation to Mentalize",
-            body: """
-            Your care team has invited you to Mentalize, the secure portal where you can keep a diary, fill in questionnaires and send messages to your team.
-
-            Open the link below to choose your password. It works once, until \(expiresText). If it has expired, ask your team to send a new one.
-
-            If you were not expecting this email, you can ignore it.
-            """,
+            subject: PageText.text("email.invitation.subject", in: language),
+            body: PageText.text("email.invitation.body", in: language).replacingOccurrences(of: "{expiry}", with: expiresText),
             linkPath: SiteRoute.activate.path(token: token)
         )
     }
