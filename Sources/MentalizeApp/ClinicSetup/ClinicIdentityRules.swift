@@ -5,7 +5,7 @@ import MentalizeCore
 /// given at first-run setup or changed on the settings page: one set of rules and one wording.
 enum ClinicIdentityRules {
     /// The languages the interface ships in.
-    static let locales: Set<String> = ["en"]
+    static var locales: Set<String> { PageText.languages }
     static let nameLimit = 100
 
     /// What is wrong with these values (empty when nothing is), in words for the person giving them.

@@ -7,11 +7,6 @@ struct ClinicSettingsContext: Encodable {
         let closes: String
     }
 
-    struct LanguageChoice: Encodable {
-        let code: String
-        let labelKey: String
-    }
-
     struct Line: Encodable {
         let name: String
         let phone: String
@@ -34,12 +29,13 @@ struct ClinicSettingsContext: Encodable {
     let helplineProblems: [String]
     let noticeKey: String?
     let days: [Day]
-    let locales: [LanguageChoice]
+    /// The languages a clinic may default to, named in themselves.
+    let locales: [NamedLanguage]
     let helplines: [Line]
     /// The languages a helpline may be marked with, named in themselves.
-    let helplineLanguages: [HelplineLanguage]
+    let helplineLanguages: [NamedLanguage]
 
-    struct HelplineLanguage: Encodable {
+    struct NamedLanguage: Encodable {
         let code: String
         let name: String
     }

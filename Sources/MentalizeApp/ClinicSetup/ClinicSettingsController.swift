@@ -56,7 +56,9 @@ struct ClinicSettingsController: RouteCollection {
         }
         clinic.name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         clinic.timeZone = form.timeZone ?? clinic.timeZone
-        clinic.locale = form.locale ?? clinic.locale
+        let language = (form.locale ?? "").isEmpty ? nil : form.locale
+        clinic.defaultLanguage = language
+        clinic.locale = language ?? clinic.locale
         let address = (form.publicURL ?? "").trimmingCharacters(in: .whitespaces)
         clinic.publicURL = address.isEmpty ? nil : PublicAddress.normalised(address)
         let text = (form.outOfHoursText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

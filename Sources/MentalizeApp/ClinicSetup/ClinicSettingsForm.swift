@@ -6,6 +6,7 @@ import MentalizeCore
 struct ClinicSettingsForm: Codable {
     var name: String?
     var timeZone: String?
+    /// The clinic's default language; empty: each person's browser decides.
     var locale: String?
     var publicURL: String?
     var outOfHoursText: String?
@@ -22,7 +23,7 @@ struct ClinicSettingsForm: Codable {
     init(_ clinic: Clinic, hours: OfficeHours) {
         name = clinic.name
         timeZone = clinic.timeZone
-        locale = clinic.locale
+        locale = clinic.defaultLanguage ?? ""
         publicURL = clinic.publicURL ?? ""
         outOfHoursText = clinic.outOfHoursText ?? ""
         for day in Weekday.allCases {
@@ -79,7 +80,8 @@ struct ClinicSettingsForm: Codable {
 
     /// What is wrong with the form (empty when nothing is).
     func problems() -> [String] {
-        var problems = ClinicIdentityRules.problems(name: name ?? "", timeZone: timeZone ?? "", locale: locale ?? "", publicURL: publicURL ?? "")
+        let language = (locale ?? "").isEmpty ? LanguageNegotiation.fallback : locale ?? ""
+        var problems = ClinicIdentityRules.problems(name: name ?? "", timeZone: timeZone ?? "", locale: language, publicURL: publicURL ?? "")
         if (outOfHoursText ?? "").count > Self.outOfHoursLimit { problems.append("the out-of-hours instruction can have up to \(Self.outOfHoursLimit) characters") }
         if case .failure(let hours) = officeHours() { problems += hours.messages }
         return problems

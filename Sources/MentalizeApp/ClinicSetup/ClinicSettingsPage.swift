@@ -14,7 +14,7 @@ enum ClinicSettingsPage {
             canEdit: user.roles.contains(Role.admin.rawValue), form: form, problems: problems, helplineProblems: helplineProblems,
             noticeKey: notice.flatMap { ["settings", "helplines"].contains($0) ? "settings.saved.\($0)" : nil },
             days: Weekday.allCases.map { day in .init(key: day.rawValue, name: day.name, opens: form[day].opens, closes: form[day].closes) },
-            locales: ClinicIdentityRules.locales.sorted().map { .init(code: $0, labelKey: "settings.locale.\($0)") },
+            locales: ClinicIdentityRules.locales.sorted().map { .init(code: $0, name: PageChrome.languageNames[$0] ?? $0) },
             helplines: lines.enumerated().map { index, line in
                 .init(name: line.name, phone: line.phone, hours: line.hours, language: line.language ?? "", number: index + 1, first: index == 0, last: index == lines.count - 1,
                       savePath: line.id.map(SiteRoute.clinicHelplineSave.path(helpline:)) ?? "",
