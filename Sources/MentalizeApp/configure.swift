@@ -38,6 +38,8 @@ func configure(_ app: Application, resources: AppResources) throws {
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.leaf.tags["t"] = LocalizedTextTag(localizations: localizations)
     app.leaf.tags["tn"] = PluralTextTag(localizations: localizations)
+    app.leaf.tags["clinicTime"] = ClinicTimeTag(withTime: true)
+    app.leaf.tags["clinicDay"] = ClinicTimeTag(withTime: false)
 
     try app.register(collection: HealthController())
     try app.register(collection: LanguageController(available: localizations.available))

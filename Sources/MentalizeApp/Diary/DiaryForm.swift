@@ -47,12 +47,12 @@ struct DiaryForm {
             } else if let value = Int(raw) {
                 emotions.append(EmotionRating(emotion, intensity: value))
             } else {
-                problems["intensity-\(emotion.rawValue)"] = "Give a number from 0 to 10."
+                problems["intensity-\(emotion.rawValue)"] = PageText.text("diary.error.intensityNumber")
             }
         }
         let certaintyText = (fields["certaintyAboutTheirMind"] ?? "").trimmingCharacters(in: .whitespaces)
         let certainty = Int(certaintyText)
-        if !certaintyText.isEmpty, certainty == nil { problems["certaintyAboutTheirMind"] = "Give a number from 0 to 100, or leave it empty." }
+        if !certaintyText.isEmpty, certainty == nil { problems["certaintyAboutTheirMind"] = PageText.text("diary.error.certaintyNumber") }
         let entry = DiaryEntry(
             whatHappened: text(.whatHappened), emotions: emotions, feelingsInMyWords: text(.feelingsInMyWords),
             whatIThought: text(.whatIThought), whatIDid: text(.whatIDid), otherPersonsMind: text(.otherPersonsMind),

@@ -99,7 +99,7 @@ struct MyDiaryController: RouteCollection {
         let (entry, formProblems) = form.entry()
         var errors = formProblems
         for error in entry.validationErrors where !(form.isDraft && error.problem == .required) {
-            errors[error.field.rawValue] = errors[error.field.rawValue] ?? error.message
+            errors[error.field.rawValue] = errors[error.field.rawValue] ?? DiaryProblemText.text(error)
         }
         if !errors.isEmpty {
             let view = try await DiaryFormPage.render(request, form: form, errors: errors, action: action)

@@ -45,11 +45,11 @@ struct MyDataController: RouteCollection {
         let texts = InstrumentTexts(database: request.db, catalog: catalog)
         var questionnaires: [PatientDataExport.Questionnaire] = []
         for series in try await MeasureHistory(database: request.db, catalog: catalog).series(for: patientID) {
-            let definition = try await texts.forStaff(series.definition.id) ?? series.definition
+            let definition = try await texts.forStaff(series.definition.id, language: request.language) ?? series.definition
             for entry in series.entries {
                 let answers = MeasureAnswers.decode(entry.response.answersJSON)
                 questionnaires.append(.init(
-                    instrument: definition.title, completed: entry.response.completedAt,
+                    instrument: definition.title, language: definition.language, completed: entry.response.completedAt,
                     answers: definition.allItems.filter(\.isQuestion).compactMap { item in
                         answers[item.linkId].map { .init(question: item.text, answer: MeasureQuestionContext.display($0, on: item)) }
                     },
@@ -96,6 +96,8 @@ struct PatientDataExport: Content {
 
     struct Questionnaire: Codable {
         let instrument: String
+        /// The language of the instrument's title and questions as shown here.
+        let language: String
         let completed: Date?
         let answers: [Answer]
         let scores: [Score]

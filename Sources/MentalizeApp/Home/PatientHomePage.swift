@@ -18,7 +18,7 @@ enum PatientHomePage {
             .filter { $0.slot.end >= request.now && $0.takesPlace }.min { $0.slot.start < $1.slot.start }
         let context = PatientHomeContext(
             page: PageChrome(titleKey: "home.title", request: request), givenName: patient.givenName, due: due, unread: unread,
-            nextAppointment: next.map { .init(when: DisplayTime.clinic($0.slot.start, zone: loader.zone), title: $0.patientID != nil ? "Individual session" : $0.title,
+            nextAppointment: next.map { .init(when: DisplayTime.clinic($0.slot.start, zone: loader.zone), title: $0.patientID != nil ? PageText.text("session.kind.individual") : $0.title,
                                               location: $0.modality.locationText) },
             appointmentsPath: SiteRoute.myAppointments.path, calendarPath: SiteRoute.myCalendar.path,
             measuresPath: SiteRoute.myMeasures.path, diaryPath: SiteRoute.myDiary.path, learningPath: SiteRoute.myLearning.path, messagesPath: SiteRoute.myMessages.path, crisisPath: SiteRoute.myCrisisPlan.path,

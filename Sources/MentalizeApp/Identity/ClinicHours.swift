@@ -29,20 +29,23 @@ struct ClinicHours: Sendable {
     }
 
     /// "Monday 7 December at 09:00", or "today at 09:00", for the next opening after `instant`.
-    func nextOpeningText(after instant: Date) -> String? {
+    func nextOpeningText(after instant: Date, in language: String = DisplayTime.language) -> String? {
         guard let next = officeHours.nextOpening(atOrAfter: instant, zone: zone, holidays: holidays) else { return nil }
         let day = zone.localDate(of: next)
-        let time = zone.localTime(of: next)
-        if day == zone.localDate(of: instant) { return "today at \(time)" }
-        if day == zone.localDate(of: instant).adding(days: 1) { return "tomorrow at \(time)" }
-        return "\(day.weekday.name) \(day.day) \(Self.months[day.month - 1]) at \(time)"
+        let time = "\(zone.localTime(of: next))"
+        if day == zone.localDate(of: instant) { return PageText.text("hours.todayAt", in: language).replacingOccurrences(of: "{time}", with: time) }
+        if day == zone.localDate(of: instant).adding(days: 1) { return PageText.text("hours.tomorrowAt", in: language).replacingOccurrences(of: "{time}", with: time) }
+        return PageText.text("hours.dayAt", in: language)
+            .replacingOccurrences(of: "{day}", with: "\(DateWords.weekdayLong(day.weekday, in: language)) \(day.day) \(DateWords.monthLong(day.month, in: language))")
+            .replacingOccurrences(of: "{time}", with: time)
     }
 
-    /// "Wednesday 9 December 2026 at 10:00 (Europe/London)": an instant in the clinic's zone.
-    func dateTimeText(_ instant: Date) -> String {
+    /// "Wednesday 9 December 2026 at 10:00 (Europe/London)": an instant in the clinic's zone, in
+    /// `language` (the page's, or an e-mail recipient's).
+    func dateTimeText(_ instant: Date, in language: String = DisplayTime.language) -> String {
         let day = zone.localDate(of: instant)
-        return "\(day.weekday.name) \(day.day) \(Self.months[day.month - 1]) \(day.year) at \(zone.localTime(of: instant)) (\(zone.identifier))"
+        let date = "\(DateWords.weekdayLong(day.weekday, in: language)) \(day.day) \(DateWords.monthLong(day.month, in: language)) \(day.year)"
+        return PageText.text("hours.dayAt", in: language).replacingOccurrences(of: "{day}", with: date)
+            .replacingOccurrences(of: "{time}", with: "\(zone.localTime(of: instant))") + " (\(zone.identifier))"
     }
-
-    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 }

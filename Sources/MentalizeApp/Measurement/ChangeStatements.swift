@@ -12,10 +12,10 @@ struct ChangeStatements: Encodable, Equatable {
 
     init(_ change: ChangeOverTime, zone: ClinicZone) {
         let day = { (date: Date) in zone.dayText(zone.localDate(of: date), in: DisplayTime.language) }
-        var first = change.sinceFirst.map { "Since the first questionnaire on \(day($0.since)): " + Self.describe($0.assessment) }
-        var recent = change.sinceLast.map { "Since the previous one on \(day($0.since)): " + Self.describe($0.assessment) }
+        var first = change.sinceFirst.map { PageText.text("change.sinceFirst", ["day": day($0.since)]) + " " + Self.describe($0.assessment) }
+        var recent = change.sinceLast.map { PageText.text("change.sinceLast", ["day": day($0.since)]) + " " + Self.describe($0.assessment) }
         if change.returnedToCaseness, let cutOff = change.cutOff {
-            let note = "; at or above the cut-off (\(OutcomeChart.number(cutOff))) again"
+            let note = PageText.text("change.backAboveCutOff", ["cutOff": OutcomeChart.number(cutOff)])
             if let line = recent { recent = line + note } else { first = first.map { $0 + note } }
         }
         sinceFirst = first

@@ -11,7 +11,7 @@ enum DueMeasures {
         var due: [MyMeasuresContext.Due] = []
         for assignment in try await open(patientID: patient.requireID(), window: settings.window, now: request.now, on: request.db) {
             let status = settings.window.status(dueAt: assignment.dueAt, now: request.now, completed: false)
-            guard let definition = try await texts.patientFacing(assignment.instrumentID), let id = assignment.id else { continue }
+            guard let definition = try await texts.patientFacing(assignment.instrumentID, language: request.language), let id = assignment.id else { continue }
             due.append(.init(title: definition.title, dueOn: DisplayTime.day(assignment.dueAt), overdue: status == .overdue,
                              startPath: SiteRoute.myMeasureStart.path(assignment: id),
                              questions: ResponseProgress(definition: definition, answers: [:]).questions.count))

@@ -52,7 +52,7 @@ enum MeasureEntryPage {
         var errors: [String: String] = [:]
         for item in progress.questions where progress.answers[item.linkId] == nil {
             if case .failure(let problem) = AnswerParser.parse(form[item.linkId], for: item), problem != .missing || item.required {
-                errors[item.linkId] = problem.message
+                errors[item.linkId] = AnswerProblemText.text(problem)
             }
         }
         if !errors.isEmpty {

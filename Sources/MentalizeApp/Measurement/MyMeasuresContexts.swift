@@ -12,6 +12,8 @@ struct MyMeasuresContext: Encodable {
 
     struct Chart: Encodable {
         let title: String
+        /// The language of the title when it is not the page's (an instrument's own name).
+        let titleLanguage: String?
         let summary: String
         /// A text key: "lower is better" or "higher is better".
         let direction: String
@@ -66,6 +68,8 @@ struct MeasureQuestionContext: Encodable {
     let action: String
     let canGoBack: Bool
     let copyright: String
+    /// The language of the notice (the instrument's own), which a translation of its items leaves as it is.
+    let copyrightLanguage: String
 
     /// How an answer reads on the review page and in tables.
     static func display(_ answer: ItemAnswer?, on item: InstrumentItem) -> String {

@@ -24,11 +24,16 @@ struct MyMeasuresController: RouteCollection {
         let patientID = try patient.requireID()
         let due = try await DueMeasures.list(request, patient: patient)
         let history = try await MeasureHistory(database: request.db, catalog: settings.catalog).series(for: patientID)
-        let charts: [MyMeasuresContext.Chart] = history.compactMap { series in
-            guard let chart = series.chart(), series.definition.rater == .`self` else { return nil }
-            return .init(title: series.definition.title, summary: chart.description,
+        let texts = InstrumentTexts(database: request.db, catalog: settings.catalog)
+        var charts: [MyMeasuresContext.Chart] = []
+        for series in history {
+            guard let chart = series.chart(), series.definition.rater == .`self` else { continue }
+            // The instrument's name in the reader's language when the clinic loaded it; else its
+            // own name, marked as the language it is in.
+            let translated = try await texts.patientFacing(series.definition.id, language: request.language)?.title
+            charts.append(.init(title: translated ?? series.definition.title, titleLanguage: translated == nil ? series.definition.language : nil, summary: chart.description,
                          direction: chart.scale.direction == .lowerIsBetter ? "measures.lowerIsBetter" : "measures.higherIsBetter",
-                         path: SiteRoute.myMeasureChart.path(instrument: series.definition.id))
+                         path: SiteRoute.myMeasureChart.path(instrument: series.definition.id)))
         }
         return try await request.view.render("my-measures", MyMeasuresContext(page: PageChrome(titleKey: "measures.myTitle", request: request), csrfToken: request.csrfToken, due: due, charts: charts))
     }
@@ -40,7 +45,7 @@ struct MyMeasuresController: RouteCollection {
               let assignment = try await MeasureQueries(database: request.db).openAssignment(assignmentID, patientID: patientID) else { throw Abort(.notFound) }
         let settings = try request.application.measurement
         guard settings.window.status(dueAt: assignment.dueAt, now: request.now, completed: false).isOpen,
-              let definition = try await InstrumentTexts(database: request.db, catalog: settings.catalog).patientFacing(assignment.instrumentID) else {
+              let definition = try await InstrumentTexts(database: request.db, catalog: settings.catalog).patientFacing(assignment.instrumentID, language: request.language) else {
             throw Abort(.notFound)
         }
         let response = try await ResponseRecorder(request: request, access: access).startOrResume(patientID: patientID, instrument: definition, assignmentID: assignmentID, mode: .patient)
@@ -72,7 +77,7 @@ struct MyMeasuresController: RouteCollection {
         }
         switch AnswerParser.parse(form.answer, for: item) {
         case .failure(let problem):
-            return try await renderQuestion(request, step: step, progress: progress, item: item, error: problem.message, status: .badRequest)
+            return try await renderQuestion(request, step: step, progress: progress, item: item, error: AnswerProblemText.text(problem), status: .badRequest)
         case .success(let answer):
             answers[item.linkId] = answer
             try await ResponseRecorder(request: request, access: step.access).save(step.response, answers: answers, definition: step.definition)
@@ -145,7 +150,7 @@ struct MyMeasuresController: RouteCollection {
         guard let responseID = request.parameters.get("responseID", as: UUID.self),
               let response = try await MeasureQueries(database: request.db).response(responseID, patientID: patient.requireID()),
               response.$enteredBy.id == access.user.id,
-              let definition = try await InstrumentTexts(database: request.db, catalog: try request.application.measurement.catalog).patientFacing(response.instrumentID) else {
+              let definition = try await InstrumentTexts(database: request.db, catalog: try request.application.measurement.catalog).patientFacing(response.instrumentID, language: request.language) else {
             throw Abort(.notFound)
         }
         return Step(access: access, patient: patient, response: response, definition: definition)
@@ -163,7 +168,8 @@ struct MyMeasuresController: RouteCollection {
             // follow-up asked only after certain answers (PHQ-9's "how difficult…").
             intro: item.enableWhen == nil ? step.definition.items.first { $0.type == .display }?.text : nil, position: progress.position(of: item.linkId) ?? 1, total: progress.questions.count,
             item: .init(item, chosen: chosen), error: error, action: path(.myResponseAnswer, step.response), canGoBack: progress.question(before: item.linkId) != nil,
-            copyright: step.definition.copyright
+            copyright: step.definition.copyright,
+            copyrightLanguage: try request.application.measurement.catalog.definition(id: step.definition.id)?.language ?? step.definition.language
         )
         let response = try await request.view.render("measure-question", context).encodeResponse(for: request)
         response.status = status

@@ -55,7 +55,7 @@ struct OutcomeChart {
         }
         if let caseness = scale.caseness {
             parts.append(##"<line x1="\##(Self.f(left))" y1="\##(Self.f(y(caseness.threshold)))" x2="\##(Self.f(left + plotWidth))" y2="\##(Self.f(y(caseness.threshold)))" stroke="#8a1c1c" stroke-dasharray="6 4"/>"##)
-            parts.append(##"<text x="\##(Self.f(left + 4))" y="\##(Self.f(y(caseness.threshold) - 4))" fill="#8a1c1c">cut-off \##(Self.number(caseness.threshold))</text>"##)
+            parts.append(##"<text x="\##(Self.f(left + 4))" y="\##(Self.f(y(caseness.threshold) - 4))" fill="#8a1c1c">\##(Self.escape(PageText.text("chart.cutOff"))) \##(Self.number(caseness.threshold))</text>"##)
         }
         if points.count > 1 {
             let path = points.map { "\(Self.f(x($0.date))),\(Self.f(y($0.value)))" }.joined(separator: " ")
@@ -79,10 +79,10 @@ struct OutcomeChart {
         let lowerIsBetter = scale.direction == .lowerIsBetter
         var legend: [String] = []
         if points.contains(where: { $0.change == .improved || $0.change == .recovered }) {
-            legend.append(##"<tspan fill="#1b7a3a">\##(lowerIsBetter ? "▼" : "▲") reliable improvement</tspan>"##)
+            legend.append(##"<tspan fill="#1b7a3a">\##(lowerIsBetter ? "▼" : "▲") \##(Self.escape(PageText.text("change.improved")))</tspan>"##)
         }
         if points.contains(where: { $0.change == .deteriorated }) {
-            legend.append(##"<tspan fill="#b01c1c">\##(lowerIsBetter ? "▲" : "▼") reliable deterioration</tspan>"##)
+            legend.append(##"<tspan fill="#b01c1c">\##(lowerIsBetter ? "▲" : "▼") \##(Self.escape(PageText.text("change.deteriorated")))</tspan>"##)
         }
         if !legend.isEmpty {
             parts.append(##"<text x="\##(Self.f(left))" y="\##(Self.f(height - 8))">\##(legend.joined(separator: "  "))</text>"##)
@@ -97,17 +97,18 @@ struct OutcomeChart {
 
     /// What the chart shows, for screen readers.
     var description: String {
-        let direction = scale.direction == .lowerIsBetter ? "Lower is better." : "Higher is better."
-        guard let last = points.last else { return "\(title): no scores yet. \(direction)" }
-        return "\(title): \(points.count) scores, latest \(Self.number(last.value)) on \(AuditTime.iso8601(last.date).prefix(10)). \(direction)"
+        let direction = PageText.text(scale.direction == .lowerIsBetter ? "chart.lowerIsBetter" : "chart.higherIsBetter")
+        guard let last = points.last else { return PageText.text("chart.noScores", ["title": title]) + " " + direction }
+        return PageText.text("chart.summary", ["title": title, "count": String(points.count), "latest": Self.number(last.value),
+                                               "date": String(AuditTime.iso8601(last.date).prefix(10))]) + " " + direction
     }
 
     static func words(_ outcome: ChangeOutcome) -> String {
         switch outcome {
-        case .recovered: "reliable improvement, below cut-off"
-        case .improved: "reliable improvement"
-        case .noReliableChange: "no reliable change"
-        case .deteriorated: "reliable deterioration"
+        case .recovered: PageText.text("change.recovered")
+        case .improved: PageText.text("change.improved")
+        case .noReliableChange: PageText.text("change.noReliableChange")
+        case .deteriorated: PageText.text("change.deteriorated")
         }
     }
 

@@ -23,13 +23,14 @@ enum PatientMeasuresPage {
                 answersPath: SiteRoute.patientMeasureAnswers.path(patient: patientID, instrument: series.definition.id))
         }
         let texts = InstrumentTexts(database: request.db, catalog: settings.catalog)
+        let language = try await AccountLanguage(database: request.db).language(of: patient)
         var open: [PatientMeasuresContext.Assignment] = []
         for assignment in try await MeasureQueries(database: request.db).openAssignments(patientID: patientID, latestFirst: 20) {
             let status = settings.window.status(dueAt: assignment.dueAt, now: request.now, completed: false)
             let title = settings.catalog.definition(id: assignment.instrumentID)?.title ?? assignment.instrumentID
-            let patientCanSee = try await texts.patientFacing(assignment.instrumentID) != nil
+            let patientCanSee = try await texts.patientFacing(assignment.instrumentID, language: language) != nil
             open.append(.init(title: title, due: DisplayTime.minute(assignment.dueAt), statusKey: "measures.status.\(status.rawValue)",
-                              textsMissing: !patientCanSee, source: assignment.planItemID == nil ? "measures.adHoc" : "measures.fromPlan"))
+                              textsMissing: !patientCanSee, language: language, source: assignment.planItemID == nil ? "measures.adHoc" : "measures.fromPlan"))
         }
         let alerts = try await AlertStore(database: request.db).latest(for: patientID, limit: 20)
         let canSeeAlerts = try await access.allows(.list, .riskAlert, patientID: patientID)
@@ -72,6 +73,7 @@ struct PatientMeasuresContext: Encodable {
         let due: String
         let statusKey: String
         let textsMissing: Bool
+        let language: String
         let source: String
     }
 

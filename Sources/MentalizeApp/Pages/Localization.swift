@@ -82,3 +82,34 @@ struct PluralTextTag: LeafTag {
         return .string(localizations.plural(key, count: count, in: ctx.request?.language ?? LanguageNegotiation.fallback))
     }
 }
+
+/// Interface text built in Swift (titles, form errors, refusals, e-mails), from the same catalogues
+/// as the templates: in the language of the request being answered (English in background work),
+/// or in a language named, such as an e-mail's recipient's.
+enum PageText {
+    /// The shipped catalogues; `configure` loads the same files first and refuses to start on a bad one.
+    private static let localizations: Localizations? = try? Localizations.load(from: AppResources.bundled())
+
+    /// The languages shipped.
+    static var languages: Set<String> { localizations?.available ?? [LanguageNegotiation.fallback] }
+
+    /// The text of `key` in the current request's language.
+    static func text(_ key: String) -> String {
+        text(key, in: DisplayTime.language)
+    }
+
+    /// The text of `key` in `language`, else English, else the key.
+    static func text(_ key: String, in language: String) -> String {
+        localizations?.text(key, in: language) ?? key
+    }
+
+    /// The text of `key` in the current request's language with each `{name}` filled in.
+    static func text(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(text(key)) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
+    /// The plural form of `key` for `count`, with `{count}` filled in.
+    static func plural(_ key: String, count: Int, in language: String = DisplayTime.language) -> String {
+        localizations?.plural(key, count: count, in: language) ?? key
+    }
+}

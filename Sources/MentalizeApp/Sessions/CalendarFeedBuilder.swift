@@ -25,7 +25,7 @@ struct CalendarFeedBuilder {
 
     func feed(for user: UserAccount, domain: String) async throws -> String {
         let events = try await sessions(for: user).compactMap { session -> CalendarEvent? in
-            let summary = session.patientID != nil ? "Individual session" : session.title
+            let summary = session.patientID != nil ? PageText.text("session.kind.individual") : session.title
             return try? CalendarEvent(uid: CalendarEvent.uid(for: session.booking.id, domain: domain), slot: session.slot, summary: summary,
                                       location: session.modality.locationText, status: session.takesPlace ? .confirmed : .cancelled,
                                       sequence: Self.sequence(session.status))

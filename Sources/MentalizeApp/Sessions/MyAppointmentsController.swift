@@ -24,7 +24,7 @@ struct MyAppointmentsController: RouteCollection {
         let sessions = try await CalendarFeedBuilder(database: request.db, loader: loader, now: request.now).sessions(for: user.user)
         let rows = sessions.filter { $0.slot.end >= request.now }.map { session in
             AppointmentsContext.Row(when: DisplayTime.clinic(session.slot.start, zone: loader.zone), minutes: session.slot.minutes,
-                                    title: session.patientID != nil ? "Individual session" : session.title, location: session.modality.locationText,
+                                    title: session.patientID != nil ? PageText.text("session.kind.individual") : session.title, location: session.modality.locationText,
                                     isLink: { if case .video = session.modality { true } else { false } }(), statusKey: session.statusKey, cancelled: !session.takesPlace)
         }
         let context = AppointmentsContext(page: PageChrome(titleKey: "appointments.title", request: request), zone: loader.zone.identifier, rows: rows, calendarPath: SiteRoute.myCalendar.path)

@@ -105,7 +105,7 @@ struct ScheduleLoader {
                 }
             case .individual, .group:
                 guard let series = mapping.series(record, changes: changes[id] ?? []) else { continue }
-                let title = kind == .group ? (record.$group.id.flatMap { groupNames[$0] } ?? "Group session") : "Individual session"
+                let title = kind == .group ? (record.$group.id.flatMap { groupNames[$0] } ?? PageText.text("session.kind.group")) : PageText.text("session.kind.individual")
                 for occurrence in series.occurrences(in: window, holidays: holidays) {
                     sessions.append(ScheduledSession(key: SessionKey(source: id, date: occurrence.date), kind: kind, slot: occurrence.slot,
                                                      status: occurrence.status, title: title, patientID: record.$patient.id, groupID: record.$group.id,
@@ -120,7 +120,7 @@ struct ScheduleLoader {
         guard let id = record.id, let slot = try? TimeSlot(start: record.startsAt, end: record.endsAt) else { return nil }
         let status: OccurrenceStatus = record.cancellation.flatMap(CancellationReason.init(rawValue:)).map { .cancelled($0) } ?? .scheduled
         return ScheduledSession(key: SessionKey(source: id, date: zone.localDate(of: record.startsAt)), kind: .individual, slot: slot, status: status,
-                                title: "Individual session", patientID: record.$patient.id, groupID: nil, therapistIDs: [record.$therapist.id],
+                                title: PageText.text("session.kind.individual"), patientID: record.$patient.id, groupID: nil, therapistIDs: [record.$therapist.id],
                                 modality: mapping.modality(kind: record.modality, roomID: record.$room.id, videoURL: record.videoURL), isOneOff: true)
     }
 }

@@ -46,7 +46,7 @@ struct TherapistDay {
             today: sessions.filter { $0.slot.start >= startOfToday && $0.slot.start < endOfToday }.map(row),
             week: sessions.filter { $0.slot.start >= weekStart }.map(row),
             unsigned: drafts.map { draft in
-                .init(when: DisplayTime.clinic(draft.sessionStart, zone: zone), title: draft.kind == "group" ? "Group session" : "Individual session",
+                .init(when: DisplayTime.clinic(draft.sessionStart, zone: zone), title: draft.kind == "group" ? PageText.text("session.kind.group") : PageText.text("session.kind.individual"),
                       who: draft.$patient.id.flatMap { names[$0] } ?? "", path: SiteRoute.session.path(source: draft.sourceID, storedDate: draft.sessionDate))
             },
             withoutNote: missing.map(row),

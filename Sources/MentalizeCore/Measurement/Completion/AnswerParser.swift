@@ -27,15 +27,4 @@ public enum AnswerProblem: Error, Sendable, Equatable {
     case notANumber
     case outOfRange(min: Int?, max: Int?)
     case notAQuestion
-
-    /// The message shown next to the question.
-    public var message: String {
-        switch self {
-        case .missing: "Please choose an answer."
-        case .notAnOption: "Please choose one of the answers shown."
-        case .notANumber: "Please enter a whole number."
-        case let .outOfRange(min, max): "Please enter a number from \(min.map(String.init) ?? "…") to \(max.map(String.init) ?? "…")."
-        case .notAQuestion: "This item takes no answer."
-        }
-    }
 }

@@ -19,7 +19,7 @@ public enum TextAvailability {
         }
         guard let pack = usable else { return nil }
         return InstrumentDefinition(
-            id: definition.id, version: definition.version, title: definition.title, url: definition.url,
+            id: definition.id, version: definition.version, title: pack.title ?? definition.title, url: definition.url,
             rater: definition.rater, copyright: definition.copyright, language: language,
             textsShippable: true, source: definition.source, loinc: definition.loinc,
             items: definition.items.map { localized($0, pack: pack) },

@@ -7,13 +7,16 @@ public struct TextPack: Codable, Sendable, Equatable {
     public let version: String
     /// BCP-47 language, for example `en` or `nl`.
     public let language: String
+    /// The instrument's title in this language (nil: the definition's title is used).
+    public let title: String?
     /// Texts keyed by item linkId.
     public let items: [String: ItemTexts]
 
-    public init(instrumentId: String, version: String, language: String, items: [String: ItemTexts]) {
+    public init(instrumentId: String, version: String, language: String, title: String? = nil, items: [String: ItemTexts]) {
         self.instrumentId = instrumentId
         self.version = version
         self.language = language
+        self.title = title
         self.items = items
     }
 
@@ -38,6 +41,7 @@ public struct TextPack: Codable, Sendable, Equatable {
             problems.append("version '\(version)' does not match the definition's '\(definition.version)'")
         }
         if language.isEmpty { problems.append("language must not be empty") }
+        if let title, title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("title must not be empty when given") }
         for item in definition.allItems {
             guard let texts = items[item.linkId] else {
                 problems.append("items.\(item.linkId): missing")
