@@ -42,6 +42,29 @@ import VaporTesting
         }
     }
 
+    @Test func theDefaultLanguageDecidesForPeopleWhoHaveNotChosenAndCanBeLeftToTheBrowser() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let admin = try await admin(app)
+            let patient = try await SignedInClients.web(app, userID: DemoPatients.all[0].userID)
+            func pageLanguage() async throws -> String? {
+                try await patient.get("/home", headers: ["Accept-Language": "en"]).headers.first(name: .contentLanguage)
+            }
+            var form = Self.settingsForm()
+            form["locale"] = "nl"
+            #expect(try await admin.post(SiteRoute.clinicSettingsSave.path, form: form).status == .seeOther)
+            #expect(try await Clinic.find(DemoSeed.clinicID, on: app.db)?.defaultLanguage == "nl")
+            #expect(try await pageLanguage() == "nl", "the clinic's default comes before the browser's wish")
+            form["locale"] = "xx"
+            #expect(try await admin.post(SiteRoute.clinicSettingsSave.path, form: form).status == .badRequest)
+            form["locale"] = ""
+            #expect(try await admin.post(SiteRoute.clinicSettingsSave.path, form: form).status == .seeOther)
+            #expect(try await Clinic.find(DemoSeed.clinicID, on: app.db)?.defaultLanguage == nil)
+            #expect(try await pageLanguage() == "en", "with no default, the browser decides")
+            let page = try await admin.get(SiteRoute.clinicSettings.path).body.string
+            #expect(page.contains("<option value=\"\">Each person&#39;s browser decides</option>") || page.contains("<option value=\"\">Each person's browser decides</option>"))
+        }
+    }
+
     @Test func impossibleHoursAreRefusedAndNothingIsSaved() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
             let admin = try await admin(app)
