@@ -129,7 +129,7 @@ struct AccountService {
 
     private func checkPassword(_ password: String, username: String, displayName: String, totpEnabled: Bool) throws {
         let problems = passwordPolicy.problems(password: password, totpEnabled: totpEnabled, name: displayName, email: username)
-        guard problems.isEmpty else { throw Problem(description: problems.map(\.message).joined(separator: " ")) }
+        guard problems.isEmpty else { throw Problem(description: problems.map(PasswordProblemText.text).joined(separator: " ")) }
     }
 
     func all() async throws -> [UserAccount] {

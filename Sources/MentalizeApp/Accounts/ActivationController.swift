@@ -27,7 +27,7 @@ struct ActivationController: RouteCollection {
             let new = try await accounts.checkedNewAccount(clinicID: patient.$clinic.id, username: email, displayName: patient.displayName, roles: ["patient"],
                                                            patientID: patientID, password: password)
             try await request.db.transaction { db in
-                guard try await OneTimeTokens(database: db).redeem(token, now: now) else { throw AccountService.Problem(description: "This link was used a moment ago.") }
+                guard try await OneTimeTokens(database: db).redeem(token, now: now) else { throw AccountService.Problem(description: PageText.text("link.usedMomentAgo")) }
                 try await new.insert(on: db)
             }
         }

@@ -42,7 +42,7 @@ struct NewPasswordForm: Content {
     /// to show again (none when saved).
     static func save(_ request: Request, _ save: (String) async throws -> Void) async throws -> [String] {
         let form = try request.form(NewPasswordForm.self)
-        guard !form.mismatch else { return ["The two passwords are not the same."] }
+        guard !form.mismatch else { return [PageText.text("password.mismatch")] }
         do {
             try await save(form.password ?? "")
             return []

@@ -69,7 +69,7 @@ struct PasswordResetController: RouteCollection {
         let now = request.now
         let problems = try await NewPasswordForm.save(request) { password in
             try await accounts.setPassword(username: account.username, password: password) { db in
-                guard try await OneTimeTokens(database: db).redeem(token, now: now) else { throw AccountService.Problem(description: "This link was used a moment ago.") }
+                guard try await OneTimeTokens(database: db).redeem(token, now: now) else { throw AccountService.Problem(description: PageText.text("link.usedMomentAgo")) }
             }
         }
         if problems.isEmpty { return request.redirect(to: SignInNotice.passwordReset.signInPath) }

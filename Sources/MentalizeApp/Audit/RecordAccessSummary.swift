@@ -34,7 +34,7 @@ enum RecordAccessSummary {
             let entries = byDay[date] ?? []
             let byPerson = Dictionary(grouping: entries) { PersonKey(actor: $0.actorID, role: $0.actorRole, emergency: $0.breakGlass) }
             let lines = byPerson.map { key, items in
-                Line(who: key.actor.flatMap { names[$0] } ?? "Someone at the clinic", roleKey: "role.\(key.role)", did: phrase(items), emergency: key.emergency)
+                Line(who: key.actor.flatMap { names[$0] } ?? PageText.text("recordAccess.someone"), roleKey: "role.\(key.role)", did: phrase(items), emergency: key.emergency)
             }
             return Day(day: zone.dayText(date, in: DisplayTime.language), lines: lines.sorted { ($0.who, $0.roleKey) < ($1.who, $1.roleKey) })
         }
@@ -49,13 +49,8 @@ enum RecordAccessSummary {
     /// "opened your record 4 times · saw you in a list 12 times".
     static func phrase(_ items: [Access]) -> String {
         let counts = Dictionary(grouping: items, by: \.action).mapValues(\.count)
-        let parts: [(String, String)] = [("read", "opened your record"), ("write", "changed your record"), ("export", "downloaded your record"), ("list", "saw you in a list")]
-        return parts.compactMap { action, words in
-            counts[action].map { "\(words) \(times($0))" }
+        return ["read", "write", "export", "list"].compactMap { action in
+            counts[action].map { PageText.plural("recordAccess.\(action)", count: $0) }
         }.joined(separator: " · ")
-    }
-
-    static func times(_ count: Int) -> String {
-        count == 1 ? "once" : count == 2 ? "twice" : "\(count) times"
     }
 }

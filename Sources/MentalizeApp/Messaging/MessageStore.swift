@@ -21,11 +21,11 @@ struct MessageStore {
     /// Why a message cannot be sent, as a person would read it; nil when it can.
     static func problem(subject: String?, body: String) -> String? {
         if let subject {
-            if subject.isEmpty { return "Give the conversation a short subject." }
-            if subject.count > maxSubject { return "Keep the subject under \(maxSubject) characters." }
+            if subject.isEmpty { return PageText.text("messages.error.noSubject") }
+            if subject.count > maxSubject { return PageText.text("messages.error.longSubject", ["limit": String(maxSubject)]) }
         }
-        if body.isEmpty { return "Write a message before sending." }
-        if body.count > maxBody { return "Messages can be up to \(maxBody) characters; this one has \(body.count)." }
+        if body.isEmpty { return PageText.text("messages.error.noBody") }
+        if body.count > maxBody { return PageText.text("messages.error.longBody", ["limit": String(maxBody), "count": String(body.count)]) }
         return nil
     }
 

@@ -1,19 +1,9 @@
-/// One reason a chosen password is refused, with a message to show the user.
+/// One reason a chosen password is refused (the app words it in the reader's language).
 public enum PasswordProblem: Hashable, Sendable {
     case tooShort(minimum: Int)
     case tooLong(maximum: Int)
     case commonPassword
     case matchesPersonalDetails
-
-    /// A plain-language message for the sign-up or change-password form.
-    public var message: String {
-        switch self {
-        case .tooShort(let minimum): "Use at least \(minimum) characters."
-        case .tooLong(let maximum): "Use at most \(maximum) characters."
-        case .commonPassword: "This password is too common and easy to guess. Choose another one."
-        case .matchesPersonalDetails: "Don't use your name or email address as your password."
-        }
-    }
 }
 
 /// The password rules: length only (no composition rules), a blocklist and the user's own details.

@@ -57,12 +57,10 @@ struct PasswordPolicyTests {
         #expect(found.contains(.matchesPersonalDetails))
     }
 
-    @Test("every problem is reported at once, each with a message")
+    @Test("every problem is reported at once")
     func allProblems() {
         let found = policy.problems(password: "ada", totpEnabled: false, name: nil, email: "ada@example.org")
         #expect(found == [.tooShort(minimum: 12), .matchesPersonalDetails])
-        #expect(found.allSatisfy { !$0.message.isEmpty })
-        #expect(PasswordProblem.tooShort(minimum: 12).message.contains("12"))
     }
 
     @Test("no composition rules: letters only, digits only and spaces are all fine")
