@@ -8,35 +8,38 @@ enum DiaryClinicianSummary {
     static func lines(for entry: DiaryEntry, analyzer: MentalizingAnalyzer) -> [String] {
         let analysis = analyzer.analyze(DiaryAnalyzerText(entry: entry).text)
         switch analysis.status {
-        case .routeToSafety: return ["Risk language found: see the risk alert; no analysis shown."]
-        case .notEnoughText: return ["Too short for the balance indices (\(analysis.wordCount) words)."]
+        case .routeToSafety: return [PageText.text("diary.summary.risk")]
+        case .notEnoughText: return [PageText.text("diary.summary.tooShort", ["count": String(analysis.wordCount)])]
         case .analyzed: break
         }
         var lines: [String] = []
         if let balance = analysis.balance {
-            lines.append("Self/other: \(pole(balance.selfOther, "self", "other")); cognitive/affective: \(pole(balance.cognitiveAffective, "cognitive", "affective")); internal/external: \(pole(balance.internalExternal, "internal", "external")).")
+            lines.append(PageText.text("diary.summary.balance", [
+                "selfOther": lean(balance.selfOther, .selfFocused, .otherFocused),
+                "cognitiveAffective": lean(balance.cognitiveAffective, .cognitive, .affective),
+                "internalExternal": lean(balance.internalExternal, .internalFocused, .externalFocused),
+            ]))
         }
         if let quality = analysis.explanationQuality {
-            lines.append("Mental-state explanation: level \(quality.level) of 2 (\(String(format: "%.1f", quality.score))).")
+            lines.append(PageText.text("diary.summary.explanation", ["level": String(quality.level), "score": String(format: "%.1f", quality.score)]))
         }
         if let certainty = analysis.certaintyAboutOthers {
-            lines.append("Certainty about the other's mind: \(certainty.level.rawValue).")
+            lines.append(PageText.text("diary.summary.certainty", ["level": level(certainty.level)]))
         }
-        let modes = analysis.signals.filter { $0.level != .none }.map { "\(words($0.mode)) \($0.level.rawValue)" }
-        lines.append(modes.isEmpty ? "No prementalizing-mode signal." : "Signals: \(modes.joined(separator: ", ")).")
+        let modes = analysis.signals.filter { $0.level != .none }.map { "\($0.mode.localizedName.lowercased()) \(level($0.level))" }
+        lines.append(modes.isEmpty ? PageText.text("diary.summary.noModes") : PageText.text("diary.summary.modes", ["modes": modes.joined(separator: ", ")]))
         return lines
     }
 
-    private static func pole(_ index: BalanceIndex, _ first: String, _ second: String) -> String {
-        let lean = abs(index.value) < 0.34 ? "balanced" : (index.value > 0 ? "leans \(first)" : "leans \(second)")
-        return "\(lean) (\(index.firstCount):\(index.secondCount))"
+    /// "leans self (5:1)" or "balanced (3:3)".
+    private static func lean(_ index: BalanceIndex, _ first: MentalizingPole, _ second: MentalizingPole) -> String {
+        let counts = "(\(index.firstCount):\(index.secondCount))"
+        guard abs(index.value) >= 0.34 else { return PageText.text("diary.summary.balanced") + " " + counts }
+        let pole = index.value > 0 ? first : second
+        return PageText.text("diary.summary.leans", ["pole": pole.localizedName.lowercased()]) + " " + counts
     }
 
-    private static func words(_ mode: PrementalizingMode) -> String {
-        switch mode {
-        case .psychicEquivalence: "psychic equivalence"
-        case .teleological: "teleological"
-        case .pretend: "pretend mode"
-        }
+    private static func level(_ level: SignalLevel) -> String {
+        PageText.text("diary.summary.level.\(level.rawValue)")
     }
 }

@@ -69,7 +69,7 @@ struct MeasurementPlanController: RouteCollection {
         let rows = items.sorted { (order.firstIndex(of: $0.phase) ?? 99, $0.firstDueDays, $0.instrumentID) < (order.firstIndex(of: $1.phase) ?? 99, $1.firstDueDays, $1.instrumentID) }
             .compactMap { item in
                 item.id.map { id in
-                    MeasurementPlanContext.Row(phase: ProgrammePhase(rawValue: item.phase)?.displayName ?? item.phase,
+                    MeasurementPlanContext.Row(phase: ProgrammePhase(rawValue: item.phase)?.localizedName ?? item.phase,
                                                instrument: catalog.definition(id: item.instrumentID)?.title ?? item.instrumentID,
                                                first: item.firstDueDays, every: item.repeatEveryDays,
                                                removePath: SiteRoute.measurementPlanRemove.path(planItem: id))
@@ -77,7 +77,7 @@ struct MeasurementPlanController: RouteCollection {
             }
         let context = MeasurementPlanContext(
             page: PageChrome(titleKey: "plan.title", request: request), csrfToken: request.csrfToken, rows: rows, error: error, form: form,
-            phases: ProgrammePhase.allCases.filter { $0 != .discharged }.map { .init(id: $0.rawValue, title: $0.displayName, selected: $0.rawValue == form.phase) },
+            phases: ProgrammePhase.allCases.filter { $0 != .discharged }.map { .init(id: $0.rawValue, title: $0.localizedName, selected: $0.rawValue == form.phase) },
             instruments: catalog.definitions.map { .init(id: $0.id, title: $0.title, selected: $0.id == form.instrumentID) },
             action: SiteRoute.measurementPlan.path
         )

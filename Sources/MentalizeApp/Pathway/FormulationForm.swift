@@ -19,7 +19,7 @@ extension FormulationVersion {
     /// The sections as read and compared: the breakdown section carries the modes that follow it.
     func comparableText(_ section: FormulationSection) -> String {
         guard section == .breakdowns else { return text(section) }
-        let modes = PrementalizingMode.modes(stored: modes).map { $0 == .psychicEquivalence ? "psychic equivalence" : $0.rawValue }.joined(separator: ", ")
+        let modes = PrementalizingMode.modes(stored: modes).map { $0.localizedName.lowercased() }.joined(separator: ", ")
         return modes.isEmpty ? breakdowns : breakdowns + "\n[" + modes + "]"
     }
 }

@@ -34,7 +34,7 @@ struct PatientListContext: Encodable {
 
         init(_ patient: Patient) {
             name = patient.displayName
-            phase = ProgrammeStatus(storageValue: patient.phase)?.displayName ?? patient.phase
+            phase = ProgrammeStatus(storageValue: patient.phase)?.localizedName ?? patient.phase
             path = patient.id.map(SiteRoute.patient.path(patient:)) ?? ""
         }
     }

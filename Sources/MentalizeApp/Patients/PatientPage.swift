@@ -32,9 +32,9 @@ enum PatientPage {
         let context = PatientOverviewContext(
             page: PageChrome(titleKey: "patient.title", request: request), csrfToken: request.csrfToken,
             name: patient.displayName, dateOfBirth: patient.dateOfBirth, careTeam: chart.careTeam,
-            status: current?.displayName ?? patient.phase,
-            history: chart.history.map { .init(when: DisplayTime.minute($0.occurredAt), from: ProgrammeStatus(storageValue: $0.fromStatus)?.displayName ?? $0.fromStatus,
-                                               to: ProgrammeStatus(storageValue: $0.toStatus)?.displayName ?? $0.toStatus,
+            status: current?.localizedName ?? patient.phase,
+            history: chart.history.map { .init(when: DisplayTime.minute($0.occurredAt), from: ProgrammeStatus(storageValue: $0.fromStatus)?.localizedName ?? $0.fromStatus,
+                                               to: ProgrammeStatus(storageValue: $0.toStatus)?.localizedName ?? $0.toStatus,
                                                reason: visibility.freeText ? $0.reason : nil, by: $0.decidedBy.displayName) },
             decision: chart.decision.map { .init(decision: $0.decision == SuitabilityDecision.suitable.rawValue ? "programme.suitable" : "programme.notSuitable",
                                                  reasons: visibility.freeText ? $0.reasons : nil, by: $0.decidedBy.displayName, when: DisplayTime.minute($0.decidedAt), participants: chart.participants ?? "") },
@@ -96,7 +96,7 @@ struct PatientOverviewContext: Encodable {
 
         init(_ status: ProgrammeStatus) {
             value = status.storageValue
-            label = status.displayName
+            label = status.localizedName
         }
     }
 

@@ -14,11 +14,11 @@ struct ProgrammeDashboardController: RouteCollection {
         let figures = try await ProgrammeFigures.compute(on: request.db)
         let context = ProgrammeDashboardContext(
             page: PageChrome(titleKey: "programmeDashboard.title", request: request),
-            phases: ProgrammeStatus.all.map { .init(label: $0.displayName, count: figures.perStatus[$0, default: 0]) },
+            phases: ProgrammeStatus.all.map { .init(label: $0.localizedName, count: figures.perStatus[$0, default: 0]) },
             daysToAssessment: figures.medianDaysToAssessment.map { String(format: "%.0f", $0) },
             daysToTreatment: figures.medianDaysToTreatment.map { String(format: "%.0f", $0) },
             dropOuts: ProgrammePhase.allCases.compactMap { phase in
-                figures.dropOutsByPhase[phase].map { .init(label: phase.displayName, count: $0) }
+                figures.dropOutsByPhase[phase].map { .init(label: phase.localizedName, count: $0) }
             },
             eventKinds: ClinicalEventKind.allCases.map { "events.kind.\($0.rawValue)" },
             eventMonths: try await EventFigures.perMonth(on: request.db, now: request.now).map { month in

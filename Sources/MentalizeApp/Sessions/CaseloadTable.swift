@@ -33,7 +33,7 @@ struct CaseloadTable {
             page: PageChrome(titleKey: "caseload.title", request: request), zone: facts.zone.identifier,
             rows: shown, total: rows.count,
             sorts: Self.sortKeys.map { .init(value: $0, label: "caseload.sort.\($0)", selected: $0 == filters.sort) },
-            phases: ProgrammeStatus.all.filter { phases.contains($0.storageValue) }.map { .init(value: $0.storageValue, label: $0.displayName, selected: $0.storageValue == filters.phase) },
+            phases: ProgrammeStatus.all.filter { phases.contains($0.storageValue) }.map { .init(value: $0.storageValue, label: $0.localizedName, selected: $0.storageValue == filters.phase) },
             attentionOnly: filters.attentionOnly, query: filters.query, path: SiteRoute.caseload.path, schedulePath: SiteRoute.schedule.path)
     }
 
@@ -51,7 +51,7 @@ struct CaseloadTable {
         let alerts = facts.openAlerts[id] ?? 0
         return CaseloadTableContext.Row(
             name: patient.displayName, path: SiteRoute.patient.path(patient: id),
-            phase: ProgrammeStatus(storageValue: patient.phase)?.displayName ?? patient.phase, phaseValue: patient.phase,
+            phase: ProgrammeStatus(storageValue: patient.phase)?.localizedName ?? patient.phase, phaseValue: patient.phase,
             nextSession: facts.nextSession[id].map { DisplayTime.clinic($0, zone: zone) },
             lastAttended: facts.lastAttended[id].map { DisplayTime.clinic($0, zone: zone) },
             nextSortKey: facts.nextSession[id].map(AuditTime.iso8601), lastSortKey: facts.lastAttended[id].map(AuditTime.iso8601),

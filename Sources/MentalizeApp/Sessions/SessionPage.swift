@@ -41,7 +41,7 @@ enum SessionPage {
             if case .signed(let by, let at) = state {
                 let staff = try await StaffNames(database: request.db).names(for: [by.rawValue] + addenda.map(\.author.rawValue))
                 signed = .init(signedBy: staff[by.rawValue] ?? "", signedAt: DisplayTime.clinic(at, zone: zone),
-                               interventions: body.interventions.map(\.displayName).sorted().joined(separator: ", "),
+                               interventions: body.interventions.map(\.localizedName).sorted().joined(separator: ", "),
                                modes: modesText(body.observed), imbalances: imbalances(body.observed),
                                narrative: body.narrative, riskKey: riskKey(body.risk), riskSummary: body.risk?.summary ?? "",
                                crisisPlanReviewed: body.risk?.crisisPlanReviewed ?? false, plan: body.plan,
@@ -69,7 +69,7 @@ enum SessionPage {
             initialsNote: isGroup ? visible.compactMap { patient in patient.id.flatMap { initials[PatientID($0)] } }.joined(separator: ", ") : nil,
             noteState: "sessions.noteState." + (signed != nil ? "signed" : (record == nil ? "none" : "draft")),
             notePath: SiteRoute.sessionNote.path(session: session.key), addendumPath: SiteRoute.sessionAddendum.path(session: session.key),
-            interventions: MBTIntervention.allCases.map { .init(name: "intervention.\($0.rawValue)", label: $0.displayName, checked: fields["intervention.\($0.rawValue)"] != nil) },
+            interventions: MBTIntervention.allCases.map { .init(name: "intervention.\($0.rawValue)", label: $0.localizedName, checked: fields["intervention.\($0.rawValue)"] != nil) },
             modes: modeChecks(fields, prefix: ""), dimensions: dimensionSelects(fields, prefix: ""),
             narrative: fields["narrative"] ?? "", risks: riskOptions(fields, prefix: ""),
             riskSummary: fields["riskSummary"] ?? "", crisisPlanReviewed: fields["crisisPlanReviewed"] != nil, plan: fields["plan"] ?? "",
@@ -117,14 +117,14 @@ enum SessionPage {
     }
 
     private static func modeChecks(_ fields: [String: String], prefix: String) -> [SessionPageContext.Check] {
-        PrementalizingMode.allCases.map { .init(name: "\(prefix)mode.\($0.rawValue)", label: $0.displayName, checked: fields["\(prefix)mode.\($0.rawValue)"] != nil) }
+        PrementalizingMode.allCases.map { .init(name: "\(prefix)mode.\($0.rawValue)", label: $0.localizedName, checked: fields["\(prefix)mode.\($0.rawValue)"] != nil) }
     }
 
     private static func dimensionSelects(_ fields: [String: String], prefix: String) -> [SessionPageContext.Dimension] {
         MentalizingDimension.allCases.map { dimension in
             let name = "\(prefix)pole.\(dimension.rawValue)"
             return .init(name: name, label: "sessions.dimension.\(dimension.rawValue)",
-                         options: MentalizingPole.allCases.filter { $0.dimension == dimension }.map { .init(value: $0.rawValue, label: $0.displayName, selected: fields[name] == $0.rawValue) })
+                         options: MentalizingPole.allCases.filter { $0.dimension == dimension }.map { .init(value: $0.rawValue, label: $0.localizedName, selected: fields[name] == $0.rawValue) })
         }
     }
 
@@ -133,14 +133,14 @@ enum SessionPage {
     }
 
     private static func modesText(_ observed: ObservedMentalizing) -> String {
-        observed.modes.map(\.displayName).sorted().joined(separator: ", ")
+        observed.modes.map(\.localizedName).sorted().joined(separator: ", ")
     }
 
     /// The poles a patient was stuck at, in the dimensions' usual order, labelled by the page.
     private static func imbalances(_ observed: ObservedMentalizing) -> [SessionPageContext.Imbalance] {
         let order = MentalizingDimension.allCases
         return observed.imbalances.sorted { (order.firstIndex(of: $0.dimension) ?? 0) < (order.firstIndex(of: $1.dimension) ?? 0) }
-            .map { .init(dimension: "sessions.dimension.\($0.dimension.rawValue)", pole: $0.displayName) }
+            .map { .init(dimension: "sessions.dimension.\($0.dimension.rawValue)", pole: $0.localizedName) }
     }
 
     /// The locale key of a recorded risk change; empty when none was recorded.

@@ -54,12 +54,4 @@ extension ProgrammeStatus {
             self = .inPhase(phase)
         }
     }
-
-    /// The words staff see for the status.
-    public var displayName: String {
-        switch self {
-        case .inPhase(let phase): phase.displayName
-        case .exited(let exit): "Left the programme: \(exit.displayName.lowercased())"
-        }
-    }
 }

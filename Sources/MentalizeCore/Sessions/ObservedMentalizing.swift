@@ -18,24 +18,6 @@ public enum MentalizingPole: String, Hashable, Sendable, Codable, CaseIterable {
         case .automatic, .controlled: .automaticControlled
         }
     }
-
-    public var displayName: String {
-        switch self {
-        case .selfFocused: "Self"
-        case .otherFocused: "Other"
-        default: rawValue.prefix(1).uppercased() + rawValue.dropFirst()
-        }
-    }
-}
-
-extension PrementalizingMode {
-    public var displayName: String {
-        switch self {
-        case .psychicEquivalence: "Psychic equivalence"
-        case .teleological: "Teleological mode"
-        case .pretend: "Pretend mode"
-        }
-    }
 }
 
 /// What the therapist observed of the patient's (or group's) mentalizing.

@@ -100,3 +100,24 @@ import VaporTesting
         }
     }
 }
+
+/// Staff pages built from core values say them in the page's language too: the MBT terms of a
+/// session note, the programme phase on the caseload.
+@Suite struct StaffWordsInDutchTests {
+    @Test func aDutchTherapistReadsTheNoteFormAndCaseloadInDutchMBTTerms() async throws {
+        try await withTestApp(options: .init(seedDemo: true)) { app in
+            let ash = try await SignedInClients.web(app, userID: DemoStaff.therapistAsh.id)
+            let session = try #require(try await SessionFixtures.latestPast(app, therapist: DemoStaff.therapistAsh.id) { $0.patientID == SessionFixtures.avery.id })
+            let dutch: HTTPHeaders = ["Accept-Language": "nl"]
+            let note = try await ash.get(SessionFixtures.path(session), headers: dutch).body.string
+            for term in ["Stoppen en terugspoelen", "Mentaliseren van de relatie", "Psychische equivalentie", "Doen-alsof-modus", "Zelf – ander", "Gecontroleerd"] {
+                #expect(note.contains(term), "\(term)")
+            }
+            #expect(!note.contains("Stop and rewind") && !note.contains("Pretend mode"))
+            let english = try await ash.get(SessionFixtures.path(session), headers: ["Accept-Language": "en"]).body.string
+            #expect(english.contains("Stop and rewind") && english.contains("Pretend mode"))
+            let caseload = try await ash.get(SiteRoute.caseload.path, headers: dutch).body.string
+            #expect(caseload.contains("Behandeling") && !caseload.contains(">Treatment<"))
+        }
+    }
+}

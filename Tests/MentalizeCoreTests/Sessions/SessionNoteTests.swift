@@ -64,7 +64,6 @@ import Testing
         #expect(throws: NoteRefusal.tooLong(field: "plan", limit: 4000)) { try SessionNoteBody(plan: String(repeating: "a", count: 4001)) }
         #expect(MBTIntervention.allCases.count == 7)
         #expect(MentalizingDimension.allCases.allSatisfy { dimension in MentalizingPole.allCases.filter { $0.dimension == dimension }.count == 2 })
-        #expect(MentalizingPole.selfFocused.displayName == "Self" && MentalizingPole.internalFocused.displayName == "Internal")
     }
 
     @Test func signedNotesRoundTripThroughStorage() throws {
