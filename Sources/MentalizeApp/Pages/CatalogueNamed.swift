@@ -30,6 +30,10 @@ extension ProgrammeExit: CatalogueNamed {
     static var textPrefix: String { "programme.exit" }
 }
 
+extension ReviewStatus: CatalogueNamed {
+    static var textPrefix: String { "review.status" }
+}
+
 extension ProgrammeStatus {
     /// "Treatment", or "Left the programme: dropped out", in the page's language.
     var localizedName: String {

@@ -36,7 +36,7 @@ struct NoteReviewController: RouteCollection {
             }
         } catch let refusal as ReviewRefusal {
             let status: HTTPResponseStatus = [.emptyComment, .commentTooLong(limit: NoteReview.commentLimit)].contains(refusal) ? .badRequest : .conflict
-            return try await SessionPage.render(request, opened: opened, loader: door.loader, notice: refusal.description, reviewComment: form.comment ?? "", status: status)
+            return try await SessionPage.render(request, opened: opened, loader: door.loader, notice: ReviewRefusalText.text(refusal), reviewComment: form.comment ?? "", status: status)
         }
         let (now, session, reviewed) = (request.now, opened.session, review)
         try await request.db.transaction { db in

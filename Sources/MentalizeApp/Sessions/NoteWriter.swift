@@ -24,13 +24,13 @@ struct NoteWriter {
         // raise alerts), so it waits for the session's start; a draft may be prepared before.
         if sign, request.now < session.slot.start {
             let start = DisplayTime.clinic(session.slot.start, zone: try await request.scheduleLoader().zone)
-            return .refused(["The note can be signed once the session has started (\(start)). Save it as a draft until then."])
+            return .refused([PageText.text("note.refusal.beforeSession", ["start": start])])
         }
         let existing = try await store.record(for: session.key)
         let body: SessionNoteBody
         switch NoteForm.body(fields) {
         case .success(let value): body = value
-        case .failure(let refusal): return .refused([refusal.description])
+        case .failure(let refusal): return .refused(NoteRefusalText.lines(refusal))
         }
         do {
             if session.patientID != nil {
@@ -46,8 +46,8 @@ struct NoteWriter {
                 case .success(let value): members = value
                 case .failure(let problem):
                     // Several members' parts may be open at once: say whose part needs attention.
-                    let initials = try SessionPage.directory(opened)[PatientID(problem.member)]?.initials ?? "A member"
-                    return .refused(["\(initials): \(problem.refusal.description)"])
+                    let initials = try SessionPage.directory(opened)[PatientID(problem.member)]?.initials ?? PageText.text("note.aMember")
+                    return .refused(["\(initials): \(NoteRefusalText.text(problem.refusal))"])
                 }
                 let content = GroupSessionNote(body: body, memberNotes: members)
                 var note = try existing.map { try store.decode($0, as: GroupSessionNote.self) }
@@ -62,9 +62,9 @@ struct NoteWriter {
                 }
             }
         } catch let refusal as NoteRefusal {
-            return .refused(Self.sentences(refusal))
+            return .refused(NoteRefusalText.lines(refusal))
         } catch let refusal as ReviewRefusal {
-            return .refused([refusal.description])
+            return .refused([ReviewRefusalText.text(refusal)])
         }
         return .saved
     }
@@ -88,7 +88,7 @@ struct NoteWriter {
 
     func addAddendum(_ text: String) async throws -> Outcome {
         let store = SessionNoteStore(database: request.db)
-        guard let existing = try await store.record(for: opened.session.key) else { return .refused([NoteRefusal.notSigned.description]) }
+        guard let existing = try await store.record(for: opened.session.key) else { return .refused([NoteRefusalText.text(.notSigned)]) }
         do {
             if existing.kind == "group" {
                 var note = try store.decode(existing, as: GroupSessionNote.self)
@@ -100,14 +100,8 @@ struct NoteWriter {
                 try await store.save(note, existing: existing, session: opened.session, now: request.now, held: existing.state == SessionNoteRecord.awaitingApproval)
             }
         } catch let refusal as NoteRefusal {
-            return .refused([refusal.description])
+            return .refused(NoteRefusalText.lines(refusal))
         }
         return .saved
-    }
-
-    /// An incomplete note lists each problem on its own line.
-    static func sentences(_ refusal: NoteRefusal) -> [String] {
-        if case .incomplete(let problems) = refusal { return ["The note cannot be signed yet."] + problems }
-        return [refusal.description]
     }
 }

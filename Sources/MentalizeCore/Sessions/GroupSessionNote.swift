@@ -9,7 +9,7 @@ public struct MemberNote: Hashable, Sendable, Codable {
 
     public init(patient: PatientID, text: String, observed: ObservedMentalizing = .none, risk: RiskUpdate? = nil) throws(NoteRefusal) {
         let text = NoteText.clean(text)
-        guard text.count <= Self.textLimit else { throw .tooLong(field: "member note", limit: Self.textLimit) }
+        guard text.count <= Self.textLimit else { throw .tooLong(field: .memberNote, limit: Self.textLimit) }
         self.patient = patient
         self.text = text
         self.observed = observed
@@ -52,20 +52,19 @@ public struct GroupSessionNote: SignableContent {
         return found
     }
 
-    public func signingProblems(in context: GroupNoteContext) -> [String] {
+    public func signingProblems(in context: GroupNoteContext) -> [NoteGap] {
         var problems = body.signingProblems
         let initials = Initials.directory(context.members)
         let missing = context.members.keys.filter { memberNotes[$0]?.text.isEmpty ?? true }
         if !missing.isEmpty {
-            let who = missing.compactMap { initials[$0] }.sorted().joined(separator: ", ")
-            problems.append("Write a short note for each member (missing: \(who)).")
+            problems.append(.memberNotes(missing: missing.compactMap { initials[$0] }.sorted()))
         }
         if memberNotes.keys.contains(where: { context.members[$0] == nil }) {
-            problems.append("Remove notes on patients who were not members on the session date.")
+            problems.append(.notesOnNonMembers)
         }
         let words = Set(nameMentions(in: context).map(\.word)).sorted()
         if !words.isEmpty {
-            problems.append("Refer to other members by initials only (found: \(words.joined(separator: ", "))).")
+            problems.append(.namesInsteadOfInitials(words))
         }
         return problems
     }

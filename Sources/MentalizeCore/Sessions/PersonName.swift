@@ -10,7 +10,7 @@ public struct PersonName: Hashable, Sendable, Codable {
         let given = given.trimmingCharacters(in: .whitespacesAndNewlines)
         let family = family.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !given.isEmpty || !family.isEmpty else { throw .emptyName }
-        guard given.count + family.count <= 200 else { throw .tooLong(field: "name", limit: 200) }
+        guard given.count + family.count <= 200 else { throw .tooLong(field: .name, limit: 200) }
         self.given = given
         self.family = family
     }

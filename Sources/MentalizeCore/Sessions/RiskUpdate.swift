@@ -22,7 +22,7 @@ public struct RiskUpdate: Hashable, Sendable, Codable {
     public init(change: RiskChange, summary: String = "", crisisPlanReviewed: Bool = false) throws(NoteRefusal) {
         let text = NoteText.clean(summary)
         guard !change.needsSummary || !text.isEmpty else { throw .riskSummaryMissing(change) }
-        guard text.count <= Self.summaryLimit else { throw .tooLong(field: "risk summary", limit: Self.summaryLimit) }
+        guard text.count <= Self.summaryLimit else { throw .tooLong(field: .riskSummary, limit: Self.summaryLimit) }
         self.change = change
         self.summary = text
         self.crisisPlanReviewed = crisisPlanReviewed

@@ -14,8 +14,8 @@ public struct SessionNoteBody: Hashable, Sendable, Codable {
                 risk: RiskUpdate? = nil, plan: String = "") throws(NoteRefusal) {
         let narrative = NoteText.clean(narrative)
         let plan = NoteText.clean(plan)
-        guard narrative.count <= Self.narrativeLimit else { throw .tooLong(field: "session summary", limit: Self.narrativeLimit) }
-        guard plan.count <= Self.planLimit else { throw .tooLong(field: "plan", limit: Self.planLimit) }
+        guard narrative.count <= Self.narrativeLimit else { throw .tooLong(field: .sessionSummary, limit: Self.narrativeLimit) }
+        guard plan.count <= Self.planLimit else { throw .tooLong(field: .plan, limit: Self.planLimit) }
         self.interventions = interventions
         self.observed = observed
         self.narrative = narrative
@@ -24,11 +24,11 @@ public struct SessionNoteBody: Hashable, Sendable, Codable {
     }
 
     /// What is missing before signing.
-    var signingProblems: [String] {
-        var problems: [String] = []
-        if interventions.isEmpty { problems.append("Record at least one intervention used.") }
-        if risk == nil { problems.append("Record the risk update.") }
-        if plan.isEmpty { problems.append("Write the plan.") }
+    var signingProblems: [NoteGap] {
+        var problems: [NoteGap] = []
+        if interventions.isEmpty { problems.append(.intervention) }
+        if risk == nil { problems.append(.riskUpdate) }
+        if plan.isEmpty { problems.append(.plan) }
         return problems
     }
 }
@@ -41,5 +41,5 @@ public struct IndividualSessionNote: SignableContent {
 
     public init(body: SessionNoteBody) { self.body = body }
 
-    public func signingProblems(in context: Void) -> [String] { body.signingProblems }
+    public func signingProblems(in context: Void) -> [NoteGap] { body.signingProblems }
 }

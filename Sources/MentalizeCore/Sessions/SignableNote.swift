@@ -4,8 +4,8 @@ public import Foundation
 public protocol SignableContent: Hashable, Sendable, Codable {
     /// Facts the signing checks need beyond the content (`Void` when none).
     associatedtype SigningContext
-    /// Readable reasons the content cannot be signed yet; empty when it can.
-    func signingProblems(in context: SigningContext) -> [String]
+    /// What the content still needs before it can be signed; empty when nothing.
+    func signingProblems(in context: SigningContext) -> [NoteGap]
 }
 
 /// Identifies a session note.
@@ -78,7 +78,7 @@ public struct SignableNote<Content: SignableContent>: Hashable, Sendable, Codabl
         guard case .signed(_, let signedAt) = state else { throw .notSigned }
         let text = NoteText.clean(text)
         guard !text.isEmpty else { throw .emptyAddendum }
-        guard text.count <= Addendum.textLimit else { throw .tooLong(field: "addendum", limit: Addendum.textLimit) }
+        guard text.count <= Addendum.textLimit else { throw .tooLong(field: .addendum, limit: Addendum.textLimit) }
         guard time >= signedAt else { throw .addendumBeforeSigning(signedAt: signedAt) }
         addenda.append(Addendum(author: author, writtenAt: time, text: text))
     }

@@ -6,16 +6,6 @@ public enum ReviewStatus: String, Codable, Sendable, CaseIterable {
     case returned
     case approved
     case counterSigned = "counter-signed"
-
-    /// The words staff see.
-    public var displayName: String {
-        switch self {
-        case .awaitingReview: "Awaiting review"
-        case .returned: "Returned for revision"
-        case .approved: "Approved"
-        case .counterSigned: "Counter-signed"
-        }
-    }
 }
 
 /// One stamped step of a review: who did what to which version, and when.

@@ -102,7 +102,7 @@ import VaporTesting
 }
 
 /// Staff pages built from core values say them in the page's language too: the MBT terms of a
-/// session note, the programme phase on the caseload.
+/// session note, why a note cannot be signed, the programme phase on the caseload.
 @Suite struct StaffWordsInDutchTests {
     @Test func aDutchTherapistReadsTheNoteFormAndCaseloadInDutchMBTTerms() async throws {
         try await withTestApp(options: .init(seedDemo: true)) { app in
@@ -116,6 +116,9 @@ import VaporTesting
             #expect(!note.contains("Stop and rewind") && !note.contains("Pretend mode"))
             let english = try await ash.get(SessionFixtures.path(session), headers: ["Accept-Language": "en"]).body.string
             #expect(english.contains("Stop and rewind") && english.contains("Pretend mode"))
+            let incomplete = try await ash.post(SessionFixtures.path(session) + "/note", form: ["narrative": "Half geschreven.", "action": "sign"], headers: dutch)
+            #expect(incomplete.status == .badRequest)
+            #expect(incomplete.body.string.contains("Het verslag kan nog niet worden ondertekend.") && incomplete.body.string.contains("Schrijf het plan."))
             let caseload = try await ash.get(SiteRoute.caseload.path, headers: dutch).body.string
             #expect(caseload.contains("Behandeling") && !caseload.contains(">Treatment<"))
         }

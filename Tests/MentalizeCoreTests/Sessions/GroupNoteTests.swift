@@ -53,10 +53,7 @@ import Testing
         var note = SignableNote(id: NoteID(UUID()), session: BookingID(source: UUID(), date: try LocalDate(iso: "2024-03-05")),
                                 author: UserID(UUID()), content: content)
         // act + verify
-        #expect(throws: NoteRefusal.incomplete([
-            "Write a short note for each member (missing: C.O.B.).",
-            "Refer to other members by initials only (found: Chloë).",
-        ])) { try note.sign(by: note.author, at: Date(timeIntervalSince1970: 0), context: context) }
+        #expect(throws: NoteRefusal.incomplete([.memberNotes(missing: ["C.O.B."]), .namesInsteadOfInitials(["Chloë"])])) { try note.sign(by: note.author, at: Date(timeIntervalSince1970: 0), context: context) }
         content.setMemberNote(try MemberNote(patient: bram, text: "Quiet; reacted when C.O.B. arrived late."))
         content.setMemberNote(try MemberNote(patient: chloe, text: "Arrived late, apologised.", observed: try ObservedMentalizing(modes: [.teleological])))
         try note.edit(content)
@@ -67,8 +64,8 @@ import Testing
     @Test func notesOnNonMembersAndOverlongMemberNotesAreRefused() throws {
         let content = GroupSessionNote(body: try body(), memberNotes: [try MemberNote(patient: PatientID(UUID()), text: "Visitor.")])
         let problems = content.signingProblems(in: GroupNoteContext(members: [:]))
-        #expect(problems == ["Remove notes on patients who were not members on the session date."])
-        #expect(throws: NoteRefusal.tooLong(field: "member note", limit: 1000)) {
+        #expect(problems == [.notesOnNonMembers])
+        #expect(throws: NoteRefusal.tooLong(field: .memberNote, limit: 1000)) {
             try MemberNote(patient: anna, text: String(repeating: "x", count: 1001))
         }
     }
