@@ -36,14 +36,14 @@ struct AlertsController: RouteCollection {
         struct Form: Content { var to: String?; var action: String? }
         let form = try request.form(Form.self)
         guard let target = form.to.flatMap(RiskAlertState.init(rawValue:)) else {
-            return try await render(request, access: access, alert: alert, patient: patient, error: "Choose what to do with the alert.", status: .badRequest)
+            return try await render(request, access: access, alert: alert, patient: patient, error: PageText.text("alerts.error.chooseStep"), status: .badRequest)
         }
         let action = form.action?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if target == .actionRecorded, action.isEmpty || action.count > 2_000 {
-            return try await render(request, access: access, alert: alert, patient: patient, error: "Describe the action taken (up to 2,000 characters).", status: .badRequest)
+            return try await render(request, access: access, alert: alert, patient: patient, error: PageText.text("alerts.error.describeAction"), status: .badRequest)
         }
         if let refusal = try await RiskAlerts(request: request).advance(alert, to: target, by: access.user.id, action: target == .actionRecorded ? action : nil) {
-            return try await render(request, access: access, alert: alert, patient: patient, error: refusal, status: .conflict)
+            return try await render(request, access: access, alert: alert, patient: patient, error: Self.text(refusal), status: .conflict)
         }
         return request.redirect(to: SiteRoute.alert.path(alert: try alert.requireID()))
     }
@@ -97,6 +97,18 @@ struct AlertsController: RouteCollection {
         let response = try await request.view.render("alert", context).encodeResponse(for: request)
         response.status = status
         return response
+    }
+
+    /// Why the step was refused, in the page's language.
+    static func text(_ refusal: AlertStepRefusal) -> String {
+        switch refusal {
+        case .already(let state): PageText.text("alerts.refusal.already", ["state": PageText.text("alerts.state.\(state.rawValue)")])
+        case .cannotReopen: PageText.text("alerts.refusal.cannotReopen")
+        case .acknowledgedAlready: PageText.text("alerts.refusal.acknowledgedAlready")
+        case .acknowledgeFirst: PageText.text("alerts.refusal.acknowledgeFirst")
+        case .actionFirst: PageText.text("alerts.refusal.actionFirst")
+        case .unknownState: PageText.text("alerts.refusal.unknownState")
+        }
     }
 }
 

@@ -50,15 +50,15 @@ struct RiskAlerts {
         try await AlertStore(database: request.db).caseloadTherapists(of: patientID, at: request.now)
     }
 
-    /// Moves an alert one step on; the refusal reason when the step is not the next one.
-    func advance(_ alert: RiskAlert, to target: RiskAlertState, by userID: UUID, action: String?) async throws -> String? {
-        guard let state = RiskAlertState(rawValue: alert.state) else { return "This alert is in an unknown state." }
+    /// Moves an alert one step on; why not when the step is not the next one.
+    func advance(_ alert: RiskAlert, to target: RiskAlertState, by userID: UUID, action: String?) async throws -> AlertStepRefusal? {
+        guard let state = RiskAlertState(rawValue: alert.state) else { return .unknownState }
         if let refusal = state.refusal(moving: target) { return refusal }
         switch target {
         case .acknowledged: (alert.$acknowledgedBy.id, alert.acknowledgedAt) = (userID, request.now)
         case .actionRecorded: (alert.action, alert.$actionBy.id, alert.actionAt) = (action, userID, request.now)
         case .resolved: (alert.$resolvedBy.id, alert.resolvedAt) = (userID, request.now)
-        case .open: return "An alert cannot be reopened."
+        case .open: return .cannotReopen
         }
         alert.state = target.rawValue
         try await alert.save(on: request.db)

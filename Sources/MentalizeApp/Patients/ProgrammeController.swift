@@ -38,7 +38,7 @@ struct ProgrammeController: RouteCollection {
         do {
             try ProgrammePathway.check(from: current, to: target, facts: facts)
         } catch {
-            return try await PatientPage.render(request, access: access, patient: patient, error: error.description, status: .conflict)
+            return try await PatientPage.render(request, access: access, patient: patient, error: PathwayRefusalText.text(error), status: .conflict)
         }
         let now = request.now
         try await request.db.transaction { db in
@@ -68,7 +68,7 @@ struct ProgrammeController: RouteCollection {
         do {
             try SuitabilityRules.check(decision, checklist: checklist.map { SuitabilityChecklist(storedExclusions: $0.exclusions, storedContraindications: $0.contraindications) })
         } catch {
-            return try await PatientPage.render(request, access: access, patient: patient, error: error.description, status: .conflict)
+            return try await PatientPage.render(request, access: access, patient: patient, error: PathwayRefusalText.text(error), status: .conflict)
         }
         let record = SuitabilityDecisionRecord(patientID: patientID, decision: decision.rawValue, reasons: reasons, decidedAt: request.now, decidedBy: access.user.id)
         try await request.db.transaction { db in

@@ -11,6 +11,6 @@ enum BookableDates {
     /// The refusal for `date`, or nil when it is in range.
     static func problem(_ date: LocalDate, today: LocalDate) -> String? {
         let allowed = range(today: today)
-        return allowed.contains(date) ? nil : "Choose a date from \(allowed.lowerBound) to \(allowed.upperBound)."
+        return allowed.contains(date) ? nil : PageText.text("schedule.error.dateRange", ["from": allowed.lowerBound.description, "to": allowed.upperBound.description])
     }
 }

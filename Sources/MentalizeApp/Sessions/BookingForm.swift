@@ -39,12 +39,12 @@ struct BookingInput: Sendable {
         let time: LocalTime? = capture("time", &problems) { () throws(SchedulingError) in try LocalTime(text: form.time?.trimmed ?? "") }
         let minutesText = form.minutes?.trimmed ?? ""
         let minutes = minutesText.isEmpty ? defaultMinutes : Int(minutesText) ?? -1
-        if !(1...1440).contains(minutes) { problems["minutes"] = SchedulingError.invalidDuration(minutes).description }
+        if !(1...1440).contains(minutes) { problems["minutes"] = SchedulingErrorText.text(.invalidDuration(minutes)) }
         var lastDate: LocalDate?
         if let text = form.lastDate?.trimmed, !text.isEmpty {
             lastDate = capture("lastDate", &problems) { () throws(SchedulingError) in try LocalDate(iso: text) }
             if let last = lastDate, let problem = BookableDates.problem(last, today: today) { problems["lastDate"] = problem }
-            if let first = date, let last = lastDate, last < first { problems["lastDate"] = SchedulingError.endBeforeStart(first: first, last: last).description }
+            if let first = date, let last = lastDate, last < first { problems["lastDate"] = SchedulingErrorText.text(.endBeforeStart(first: first, last: last)) }
         }
         let kind = ModalityKind(rawValue: form.modality ?? "") ?? .inPerson
         var roomID: UUID?
@@ -56,7 +56,7 @@ struct BookingInput: Sendable {
                 roomID = id
                 modality = .inPerson(room)
             } else {
-                problems["roomID"] = "Choose a room for a session in person."
+                problems["roomID"] = PageText.text("schedule.error.chooseRoom")
             }
         case .video:
             do {
@@ -64,7 +64,7 @@ struct BookingInput: Sendable {
                 videoURL = link.url.absoluteString
                 modality = .video(link)
             } catch {
-                problems["videoURL"] = error.description
+                problems["videoURL"] = SchedulingErrorText.text(error)
             }
         case .phone:
             break
@@ -77,7 +77,7 @@ struct BookingInput: Sendable {
         do {
             return try body()
         } catch {
-            problems[field] = error.description
+            problems[field] = SchedulingErrorText.text(error)
             return nil
         }
     }

@@ -4,7 +4,7 @@ import MentalizeCore
 
 /// Books weekly series, group slots and one-off sessions after checking the therapists' and the
 /// room's existing sessions for clashes (a year ahead for open-ended series). A clash is refused
-/// with the core's sentence naming who or what, and both times in the clinic's zone.
+/// with sentences naming who or what, and both times in the clinic's zone, in the page's language.
 struct BookingService {
     let database: any Database
     let loader: ScheduleLoader
@@ -13,7 +13,7 @@ struct BookingService {
     /// Books a weekly individual series; returns its id, or why it was refused.
     func bookSeries(patientID: UUID, therapistID: UUID, input: BookingInput) async throws -> Result<UUID, BookingProblems> {
         let id = UUID()
-        let proposed = try proposedSeries(id: id, input: input, therapists: [therapistID], label: "individual session")
+        let proposed = try proposedSeries(id: id, input: input, therapists: [therapistID], label: PageText.text("schedule.booking.individualSession"))
         if let refusal = try await conflicts(proposed, therapists: [therapistID], roomID: input.roomID) { return .failure(BookingProblems(conflict: refusal)) }
         let record = seriesRecord(id: id, kind: .individual, input: input)
         record.$patient.id = patientID
@@ -79,7 +79,7 @@ struct BookingService {
         let id = UUID()
         let start = loader.zone.instant(on: input.date, at: input.time)
         let slot = try TimeSlot(start: start, minutes: input.minutes)
-        let proposed = [Booking(id: BookingID(source: id, date: nil), label: "individual session", therapists: [UserID(therapistID)], modality: input.modality, slot: slot)]
+        let proposed = [Booking(id: BookingID(source: id, date: nil), label: PageText.text("schedule.booking.individualSession"), therapists: [UserID(therapistID)], modality: input.modality, slot: slot)]
         if let refusal = try await conflicts(proposed, therapists: [therapistID], roomID: input.roomID) { return .failure(BookingProblems(conflict: refusal)) }
         let record = OneOffSessionRecord()
         record.id = id
@@ -121,10 +121,10 @@ struct BookingService {
         let staff = try await SessionQueries(database: database).accounts(therapists)
         let names = Dictionary(staff.compactMap { user in user.id.map { (UserID($0), user.displayName) } }, uniquingKeysWith: { first, _ in first })
         do {
-            try ConflictChecker.check(proposed: proposed, existing: bookings, zone: loader.zone, staffNames: names)
+            try ConflictChecker.check(proposed: proposed, existing: bookings)
             return nil
         } catch {
-            return error.description
+            return SchedulingErrorText.text(error, zone: loader.zone, staffNames: names)
         }
     }
 

@@ -11,6 +11,9 @@ struct CourseCreationController: RouteCollection {
         try routes.post(.courseNew, use: create)
     }
 
+    /// The longest curriculum title the form takes.
+    static let titleLimit = 120
+
     struct Form: Content {
         var name: String?
         var capacity: String?
@@ -38,16 +41,17 @@ struct CourseCreationController: RouteCollection {
         let loader = try await request.scheduleLoader()
         var problems: [String] = []
         let name = (form.name ?? "").trimmed
-        if !(2...80).contains(name.count) { problems.append("Give the course a name of 2 to 80 characters.") }
+        if !(2...80).contains(name.count) { problems.append(PageText.text("schedule.error.courseName")) }
         let capacity = Int(form.capacity ?? "")
-        if capacity.map({ !(1...12).contains($0) }) ?? true { problems.append("Capacity must be a number from 1 to 12.") }
-        if !MBTICourse.allowedSessionCounts.contains(form.titles.count) || form.titles.contains(where: { $0.count > 120 }) {
-            problems.append("An MBT-I course has \(MBTICourse.allowedSessionCounts.lowerBound) to \(MBTICourse.allowedSessionCounts.upperBound) sessions: write one title per line (up to 120 characters each); this has \(form.titles.count).")
+        if capacity.map({ !(1...12).contains($0) }) ?? true { problems.append(PageText.text("schedule.error.courseCapacity")) }
+        if !MBTICourse.allowedSessionCounts.contains(form.titles.count) || form.titles.contains(where: { $0.count > Self.titleLimit }) {
+            problems.append(PageText.text("schedule.error.courseCurriculum", ["min": String(MBTICourse.allowedSessionCounts.lowerBound), "max": String(MBTICourse.allowedSessionCounts.upperBound),
+                                                                     "limit": String(Self.titleLimit), "count": String(form.titles.count)]))
         }
         let colleagues = try await GroupCreationController.therapists(request, user: user)
         var team = [user.id]
         if let text = form.coTherapistID, !text.isEmpty {
-            if let id = UUID(uuidString: text), colleagues.contains(where: { $0.id == id }) { team.append(id) } else { problems.append("Choose a co-therapist from the list.") }
+            if let id = UUID(uuidString: text), colleagues.contains(where: { $0.id == id }) { team.append(id) } else { problems.append(PageText.text("schedule.error.chooseCoTherapist")) }
         }
         let input: BookingInput?
         switch BookingInput.parse(form.booking, mapping: loader.mapping, defaultMinutes: 75, today: loader.zone.localDate(of: request.now)) {
@@ -61,7 +65,7 @@ struct CourseCreationController: RouteCollection {
         let result = try await BookingService(database: request.db, loader: loader, now: request.now)
             .createCourse(group: group, therapists: team, input: input, title: name, curriculum: form.titles)
         if case .failure(let refused) = result {
-            return try await render(request, user: user, form: form, problems: [refused.conflict ?? "The course could not be planned."], status: .conflict)
+            return try await render(request, user: user, form: form, problems: [refused.conflict ?? PageText.text("schedule.error.courseNotPlanned")], status: .conflict)
         }
         return request.redirect(to: SiteRoute.group.path(group: try group.requireID()))
     }

@@ -90,7 +90,7 @@ struct GroupController: RouteCollection {
         let loader = try await request.scheduleLoader()
         let typed = try request.form(Form.self).date?.trimmed ?? ""
         guard let date = try? LocalDate(iso: typed) else {
-            return try await GroupPage.render(request, group: group, notice: SchedulingError.invalidDate("").description, status: .badRequest)
+            return try await GroupPage.render(request, group: group, notice: SchedulingErrorText.text(.invalidDate(typed)), status: .badRequest)
         }
         if let problem = BookableDates.problem(date, today: loader.zone.localDate(of: request.now)) {
             return try await GroupPage.render(request, group: group, notice: problem, status: .badRequest)
@@ -99,7 +99,7 @@ struct GroupController: RouteCollection {
         do {
             try roster.leave(PatientID(spell.$patient.id), on: date)
         } catch {
-            return try await GroupPage.render(request, group: group, notice: error.description, status: .badRequest)
+            return try await GroupPage.render(request, group: group, notice: SchedulingErrorText.text(error), status: .badRequest)
         }
         spell.leftAt = GroupRosterQueries.leaveInstant(date, zone: loader.zone)
         try await spell.save(on: request.db)
@@ -116,12 +116,12 @@ struct GroupController: RouteCollection {
         }
         let form = try request.form(Form.self)
         guard let patientID = form.patientID.flatMap(UUID.init(uuidString:)) else {
-            return try await GroupPage.render(request, group: group, notice: "Choose a patient.", status: .badRequest)
+            return try await GroupPage.render(request, group: group, notice: PageText.text("schedule.error.choosePatient"), status: .badRequest)
         }
         let patient = try await request.patientAccess().staffPatient(patientID, for: .write, kind: .demographics)
         let loader = try await request.scheduleLoader()
         guard let date = try? LocalDate(iso: form.date?.trimmed ?? "") else {
-            return try await GroupPage.render(request, group: group, notice: SchedulingError.invalidDate(form.date ?? "").description, status: .badRequest)
+            return try await GroupPage.render(request, group: group, notice: SchedulingErrorText.text(.invalidDate(form.date ?? "")), status: .badRequest)
         }
         if let problem = BookableDates.problem(date, today: loader.zone.localDate(of: request.now)) {
             return try await GroupPage.render(request, group: group, notice: problem, status: .badRequest)
@@ -130,7 +130,7 @@ struct GroupController: RouteCollection {
         do {
             try await change(group, patient, date, roster, loader.zone)
         } catch let refusal as GroupRefusal {
-            return try await GroupPage.render(request, group: group, notice: refusal.description, status: .conflict)
+            return try await GroupPage.render(request, group: group, notice: SchedulingErrorText.text(refusal), status: .conflict)
         }
         return request.redirect(to: SiteRoute.group.path(group: try group.requireID()))
     }

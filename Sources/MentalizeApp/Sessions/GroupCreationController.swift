@@ -27,16 +27,16 @@ struct GroupCreationController: RouteCollection {
         let form = try request.form(Form.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...80).contains(name.count) else {
-            return try await render(request, user: user, form: form, error: "Give the group a name of 2 to 80 characters.", status: .badRequest)
+            return try await render(request, user: user, form: form, error: PageText.text("schedule.error.groupName"), status: .badRequest)
         }
         guard let capacity = Int(form.capacity ?? ""), (1...12).contains(capacity) else {
-            return try await render(request, user: user, form: form, error: "Capacity must be a number from 1 to 12 (MBT groups usually have 6 to 9).", status: .badRequest)
+            return try await render(request, user: user, form: form, error: PageText.text("schedule.error.groupCapacity"), status: .badRequest)
         }
         let colleagues = try await Self.therapists(request, user: user)
         var coTherapist: UUID?
         if let text = form.coTherapistID, !text.isEmpty {
             guard let id = UUID(uuidString: text), colleagues.contains(where: { $0.id == id }) else {
-                return try await render(request, user: user, form: form, error: "Choose a co-therapist from the list.", status: .badRequest)
+                return try await render(request, user: user, form: form, error: PageText.text("schedule.error.chooseCoTherapist"), status: .badRequest)
             }
             coTherapist = id
         }

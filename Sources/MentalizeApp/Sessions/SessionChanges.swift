@@ -15,12 +15,12 @@ struct SessionChanges {
     func apply(to session: ScheduledSession, action: String, reason: String?, date: String?, time: String?) async throws -> String? {
         switch action {
         case "cancel":
-            guard let reason = reason.flatMap(CancellationReason.init(rawValue:)) else { return "Choose why the session is cancelled." }
+            guard let reason = reason.flatMap(CancellationReason.init(rawValue:)) else { return PageText.text("schedule.error.chooseCancelReason") }
             if session.isOneOff { return try await updateOneOff(session) { $0.cancellation = reason.rawValue } }
             try await upsert(session, change: session.kind == .course ? "skipped" : "cancelled", reason: reason.rawValue, slot: nil)
         case "move":
             guard let day = try? LocalDate(iso: date?.trimmed ?? ""), let at = try? LocalTime(text: time?.trimmed ?? "") else {
-                return "Give the new date (YYYY-MM-DD) and time (HH:MM)."
+                return PageText.text("schedule.error.moveDateTime")
             }
             if let problem = BookableDates.problem(day, today: loader.zone.localDate(of: request.now)) { return problem }
             let slot = try TimeSlot(start: loader.zone.instant(on: day, at: at), minutes: session.slot.minutes)
@@ -33,7 +33,7 @@ struct SessionChanges {
             if session.isOneOff { return try await updateOneOff(session) { $0.cancellation = nil } }
             try await SessionQueries(database: request.db).deleteSeriesChange(source: session.key.source, date: session.key.date.description)
         default:
-            return "Choose what to change."
+            return PageText.text("schedule.error.chooseChange")
         }
         return nil
     }

@@ -53,21 +53,10 @@ public struct SuitabilityChecklist: Hashable, Sendable {
     public var storedContraindications: String { contraindications.joined(separator: ",") }
 }
 
-/// Why the team's suitability decision could not be recorded, in words for the clinician.
-public enum SuitabilityRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+/// Why the team's suitability decision could not be recorded (the app words it for the clinician).
+public enum SuitabilityRefusal: Error, Hashable, Sendable {
     case checklistMissing
     case excluded([SuitabilityExclusion])
-
-    public var description: String {
-        switch self {
-        case .checklistMissing:
-            "Complete the suitability checklist in the assessment before recording that MBT is suitable."
-        case .excluded(let exclusions):
-            "MBT cannot be recorded as suitable while the checklist records an exclusion ("
-                + exclusions.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.joined(separator: ", ")
-                + "). Update the checklist if that has changed, or record that MBT is not suitable."
-        }
-    }
 }
 
 /// The rule joining the checklist to the decision: "suitable" needs a checklist without exclusions;

@@ -14,38 +14,14 @@ public enum SuitabilityDecision: String, Hashable, Codable, Sendable {
     case notSuitable = "not-suitable"
 }
 
-/// Why a move was refused, in words for the clinician.
-public enum TransitionRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+/// Why a move was refused (the app words it for the clinician).
+public enum TransitionRefusal: Error, Hashable, Sendable {
     case finished(ProgrammeStatus)
     case notANextStep(from: ProgrammePhase, to: ProgrammePhase)
     case needsSuitableDecision(to: ProgrammePhase)
     case needsNotSuitableDecision
     case exitNotPossible(ProgrammeExit, from: ProgrammePhase)
     case unchanged
-
-    public var description: String {
-        switch self {
-        case .finished(let status):
-            "The programme has ended (\(Self.name(status))); start a new referral instead."
-        case .notANextStep(let from, let to):
-            "\(to.displayName) does not follow \(from.displayName). The next step is \(ProgrammePathway.nextPhases(after: from).map(\.displayName).joined(separator: " or "))."
-        case .needsSuitableDecision(let to):
-            "\(to.displayName) cannot start without a team decision that MBT is suitable. Record the suitability decision first."
-        case .needsNotSuitableDecision:
-            "Record the team's decision that MBT is not suitable before closing the programme as not suitable."
-        case .exitNotPossible(let exit, let from):
-            "\(exit.displayName) is not possible during \(from.displayName)."
-        case .unchanged:
-            "The programme is already there."
-        }
-    }
-
-    private static func name(_ status: ProgrammeStatus) -> String {
-        switch status {
-        case .inPhase(let phase): phase.displayName.lowercased()
-        case .exited(let exit): exit.displayName.lowercased()
-        }
-    }
 }
 
 /// The MBT pathway as a state machine: referral → assessment → MBT-I → treatment → ending →

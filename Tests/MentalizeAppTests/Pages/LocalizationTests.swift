@@ -1,5 +1,6 @@
 import Foundation
 @testable import MentalizeApp
+import MentalizeCore
 import Testing
 
 @Suite struct LocalizationTests {
@@ -18,6 +19,18 @@ import Testing
             }
         }
         #expect(used > 10)
+    }
+
+    /// Every named core value has its name in every shipped language (a raw value such as
+    /// `mbt-i` is the key's end, so a renamed case shows here, not as a bare key on a page).
+    @Test func everyCatalogueNamedValueHasItsName() throws {
+        func keys<T: CatalogueNamed & CaseIterable>(_ type: T.Type) -> [String] { T.allCases.map { "\(T.textPrefix).\($0.rawValue)" } }
+        let all = keys(MBTIntervention.self) + keys(PrementalizingMode.self) + keys(MentalizingPole.self) + keys(ProgrammePhase.self)
+            + keys(ProgrammeExit.self) + keys(ReviewStatus.self)
+        for catalog in try Localizations.load(from: try AppResources.bundled()).catalogs.values {
+            let missing = all.filter { catalog.strings[$0] == nil }
+            #expect(missing.isEmpty, "\(catalog.code) lacks \(missing)")
+        }
     }
 
     /// Leaf reads `#t(...)` directly followed by a colon as a tag with a body, which fails only when

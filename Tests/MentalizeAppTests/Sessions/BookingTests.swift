@@ -34,6 +34,9 @@ import VaporTesting
             #expect(clash.body.string.contains("Robin Ash (demo therapist) is already booked"), "names who clashes")
             #expect(clash.body.string.contains("15:30") && clash.body.string.contains("(Europe/London)"), "both times in the clinic's zone")
             #expect(roomClash.status == .conflict && roomClash.body.string.contains("Room 1 is already booked"))
+            let dutchClash = try await ash.post(caseyPath + "/one-off", form: ["date": friday.adding(days: 7).description, "time": "15:30", "modality": "phone"],
+                                                headers: ["Accept-Language": "nl"])
+            #expect(dutchClash.status == .conflict && dutchClash.body.string.contains("Robin Ash (demo therapist) is al ingepland op vr "), "the clash in Dutch, with Dutch day names")
             #expect(try await OneOffSessionRecord.query(on: app.db).count() == 0, "nothing booked on a clash")
             let week = try await ash.get("/schedule?week=\(friday)").body.string
             #expect(week.contains("15:00–15:50") && week.contains("Avery Testpatient"))
@@ -76,6 +79,9 @@ import VaporTesting
             let html = response.body.string
             #expect(html.contains("is not a valid date") && html.contains("is not a valid time") && html.contains("video link is not accepted"))
             #expect(html.contains("value=\"https://evil.example/room\""), "what was typed is kept")
+            let dutch = try await ash.post(patientPath + "/series", form: ["date": "2026-02-30", "time": "25:00", "modality": "video", "videoURL": "https://evil.example/room"],
+                                           headers: ["Accept-Language": "nl"]).body.string
+            #expect(dutch.contains("is geen geldige datum") && dutch.contains("is geen geldige tijd") && dutch.contains("De videolink wordt niet geaccepteerd"))
         }
     }
 

@@ -43,7 +43,7 @@ import Testing
                     } catch {
                         refusal = error
                     }
-                    #expect((refusal == nil) == expectAllowed, "\(from) → \(to) with \(String(describing: decision)): \(refusal?.description ?? "allowed")")
+                    #expect((refusal == nil) == expectAllowed, "\(from) → \(to) with \(String(describing: decision)): \(refusal.map { String(describing: $0) } ?? "allowed")")
                     checked += 1
                 }
             }
@@ -51,13 +51,10 @@ import Testing
         #expect(checked == 11 * 11 * 3)
     }
 
-    @Test func refusalsSayWhyInPlainWords() {
+    @Test func refusalsNameTheRuleBroken() {
         #expect(throws: TransitionRefusal.needsSuitableDecision(to: .treatment)) {
             try ProgrammePathway.check(from: .inPhase(.assessment), to: .inPhase(.treatment), facts: PathwayFacts())
         }
-        #expect(TransitionRefusal.needsSuitableDecision(to: .treatment).description.contains("cannot start without a team decision"))
-        #expect(TransitionRefusal.notANextStep(from: .referral, to: .treatment).description == "Treatment does not follow Referral. The next step is Assessment.")
-        #expect(TransitionRefusal.finished(.exited(.droppedOut)).description.contains("dropped out"))
         #expect(throws: TransitionRefusal.finished(.inPhase(.discharged))) {
             try ProgrammePathway.check(from: .inPhase(.discharged), to: .inPhase(.followUp), facts: PathwayFacts())
         }

@@ -10,21 +10,21 @@ import Testing
         Booking(id: BookingID(source: UUID(), date: nil), label: label, therapists: therapists, modality: modality, slot: try Fx.slot(day, start, minutes: minutes))
     }
 
-    @Test func aDoubleBookedTherapistIsRefusedNamingWhoWhatAndWhenInTheClinicZone() throws {
+    @Test func aDoubleBookedTherapistIsRefusedNamingWhoWhatAndWhen() throws {
         // setup
-        let zone = try ClinicZone("Europe/Amsterdam")
         let group = try booking("Tuesday group", [jansen, devries], .inPerson(try Fx.room("Room 2")), "2024-03-05", "09:00", minutes: 90)
         let proposed = try booking("individual session", [jansen], .phone, "2024-03-05", "10:00", minutes: 50)
         // act + verify
         #expect(throws: ConflictRefusal.self) {
-            try ConflictChecker.check(proposed: [proposed], existing: [group], zone: zone, staffNames: [jansen: "Dr Jansen"])
+            try ConflictChecker.check(proposed: [proposed], existing: [group])
         }
         do {
-            try ConflictChecker.check(proposed: [proposed], existing: [group], zone: zone, staffNames: [jansen: "Dr Jansen"])
+            try ConflictChecker.check(proposed: [proposed], existing: [group])
+            Issue.record("expected a refusal")
         } catch {
-            #expect(error.conflicts.count == 1)
-            #expect(error.description == "Dr Jansen is already booked on Tue 5 Mar 2024, 10:00–11:30 (Europe/Amsterdam) for Tuesday group, "
-                + "which overlaps individual session on Tue 5 Mar 2024, 11:00–11:50 (Europe/Amsterdam).")
+            #expect(error.conflicts.map(\.resource) == [.therapist(jansen)])
+            #expect(error.conflicts.first?.existing == group && error.conflicts.first?.proposed == proposed)
+            #expect(error.listed == error.conflicts && error.unlisted == 0)
         }
     }
 
@@ -60,20 +60,21 @@ import Testing
         let found = ConflictChecker.conflicts(proposed: newBookings, existing: group.bookings(in: window))
         #expect(found.count == 13)
         do {
-            try ConflictChecker.check(proposed: newBookings, existing: group.bookings(in: window), zone: zone, staffNames: [:], listed: 2)
+            try ConflictChecker.check(proposed: newBookings, existing: group.bookings(in: window), listed: 2)
             Issue.record("expected a refusal")
         } catch {
-            #expect(error.description.hasPrefix("The therapist is already booked on Thu 4 Jan 2024, 14:00–15:30 (Europe/London)"))
-            #expect(error.description.hasSuffix("And 11 more clashes (13 in all)."))
-            #expect(error.description.contains("Thu 28 Mar 2024") == false)
+            #expect(error.conflicts == found)
+            #expect(error.listed == Array(found.prefix(2)) && error.unlisted == 11)
+            let first = try #require(error.listed.first)
+            #expect(first.resource == .therapist(jansen))
+            #expect(zone.slotText(first.existing.slot) == "Thu 4 Jan 2024, 14:00–15:30 (Europe/London)", "the existing session's time, in the clinic's zone")
         }
         // By default three clashes are spelled out, then the count.
         do {
-            try ConflictChecker.check(proposed: newBookings, existing: group.bookings(in: window), zone: zone, staffNames: [:])
+            try ConflictChecker.check(proposed: newBookings, existing: group.bookings(in: window))
             Issue.record("expected a refusal")
         } catch {
-            #expect(error.description.components(separatedBy: "is already booked on").count - 1 == 3)
-            #expect(error.description.hasSuffix("And 10 more clashes (13 in all)."))
+            #expect(error.listed.count == 3 && error.unlisted == 10 && error.conflicts.count == 13)
         }
     }
 
@@ -93,7 +94,18 @@ import Testing
         for text in refused {
             #expect(throws: SchedulingError.self, "\(text)") { try VideoLink(text, serviceHost: "video.clinic.example") }
         }
-        #expect(throws: SchedulingError.emptyName("room name")) { try Fx.room("  ") }
+        let reasons: [(String, VideoLinkProblem)] = [
+            ("http://video.clinic.example/room/abc", .notHTTPS),
+            ("https://video.clinic.example.evil.test/room", .notTheService(host: "video.clinic.example")),
+            ("https://someone@video.clinic.example/room", .userNameOrPassword),
+            ("https://video.clinic.example/room abc", .spacesOrControlCharacters),
+            ("https://video.clinic.example/" + String(repeating: "a", count: VideoLink.maximumLength), .tooLong(limit: VideoLink.maximumLength)),
+        ]
+        for (text, problem) in reasons {
+            #expect(throws: SchedulingError.invalidVideoLink(problem), "\(text)") { try VideoLink(text, serviceHost: "video.clinic.example") }
+        }
+        #expect(throws: SchedulingError.emptyName(.roomName)) { try Fx.room("  ") }
+        #expect(throws: SchedulingError.textTooLong(field: .roomName, limit: 100)) { try Fx.room(String(repeating: "r", count: 101)) }
         #expect(SessionModality.phone.locationText == "By phone")
     }
 }

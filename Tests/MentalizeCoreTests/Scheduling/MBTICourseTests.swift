@@ -13,7 +13,7 @@ import Testing
     @Test func aCourseHasTenToTwelveTitledSessions() throws {
         #expect(throws: SchedulingError.courseLength(count: 9, allowed: 10...12)) { try course(Array(Self.titles.prefix(9))) }
         #expect(throws: SchedulingError.courseLength(count: 13, allowed: 10...12)) { try course(Self.titles + ["extra"]) }
-        #expect(throws: SchedulingError.emptyName("course or session title")) { try course(Array(Self.titles.prefix(9)) + [" "]) }
+        #expect(throws: SchedulingError.emptyName(.courseTitle)) { try course(Array(Self.titles.prefix(9)) + [" "]) }
         #expect(try course(Array(Self.titles.prefix(10))).sessions().count == 10)
     }
 

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The life of a risk alert: open → acknowledged (who, when) → action recorded → resolved.
-/// Steps cannot be skipped or repeated; each refusal carries a reason a clinician can read.
+/// Steps cannot be skipped or repeated; each refusal says which rule it broke.
 public enum RiskAlertState: String, Sendable, Codable, CaseIterable {
     case open
     case acknowledged
@@ -18,28 +18,30 @@ public enum RiskAlertState: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// Checks a requested move; returns the reason it is refused, or nil when allowed.
-    public func refusal(moving target: RiskAlertState) -> String? {
-        if self == target { return "This alert is already \(target.words)." }
+    /// Checks a requested move; returns why it is refused, or nil when allowed.
+    public func refusal(moving target: RiskAlertState) -> AlertStepRefusal? {
+        if self == target { return .already(target) }
         guard next == target else {
             switch target {
-            case .open: return "An alert cannot be reopened."
-            case .acknowledged: return "This alert was acknowledged already."
-            case .actionRecorded: return "Acknowledge the alert before recording an action."
-            case .resolved: return "Record the action taken before resolving the alert."
+            case .open: return .cannotReopen
+            case .acknowledged: return .acknowledgedAlready
+            case .actionRecorded: return .acknowledgeFirst
+            case .resolved: return .actionFirst
             }
         }
         return nil
     }
+}
 
-    public var words: String {
-        switch self {
-        case .open: "open"
-        case .acknowledged: "acknowledged"
-        case .actionRecorded: "action recorded"
-        case .resolved: "resolved"
-        }
-    }
+/// Why an alert cannot take the step asked for.
+public enum AlertStepRefusal: Hashable, Sendable {
+    case already(RiskAlertState)
+    case cannotReopen
+    case acknowledgedAlready
+    case acknowledgeFirst
+    case actionFirst
+    /// The stored state is none the core knows.
+    case unknownState
 }
 
 /// When an open alert goes up to the programme lead: not acknowledged within `after`.

@@ -11,11 +11,16 @@ public struct BookingConflict: Hashable, Sendable {
     public let existing: Booking
 }
 
-/// Refusal of a booking because of conflicts; `description` names what clashes and when, in the
-/// clinic's zone.
-public struct ConflictRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+/// Refusal of a booking because of conflicts: every clash, and the first few that a message
+/// spells out (the app words them, with both times in the clinic's zone; the rest are counted).
+public struct ConflictRefusal: Error, Hashable, Sendable {
+    /// Every clash, in the order of the proposed bookings.
     public let conflicts: [BookingConflict]
-    public let description: String
+    /// The clashes to spell out: the first of `conflicts`, at least one.
+    public let listed: [BookingConflict]
+
+    /// How many clashes are counted but not spelled out.
+    public var unlisted: Int { conflicts.count - listed.count }
 }
 
 /// Finds double bookings. Slots are half-open, so back-to-back sessions do not clash. A proposed
@@ -39,30 +44,13 @@ public enum ConflictChecker {
         return found
     }
 
-    /// Throws a readable refusal when any proposed booking clashes. `staffNames` gives the names
-    /// to show for therapists; `listed` caps how many clashes the message spells out (three, so a
-    /// weekly series that clashes every week reads as three sentences and a count, not a wall).
-    public static func check(
-        proposed: [Booking], existing: [Booking], zone: ClinicZone, staffNames: [UserID: String], listed: Int = 3
-    ) throws(ConflictRefusal) {
+    /// Throws a refusal when any proposed booking clashes. `listed` caps how many clashes a
+    /// message spells out (three, so a weekly series that clashes every week reads as three
+    /// sentences and a count, not a wall).
+    public static func check(proposed: [Booking], existing: [Booking], listed: Int = 3) throws(ConflictRefusal) {
         let found = conflicts(proposed: proposed, existing: existing)
         guard !found.isEmpty else { return }
-        var lines = found.prefix(max(1, listed)).map { sentence(for: $0, zone: zone, staffNames: staffNames) }
-        let rest = found.count - lines.count
-        if rest > 0 { lines.append("And \(rest) more clash\(rest == 1 ? "" : "es") (\(found.count) in all).") }
-        throw ConflictRefusal(conflicts: found, description: lines.joined(separator: " "))
-    }
-
-    /// E.g. "Dr Jansen is already booked on Tue 5 Mar 2024, 10:00–11:30 (Europe/Amsterdam) for
-    /// Tuesday group, which overlaps individual session on Tue 5 Mar 2024, 11:00–11:50 (Europe/Amsterdam)."
-    public static func sentence(for conflict: BookingConflict, zone: ClinicZone, staffNames: [UserID: String]) -> String {
-        let who: String
-        switch conflict.resource {
-        case .therapist(let id): who = staffNames[id] ?? "The therapist"
-        case .room(let room): who = room.name
-        }
-        return "\(who) is already booked on \(zone.slotText(conflict.existing.slot)) for \(conflict.existing.label), "
-            + "which overlaps \(conflict.proposed.label) on \(zone.slotText(conflict.proposed.slot))."
+        throw ConflictRefusal(conflicts: found, listed: Array(found.prefix(max(1, listed))))
     }
 
     private static func firstIndex(in sorted: [Booking], where isAfter: (Booking) -> Bool) -> Int {

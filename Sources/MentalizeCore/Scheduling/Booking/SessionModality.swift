@@ -7,8 +7,8 @@ public struct Room: Hashable, Sendable, Codable {
 
     public init(id: RoomID, name: String) throws(SchedulingError) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .emptyName("room name") }
-        guard trimmed.count <= 100 else { throw .textTooLong(field: "room name", limit: 100) }
+        guard !trimmed.isEmpty else { throw .emptyName(.roomName) }
+        guard trimmed.count <= 100 else { throw .textTooLong(field: .roomName, limit: 100) }
         self.id = id
         self.name = trimmed
     }

@@ -3,6 +3,9 @@ public import Foundation
 /// A link to a session on the clinic's own video service: `https` only, no user name or password
 /// in the link, and the host must be the service's host or one of its subdomains.
 public struct VideoLink: Hashable, Sendable, Codable {
+    /// The longest link accepted, in bytes.
+    public static let maximumLength = 2048
+
     public let url: URL
 
     /// Checks `text` against the clinic's video service host (e.g. `video.clinic.example`).
@@ -11,23 +14,23 @@ public struct VideoLink: Hashable, Sendable, Codable {
         let host = (url.host ?? "").lowercased()
         let service = serviceHost.lowercased()
         guard !service.isEmpty, host == service || host.hasSuffix("." + service) else {
-            throw .invalidVideoLink("it must point to the clinic's video service (\(serviceHost)).")
+            throw .invalidVideoLink(.notTheService(host: serviceHost))
         }
         self.url = url
     }
 
     private static func checkedURL(_ text: String) throws(SchedulingError) -> URL {
-        guard text.utf8.count <= 2048 else { throw .invalidVideoLink("it is longer than 2048 characters.") }
+        guard text.utf8.count <= maximumLength else { throw .invalidVideoLink(.tooLong(limit: maximumLength)) }
         guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw .invalidVideoLink("it contains spaces or control characters.")
+            throw .invalidVideoLink(.spacesOrControlCharacters)
         }
         guard let parts = URLComponents(string: text), let url = parts.url else {
-            throw .invalidVideoLink("it is not a web address.")
+            throw .invalidVideoLink(.notAWebAddress)
         }
-        guard parts.scheme?.lowercased() == "https" else { throw .invalidVideoLink("it must start with https://.") }
-        guard let host = parts.host, !host.isEmpty else { throw .invalidVideoLink("it has no host name.") }
+        guard parts.scheme?.lowercased() == "https" else { throw .invalidVideoLink(.notHTTPS) }
+        guard let host = parts.host, !host.isEmpty else { throw .invalidVideoLink(.noHostName) }
         guard parts.user == nil, parts.password == nil else {
-            throw .invalidVideoLink("it must not contain a user name or password.")
+            throw .invalidVideoLink(.userNameOrPassword)
         }
         return url
     }
@@ -40,4 +43,16 @@ public struct VideoLink: Hashable, Sendable, Codable {
         var container = encoder.singleValueContainer()
         try container.encode(url.absoluteString)
     }
+}
+
+/// Why a video link is not accepted.
+public enum VideoLinkProblem: Hashable, Sendable {
+    /// The host is not the clinic's video service `host` or one of its subdomains.
+    case notTheService(host: String)
+    case tooLong(limit: Int)
+    case spacesOrControlCharacters
+    case notAWebAddress
+    case notHTTPS
+    case noHostName
+    case userNameOrPassword
 }

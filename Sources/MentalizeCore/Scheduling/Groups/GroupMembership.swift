@@ -20,8 +20,8 @@ public struct WaitingListEntry: Hashable, Sendable, Codable {
     public let since: LocalDate
 }
 
-/// Why a roster change was refused.
-public enum GroupRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+/// Why a roster change was refused (the app words it for the therapist, in the page's language).
+public enum GroupRefusal: Error, Hashable, Sendable {
     case invalidCapacity(Int, allowed: ClosedRange<Int>)
     case full(on: LocalDate, capacity: Int)
     case alreadyMember(since: LocalDate)
@@ -29,18 +29,4 @@ public enum GroupRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case leaveBeforeJoin(joined: LocalDate, leave: LocalDate)
     case alreadyWaiting
     case notWaiting
-
-    public var description: String {
-        switch self {
-        case .invalidCapacity(let value, let allowed):
-            "A group holds \(allowed.lowerBound) to \(allowed.upperBound) patients, not \(value)."
-        case .full(let date, let capacity):
-            "The group is full on \(date) (\(capacity) places); add the patient to the waiting list instead."
-        case .alreadyMember(let since): "The patient is already a member (since \(since))."
-        case .notAMember(let date): "The patient is not a member of the group on \(date)."
-        case .leaveBeforeJoin(let joined, let leave): "The leave date \(leave) is before the join date \(joined)."
-        case .alreadyWaiting: "The patient is already on the waiting list."
-        case .notWaiting: "The patient is not on the waiting list."
-        }
-    }
 }

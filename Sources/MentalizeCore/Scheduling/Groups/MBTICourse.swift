@@ -39,8 +39,8 @@ public struct MBTICourse: Hashable, Sendable, Codable {
         var titles: [String] = []
         for raw in [title] + curriculum {
             let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw .emptyName("course or session title") }
-            guard trimmed.count <= 200 else { throw .textTooLong(field: "course or session title", limit: 200) }
+            guard !trimmed.isEmpty else { throw .emptyName(.courseTitle) }
+            guard trimmed.count <= 200 else { throw .textTooLong(field: .courseTitle, limit: 200) }
             titles.append(trimmed)
         }
         self.id = id
