@@ -52,22 +52,22 @@ struct AccountService {
     /// must have no account yet; a patient account holds no other role.
     func checkedNewAccount(clinicID: UUID, username: String, displayName: String, roles: [String], pendingRoles: [String] = [], patientID: UUID? = nil, password: String) async throws -> NewAccount {
         let username = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard !username.isEmpty, username.count <= 254 else { throw Problem(description: "the username must be 1 to 254 characters") }
+        guard !username.isEmpty, username.count <= 254 else { throw Problem(description: PageText.text("account.error.usernameLength")) }
         guard ContactChecks.isEmail(username) else {
-            throw Problem(description: "the username is the person's e-mail address (such as name@clinic.example), which they type to sign in")
+            throw Problem(description: PageText.text("account.error.usernameNotEmail"))
         }
         let displayName = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !displayName.isEmpty else { throw Problem(description: "the display name is empty") }
+        guard !displayName.isEmpty else { throw Problem(description: PageText.text("account.error.displayNameEmpty")) }
         guard displayName.count <= Self.displayNameLimit else {
-            throw Problem(description: "the display name can have up to \(Self.displayNameLimit) characters")
+            throw Problem(description: PageText.text("account.error.displayNameLength", ["limit": String(Self.displayNameLimit)]))
         }
         guard !(roles + pendingRoles).isEmpty, (roles + pendingRoles).allSatisfy(Self.knownRoles.contains) else {
-            throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
+            throw Problem(description: Self.unknownRolesText)
         }
         try await PatientAccountStore(database: database).check(roles: roles + pendingRoles, patientID: patientID, clinicID: clinicID)
         try checkPassword(password, username: username, displayName: displayName, totpEnabled: false)
         if try await AccountQueries(database: database).account(named: username) != nil {
-            throw Problem(description: "an account named \(username) already exists")
+            throw Problem(description: PageText.text("account.error.exists", ["username": username]))
         }
         let hash = try await hasher.hash(password)
         return NewAccount(account: UserAccount(clinicID: clinicID, username: username, displayName: displayName, roles: roles), passwordHash: hash, createdAt: now, patientID: patientID)
@@ -98,7 +98,7 @@ struct AccountService {
     /// Replaces an account's roles; its sessions end so the new roles apply at the next sign-in.
     func setRoles(username: String, roles: [String]) async throws {
         guard !roles.isEmpty, roles.allSatisfy(Self.knownRoles.contains) else {
-            throw Problem(description: "roles must be some of: \(Self.knownRoles.sorted().joined(separator: ", "))")
+            throw Problem(description: Self.unknownRolesText)
         }
         let account = try await find(username)
         let id = try account.requireID()
@@ -127,6 +127,11 @@ struct AccountService {
         try await account.update(on: database)
     }
 
+    /// Says which roles an account can hold (the role names as typed, such as programmeLead).
+    private static var unknownRolesText: String {
+        PageText.text("account.error.roles", ["roles": knownRoles.sorted().joined(separator: ", ")])
+    }
+
     private func checkPassword(_ password: String, username: String, displayName: String, totpEnabled: Bool) throws {
         let problems = passwordPolicy.problems(password: password, totpEnabled: totpEnabled, name: displayName, email: username)
         guard problems.isEmpty else { throw Problem(description: problems.map(PasswordProblemText.text).joined(separator: " ")) }
@@ -139,7 +144,7 @@ struct AccountService {
     /// The clinic new accounts join (Mentalize runs one clinic per installation for now).
     func onlyClinicID() async throws -> UUID {
         guard let clinic = try await ClinicQueries(database: database).first() else {
-            throw Problem(description: "there is no clinic yet: run `mentalize setup` first (or `mentalize serve` and open the setup link it prints)")
+            throw Problem(description: PageText.text("account.error.noClinic"))
         }
         return try clinic.requireID()
     }
@@ -147,7 +152,7 @@ struct AccountService {
     func find(_ username: String) async throws -> UserAccount {
         let name = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard let account = try await AccountQueries(database: database).account(named: name) else {
-            throw Problem(description: "no account named \(name)")
+            throw Problem(description: PageText.text("account.error.noAccount", ["username": name]))
         }
         return account
     }

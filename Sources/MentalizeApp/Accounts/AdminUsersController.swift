@@ -45,7 +45,7 @@ struct AdminUsersController: RouteCollection {
             let clinical = RoleApprovals.clinicalRoles.contains(role)
             let record = (form.patientID ?? "").trimmingCharacters(in: .whitespaces)
             let patientID = record.isEmpty ? nil : UUID(uuidString: record)
-            guard record.isEmpty || patientID != nil else { throw AccountService.Problem(description: "the patient record id is not a record id") }
+            guard record.isEmpty || patientID != nil else { throw AccountService.Problem(description: PageText.text("admin.error.patientRecordID")) }
             let created = try await service.create(clinicID: try await service.onlyClinicID(), username: form.username ?? "", displayName: form.displayName ?? "",
                                                    roles: clinical ? [] : [role], pendingRoles: clinical ? [role] : [], patientID: patientID, password: form.password ?? "")
             let id = try created.requireID()

@@ -20,7 +20,7 @@ struct SecondFactorController: RouteCollection {
         // A key for a very long username does not fit the largest code this encoder makes; the
         // page then offers only the key as text and the otpauth link (a 404 here, not a 500).
         guard let code = try? QRCode(encoding: uri) else { throw Abort(.notFound) }
-        let svg = code.svg(moduleSize: 5, label: "Authenticator key")
+        let svg = code.svg(moduleSize: 5, label: PageText.text("secondFactor.secretLabel"))
         return Response(status: .ok, headers: ["Content-Type": "image/svg+xml"], body: .init(string: svg))
     }
 

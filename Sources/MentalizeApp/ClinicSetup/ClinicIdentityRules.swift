@@ -12,9 +12,9 @@ enum ClinicIdentityRules {
     static func problems(name: String, timeZone: String, locale: String, publicURL: String) -> [String] {
         var problems: [String] = []
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > nameLimit { problems.append("the clinic's name must be 1 to \(nameLimit) characters") }
-        if (try? ClinicZone(timeZone)) == nil { problems.append("'\(timeZone)' is not a time zone: use a name such as Europe/London or Europe/Amsterdam") }
-        if !locales.contains(locale) { problems.append("the language must be one of: \(locales.sorted().joined(separator: ", "))") }
+        if name.isEmpty || name.count > nameLimit { problems.append(PageText.text("clinic.error.nameLength", ["limit": String(nameLimit)])) }
+        if (try? ClinicZone(timeZone)) == nil { problems.append(PageText.text("clinic.error.timeZone", ["zone": timeZone])) }
+        if !locales.contains(locale) { problems.append(PageText.text("clinic.error.language", ["languages": locales.sorted().joined(separator: ", ")])) }
         if let problem = PublicAddress.problem(publicURL.trimmingCharacters(in: .whitespaces)) { problems.append(problem) }
         return problems
     }

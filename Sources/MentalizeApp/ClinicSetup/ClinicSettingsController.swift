@@ -34,7 +34,7 @@ struct ClinicSettingsController: RouteCollection {
 
     /// A helpline language the site does not ship.
     struct HelplineLanguageProblem: Error {
-        let message = "choose the helpline's language from the list, or any language"
+        var message: String { PageText.text("clinic.error.helplineLanguage") }
     }
 
     struct MoveForm: Content {
@@ -106,7 +106,7 @@ struct ClinicSettingsController: RouteCollection {
         let queries = ClinicSettingsQueries(database: request.db)
         let lines = try await queries.helplines(clinicID: try clinic.requireID())
         guard lines.count > 1 else {
-            return try await refuse(request, clinic, ["a clinic keeps at least one helpline: every patient page shows them; add the new one before removing the last"], status: .conflict)
+            return try await refuse(request, clinic, [PageText.text("clinic.error.lastHelpline")], status: .conflict)
         }
         try await line.delete(on: request.db)
         try await queries.renumber(lines.filter { $0.id != line.id })

@@ -66,13 +66,13 @@ struct ClinicSettingsForm: Codable {
             let opensText = opens.trimmingCharacters(in: .whitespaces), closesText = closes.trimmingCharacters(in: .whitespaces)
             if opensText.isEmpty && closesText.isEmpty { continue }
             guard let open = try? LocalTime(text: opensText), let close = try? LocalTime(text: closesText) else {
-                problems.append("\(day.name): give an opening and a closing time such as 09:00 and 17:00, or leave both empty when closed")
+                problems.append(PageText.text("clinic.error.dayTimes", ["day": DateWords.weekdayLong(day, in: DisplayTime.language)]))
                 continue
             }
             do {
                 openings[day] = try OfficeHours.Opening(opens: open, closes: close)
             } catch {
-                problems.append("\(day.name): \(error.description)")
+                problems.append(PageText.text("clinic.error.dayProblem", ["day": DateWords.weekdayLong(day, in: DisplayTime.language), "problem": ClinicSettingsErrorText.text(error)]))
             }
         }
         return problems.isEmpty ? .success(OfficeHours(openings: openings)) : .failure(ClinicSettingsProblems(messages: problems))
@@ -82,7 +82,7 @@ struct ClinicSettingsForm: Codable {
     func problems() -> [String] {
         let language = (locale ?? "").isEmpty ? LanguageNegotiation.fallback : locale ?? ""
         var problems = ClinicIdentityRules.problems(name: name ?? "", timeZone: timeZone ?? "", locale: language, publicURL: publicURL ?? "")
-        if (outOfHoursText ?? "").count > Self.outOfHoursLimit { problems.append("the out-of-hours instruction can have up to \(Self.outOfHoursLimit) characters") }
+        if (outOfHoursText ?? "").count > Self.outOfHoursLimit { problems.append(PageText.text("clinic.error.outOfHoursLength", ["limit": String(Self.outOfHoursLimit)])) }
         if case .failure(let hours) = officeHours() { problems += hours.messages }
         return problems
     }

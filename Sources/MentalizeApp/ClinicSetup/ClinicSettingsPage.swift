@@ -13,7 +13,7 @@ enum ClinicSettingsPage {
             page: PageChrome(titleKey: "settings.title", request: request), csrfToken: request.csrfToken,
             canEdit: user.roles.contains(Role.admin.rawValue), form: form, problems: problems, helplineProblems: helplineProblems,
             noticeKey: notice.flatMap { ["settings", "helplines"].contains($0) ? "settings.saved.\($0)" : nil },
-            days: Weekday.allCases.map { day in .init(key: day.rawValue, name: day.name, opens: form[day].opens, closes: form[day].closes) },
+            days: Weekday.allCases.map { day in .init(key: day.rawValue, name: Self.label(day), opens: form[day].opens, closes: form[day].closes) },
             locales: ClinicIdentityRules.locales.sorted().map { .init(code: $0, name: PageChrome.languageNames[$0] ?? $0) },
             helplines: lines.enumerated().map { index, line in
                 .init(name: line.name, phone: line.phone, hours: line.hours, language: line.language ?? "", number: index + 1, first: index == 0, last: index == lines.count - 1,
@@ -28,5 +28,11 @@ enum ClinicSettingsPage {
         let response = try await request.view.render("clinic-settings", context).encodeResponse(for: request)
         response.status = status
         return response
+    }
+
+    /// "Monday", "Maandag": a weekday as a field label in the page's language.
+    private static func label(_ day: Weekday) -> String {
+        let name = DateWords.weekdayLong(day, in: DisplayTime.language)
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 }

@@ -20,12 +20,12 @@ struct FirstRunController: RouteCollection {
         guard let token = try await liveToken(request) else { throw Abort(.notFound) }
         let form = try request.form(FirstRunForm.self)
         var problems = form.request.problems
-        if form.password != form.passwordAgain { problems.append("the two passwords are not the same") }
+        if form.password != form.passwordAgain { problems.append(PageText.text("setup.error.passwordsDiffer")) }
         if problems.isEmpty {
             let accounts = AccountService(database: request.db, hasher: request.application.passwordHasher, passwordPolicy: try request.application.passwordPolicy, now: request.now)
             do {
                 try await ClinicFounding(accounts: accounts).found(form.request, adminPassword: form.password ?? "") { db in
-                    guard try await OneTimeTokens(database: db).redeem(token, now: request.now) else { throw ClinicFounding.Refused(description: "this setup link was used a moment ago") }
+                    guard try await OneTimeTokens(database: db).redeem(token, now: request.now) else { throw ClinicFounding.Refused(description: PageText.text("setup.error.linkUsed")) }
                 }
                 return request.redirect(to: SignInNotice.setup.signInPath)
             } catch let refused as ClinicFounding.Refused {

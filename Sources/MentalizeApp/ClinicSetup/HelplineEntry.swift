@@ -27,12 +27,12 @@ struct HelplineEntry: Sendable, Equatable {
     /// What is wrong with this line, in words for the person entering it (empty when nothing is).
     var problems: [String] {
         var problems: [String] = []
-        if name.isEmpty || name.count > Self.textLimit { problems.append("each helpline needs a name of 1 to \(Self.textLimit) characters") }
-        if hours.count > Self.textLimit { problems.append("a helpline's hours can have up to \(Self.textLimit) characters") }
+        if name.isEmpty || name.count > Self.textLimit { problems.append(PageText.text("clinic.error.helplineName", ["limit": String(Self.textLimit)])) }
+        if hours.count > Self.textLimit { problems.append(PageText.text("clinic.error.helplineHours", ["limit": String(Self.textLimit)])) }
         do {
             _ = try HelplineNumber(number)
         } catch {
-            problems.append(error.description)
+            problems.append(ClinicSettingsErrorText.text(error))
         }
         return problems
     }

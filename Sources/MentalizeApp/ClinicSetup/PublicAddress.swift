@@ -8,10 +8,10 @@ enum PublicAddress {
         guard !text.isEmpty else { return nil }
         guard let url = URLComponents(string: text), let host = url.host, !host.isEmpty,
               url.user == nil, url.password == nil, url.query == nil, url.fragment == nil, url.path.isEmpty || url.path == "/"
-        else { return "the public address must look like https://mbt.clinic.example, with no path" }
+        else { return PageText.text("clinic.error.publicAddressForm") }
         let loopback = host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
         if url.scheme == "https" || (url.scheme == "http" && loopback) { return nil }
-        return "the public address must start with https:// (plain http is only for 127.0.0.1)"
+        return PageText.text("clinic.error.publicAddressHTTPS")
     }
 
     /// The address without a trailing slash.

@@ -39,7 +39,7 @@ struct FidelityClipForm {
     /// (`sessionMinutes` long); the link must be an https address; the rater one of `raters`.
     func checked(scales: Set<String>, sessionMinutes: Int, raters: Set<UUID>) -> Result<Checked, FidelityFormProblems> {
         var problems: [String] = []
-        if !scales.contains(scaleID) { problems.append("Choose a rating scale.") }
+        if !scales.contains(scaleID) { problems.append(PageText.text("fidelity.error.scale")) }
         var start: Int?
         var end: Int?
         if startMinute.isEmpty && endMinute.isEmpty {
@@ -49,13 +49,13 @@ struct FidelityClipForm {
             start = from
             end = to
         } else {
-            problems.append("Give the clip's start and end minute within the session (0 to \(sessionMinutes)), or leave both empty to rate the whole session.")
+            problems.append(PageText.text("fidelity.error.minutes", ["minutes": String(sessionMinutes)]))
         }
         if !Self.isRecordingLink(recordingLink) {
-            problems.append("Give the link to the recording in the clinic's own store: an https address. Recordings are never uploaded to Mentalize.")
+            problems.append(PageText.text("fidelity.error.link"))
         }
         let rater = UUID(uuidString: raterID)
-        if rater.map({ !raters.contains($0) }) ?? true { problems.append("Choose who should rate it.") }
+        if rater.map({ !raters.contains($0) }) ?? true { problems.append(PageText.text("fidelity.error.rater")) }
         guard problems.isEmpty, let rater else { return .failure(FidelityFormProblems(messages: problems)) }
         return .success(Checked(scaleID: scaleID, startMinute: start, endMinute: end, lengthMinutes: (end ?? sessionMinutes) - (start ?? 0),
                                 recordingLink: recordingLink, rater: rater))

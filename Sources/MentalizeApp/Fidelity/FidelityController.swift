@@ -184,7 +184,7 @@ struct FidelityController: RouteCollection {
         guard rating.$rater.id == user.id else { throw Abort(.notFound) }
         let fields = try request.form([String: String].self)
         guard rating.submittedAt == nil else {
-            return try await FidelityRatingPage.render(request, rating: rating, raters: raters, fields: [:], problems: ["Your rating is already in; a submitted rating is final."], status: .conflict)
+            return try await FidelityRatingPage.render(request, rating: rating, raters: raters, fields: [:], problems: [PageText.text("fidelity.error.final")], status: .conflict)
         }
         guard let scale = try await FidelityScaleStore(database: request.db).ratable()[rating.clip.scaleID] else { throw Abort(.notFound) }
         switch FidelityRatingForm(fields: fields).checked(scale: scale, rater: user.id, clip: rating.$clip.id) {
@@ -212,9 +212,13 @@ struct FidelityController: RouteCollection {
 
     // MARK: words
 
+    /// "minutes 10–25 (15 min)" or "whole session (50 min)", in the page's language.
     static func minutesText(_ clip: FidelityClipRecord) -> String {
-        if let start = clip.startMinute, let end = clip.endMinute { return "minutes \(start)–\(end) (\(clip.lengthMinutes) min)" }
-        return "whole session (\(clip.lengthMinutes) min)"
+        let length = String(clip.lengthMinutes)
+        if let start = clip.startMinute, let end = clip.endMinute {
+            return PageText.text("fidelity.clipMinutes", ["start": String(start), "end": String(end), "length": length])
+        }
+        return PageText.text("fidelity.wholeSession", ["length": length])
     }
 
     static func mean(_ value: Double?) -> String {

@@ -16,28 +16,18 @@ struct FidelityRatingForm {
             for item in scale.items where dimension == .adherence ? item.adherence : item.quality {
                 let text = fields["\(dimension.rawValue).\(item.id)"] ?? ""
                 guard !text.isEmpty else { continue }
-                guard let score = Int(text) else { problems.append("\(item.label): choose a point of the scale."); continue }
+                guard let score = Int(text) else { problems.append(PageText.text("fidelity.error.point", ["item": item.label])); continue }
                 scores[dimension, default: [:]][item.id] = score
             }
         }
         let feedback = (fields["feedback"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        if feedback.count > Self.feedbackLimit { problems.append("The feedback is longer than \(Self.feedbackLimit) characters.") }
+        if feedback.count > Self.feedbackLimit { problems.append(PageText.text("fidelity.error.feedbackTooLong", ["limit": String(Self.feedbackLimit)])) }
         do {
             let rating = try FidelityRating(scale: scale, rater: rater.uuidString, material: clip.uuidString, scores: scores)
             guard problems.isEmpty else { return .failure(FidelityFormProblems(messages: problems)) }
             return .success((rating, feedback))
         } catch {
-            let label = Self.itemLabel(error, scale: scale)
-            return .failure(FidelityFormProblems(messages: problems + [label]))
-        }
-    }
-
-    /// The core's refusal with the item's label in place of its id.
-    private static func itemLabel(_ error: FidelityRatingError, scale: FidelityScale) -> String {
-        switch error {
-        case .missing(let item, let dimension):
-            "Give a \(dimension.rawValue) score for “\(scale.items.first { $0.id == item }?.label ?? item)”."
-        default: error.description
+            return .failure(FidelityFormProblems(messages: problems + [FidelityRatingRefusalText.text(error, scale: scale)]))
         }
     }
 
@@ -47,5 +37,28 @@ struct FidelityRatingForm {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode(byKey), as: UTF8.self)
+    }
+}
+
+/// What a refused rating says to the rater, in the page's language, naming each item by its label
+/// (its id when the scale does not have it).
+enum FidelityRatingRefusalText {
+    static func text(_ error: FidelityRatingError, scale: FidelityScale) -> String {
+        let label = { (item: String) in scale.items.first { $0.id == item }?.label ?? item }
+        return switch error {
+        case .missing(let item, let dimension):
+            PageText.text("fidelity.error.missing", ["dimension": dimensionName(dimension), "item": label(item)])
+        case .outOfRange(let item, let score):
+            PageText.text("fidelity.error.outOfRange", ["score": String(score), "item": label(item)])
+        case .unknownItem(let item):
+            PageText.text("fidelity.error.unknownItem", ["item": item])
+        case .notRated(let item, let dimension):
+            PageText.text("fidelity.error.notRated", ["item": label(item), "dimension": dimensionName(dimension)])
+        }
+    }
+
+    /// The dimension's name inside a sentence ("adherence", "quality").
+    static func dimensionName(_ dimension: FidelityDimension) -> String {
+        PageText.text("fidelity.dimensionInText.\(dimension.rawValue)")
     }
 }

@@ -35,7 +35,7 @@ enum MeasureEntryPage {
         let measuresPath = SiteRoute.patientMeasures.path(patient: patientID)
         guard let instrumentID = fields["instrumentID"], let definition = try await InstrumentTexts(database: request.db, catalog: settings.catalog).forStaff(instrumentID),
               let key = fields["idempotencyKey"].flatMap(UUID.init(uuidString:)) else {
-            return try await render(request, patient: patient, instrumentID: nil, form: [:], errors: ["instrumentID": "Choose an instrument."], key: nil, status: .badRequest)
+            return try await render(request, patient: patient, instrumentID: nil, form: [:], errors: ["instrumentID": PageText.text("measures.error.instrument")], key: nil, status: .badRequest)
         }
         let storedKey = "entry:\(key.uuidString)"
         if try await MeasureQueries(database: request.db).response(idempotencyKey: storedKey, patientID: patientID) != nil {

@@ -29,21 +29,21 @@ struct MeasurementPlanController: RouteCollection {
         let form = try request.form(Form.self)
         let catalog = try request.application.measurement.catalog
         guard let phase = form.phase.flatMap(ProgrammePhase.init(rawValue:)), phase != .discharged else {
-            return try await render(request, clinicID: clinicID, form: form, error: "Choose a phase.", status: .badRequest)
+            return try await render(request, clinicID: clinicID, form: form, error: PageText.text("plan.error.phase"), status: .badRequest)
         }
         guard let instrument = form.instrumentID.flatMap(catalog.definition(id:)) else {
-            return try await render(request, clinicID: clinicID, form: form, error: "Choose an instrument.", status: .badRequest)
+            return try await render(request, clinicID: clinicID, form: form, error: PageText.text("measures.error.instrument"), status: .badRequest)
         }
         guard let first = Int(form.firstDueDays?.trimmingCharacters(in: .whitespaces) ?? "") else {
-            return try await render(request, clinicID: clinicID, form: form, error: "Enter the first time as a number of days.", status: .badRequest)
+            return try await render(request, clinicID: clinicID, form: form, error: PageText.text("plan.error.firstNotNumber"), status: .badRequest)
         }
         let repeatText = form.repeatEveryDays?.trimmingCharacters(in: .whitespaces) ?? ""
         let every = repeatText.isEmpty ? nil : Int(repeatText)
         if !repeatText.isEmpty, every == nil {
-            return try await render(request, clinicID: clinicID, form: form, error: "Enter the repeat as a number of days, or leave it empty.", status: .badRequest)
+            return try await render(request, clinicID: clinicID, form: form, error: PageText.text("plan.error.repeatNotNumber"), status: .badRequest)
         }
         if let problem = MeasurementPlanItem.problem(firstDueDays: first, repeatEveryDays: every) {
-            return try await render(request, clinicID: clinicID, form: form, error: problem, status: .badRequest)
+            return try await render(request, clinicID: clinicID, form: form, error: Self.text(problem), status: .badRequest)
         }
         try await MeasurePlanItemRecord(clinicID: clinicID, phase: phase.rawValue, instrumentID: instrument.id, firstDueDays: first, repeatEveryDays: every, createdAt: request.now).create(on: request.db)
         // The new item may be due already for patients in that phase: assign it now, not when a page is read.
@@ -60,6 +60,16 @@ struct MeasurementPlanController: RouteCollection {
         }
         try await item.delete(on: request.db)
         return request.redirect(to: SiteRoute.measurementPlan.path)
+    }
+
+    /// What is wrong with a plan line, in the page's language.
+    static func text(_ problem: MeasurementPlanItem.Problem) -> String {
+        switch problem {
+        case .firstDueOutOfRange:
+            PageText.text("plan.error.firstOutOfRange", ["min": String(MeasurementPlanItem.firstDueRange.lowerBound), "max": String(MeasurementPlanItem.firstDueRange.upperBound)])
+        case .repeatOutOfRange:
+            PageText.text("plan.error.repeatOutOfRange", ["min": String(MeasurementPlanItem.repeatRange.lowerBound), "max": String(MeasurementPlanItem.repeatRange.upperBound)])
+        }
     }
 
     private func render(_ request: Request, clinicID: UUID, form: Form, error: String?, status: HTTPResponseStatus) async throws -> Response {

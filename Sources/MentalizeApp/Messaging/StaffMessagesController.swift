@@ -36,7 +36,7 @@ struct StaffMessagesController: RouteCollection {
         let patient = authorised.patient
         let form = try request.form(MessageForm.self)
         guard let key = form.storedKey(author: access.user.id), MessageStore.problem(subject: form.trimmedSubject, body: form.trimmedBody) == nil else {
-            let problem = MessageStore.problem(subject: form.trimmedSubject, body: form.trimmedBody) ?? "The form was incomplete; please try again."
+            let problem = MessageStore.problem(subject: form.trimmedSubject, body: form.trimmedBody) ?? PageText.text("messages.error.formIncomplete")
             return try await renderPatient(request, access: access, patient: patient, form: form, error: problem, status: .badRequest)
         }
         let thread = try await MessageStore(database: request.db, now: request.now).start(patientID: try patient.requireID(), subject: form.trimmedSubject, body: form.trimmedBody,
@@ -57,7 +57,7 @@ struct StaffMessagesController: RouteCollection {
         guard let key = form.storedKey(author: access.user.id), MessageStore.problem(subject: nil, body: form.trimmedBody) == nil else {
             let view = try await MessageThreadPage.render(request, patient: patient, thread: thread, replyPath: SiteRoute.messageReply.path(thread: threadID),
                                                           backPath: SiteRoute.patientMessages.path(patient: try patient.requireID()), support: false,
-                                                          error: MessageStore.problem(subject: nil, body: form.trimmedBody) ?? "The form was incomplete; please try again.", draft: form.body)
+                                                          error: MessageStore.problem(subject: nil, body: form.trimmedBody) ?? PageText.text("messages.error.formIncomplete"), draft: form.body)
             return try await view.encodeResponse(status: .badRequest, for: request)
         }
         try await MessageStore(database: request.db, now: request.now).reply(to: thread, body: form.trimmedBody, author: access.user, fromPatient: false, key: key,

@@ -44,7 +44,7 @@ struct MyReportController: RouteCollection {
             try await event.create(on: request.db)
             let level: RiskLevel = severity == .moderate || severity == .severe ? .high : .moderate
             _ = try await RiskAlerts(request: request).raise(patientID: patientID, source: .selfReport, sourceID: try event.requireID(), instrumentID: nil,
-                                                        ruleIDs: ["Self-harm reported by the patient in the portal"], level: level, raisedBy: access)
+                                                        ruleIDs: [AlertRuleLine.selfReportRule], level: level, raisedBy: access)
         }
         return request.redirect(to: SiteRoute.myReport.path + "?sent=1")
     }

@@ -38,12 +38,12 @@ struct ProgrammeFidelityController: RouteCollection {
         do {
             guard let percent = Double(shareText) else { throw SamplingError.shareOutOfRange }
             guard !pool.isEmpty else {
-                return try await render(request, share: shareText, pool: chosen, notice: nil, problems: ["Tick at least one rater to draw from."], status: .badRequest)
+                return try await render(request, share: shareText, pool: chosen, notice: nil, problems: [PageText.text("programmeFidelity.error.noRater")], status: .badRequest)
             }
             picks = try SecondRaterSampling.draw(from: materials, share: percent / 100, pool: pool, load: try await store.openLoad().reduce(into: [:]) { $0[UserID($1.key)] = $1.value },
                                                  using: &generator)
         } catch let error as SamplingError {
-            return try await render(request, share: shareText, pool: chosen, notice: nil, problems: [error.description], status: .badRequest)
+            return try await render(request, share: shareText, pool: chosen, notice: nil, problems: [Self.text(error)], status: .badRequest)
         }
         let access = try request.patientAccess()
         let byID = Dictionary(clips.compactMap { clip in clip.id.map { ($0, clip) } }, uniquingKeysWith: { kept, _ in kept })
@@ -97,7 +97,7 @@ struct ProgrammeFidelityController: RouteCollection {
                              },
                              drift: FidelityDimension.allCases.flatMap { dimension in
                                  FidelityAgreement.drift(ratings, dimension: dimension).filter(\.flagged).map { drift in
-                                     "\(name(drift.rater)): \(dimension.rawValue) \(String(format: "%+.1f", drift.meanDeviation)) points from the others over \(drift.materials) pieces"
+                                     Self.driftText(drift, rater: name(drift.rater), dimension: dimension)
                                  }
                              })
             })
@@ -108,6 +108,20 @@ struct ProgrammeFidelityController: RouteCollection {
 }
 
 extension ProgrammeFidelityController {
+    /// A refused sample in the page's language.
+    static func text(_ error: SamplingError) -> String {
+        switch error {
+        case .shareOutOfRange: PageText.text("programmeFidelity.error.share")
+        }
+    }
+
+    /// "Robin Ash: adherence +1.3 points from the others over 4 pieces", in the page's language.
+    static func driftText(_ drift: FidelityAgreement.Drift, rater: String, dimension: FidelityDimension) -> String {
+        let points = (drift.meanDeviation < 0 ? "-" : "+") + NumberText.decimal(abs(drift.meanDeviation), digits: 1, in: DisplayTime.language)
+        return PageText.text("programmeFidelity.driftLine", ["rater": rater, "dimension": FidelityRatingRefusalText.dimensionName(dimension),
+                                                            "points": points, "count": String(drift.materials)])
+    }
+
     /// Every clinician who may rate (supervisors, then therapists), ticked as given.
     static func raterChoices(_ request: Request, ticked: Set<UUID>?) async throws -> [ProgrammeFidelityContext.Rater] {
         let staff = try await StaffDirectory(database: request.db).load()

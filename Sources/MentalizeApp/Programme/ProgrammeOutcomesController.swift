@@ -58,13 +58,13 @@ struct ProgrammeOutcomesController: RouteCollection {
         let toText = request.query[String.self, at: "to"] ?? ""
         let typeText = request.query[String.self, at: "type"] ?? ""
         let type = UUID(uuidString: typeText).flatMap { id in types.contains { $0.id == id } ? id : nil }
-        if !typeText.isEmpty && type == nil { return (defaults, "That programme type does not exist; all programme types are shown.", types) }
+        if !typeText.isEmpty && type == nil { return (defaults, PageText.text("outcomes.error.unknownType"), types) }
         if fromText.isEmpty && toText.isEmpty { return (ProgrammeOutcomes.Selection(from: defaults.from, to: defaults.to, programmeType: type), nil, types) }
         guard let from = try? LocalDate(iso: fromText), let to = try? LocalDate(iso: toText) else {
-            return (defaults, "Give both dates as real days (yyyy-mm-dd); the last twelve months are shown.", types)
+            return (defaults, PageText.text("outcomes.error.dates"), types)
         }
-        guard from <= to else { return (defaults, "The range must start before it ends; the last twelve months are shown.", types) }
-        guard to.adding(days: -3_660) < from else { return (defaults, "Choose a range of at most ten years; the last twelve months are shown.", types) }
+        guard from <= to else { return (defaults, PageText.text("outcomes.error.order"), types) }
+        guard to.adding(days: -3_660) < from else { return (defaults, PageText.text("outcomes.error.tooLong"), types) }
         return (ProgrammeOutcomes.Selection(from: from, to: to, programmeType: type), nil, types)
     }
 

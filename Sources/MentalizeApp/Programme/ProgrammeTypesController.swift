@@ -25,12 +25,12 @@ struct ProgrammeTypesController: RouteCollection {
         let form = try request.form(Form.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...80).contains(name.count) else {
-            return try await render(request, form: form, error: "Give the programme type a name of 2 to 80 characters.", status: .badRequest)
+            return try await render(request, form: form, error: PageText.text("types.error.name"), status: .badRequest)
         }
         let key = Self.key(for: name)
         let existing = try await ClinicSetupQueries(database: request.db).programmeTypes()
         guard !key.isEmpty, !existing.contains(where: { $0.key == key || $0.name.lowercased() == name.lowercased() }) else {
-            return try await render(request, form: form, error: "A programme type with this name already exists.", status: .badRequest)
+            return try await render(request, form: form, error: PageText.text("types.error.exists"), status: .badRequest)
         }
         let position = (existing.map(\.position).max() ?? 0) + 1
         try await ProgrammeType(key: key, name: name, involvesCarer: form.involvesCarer == "on", builtIn: false, position: position).create(on: request.db)

@@ -85,13 +85,13 @@ struct CourseCreationController: RouteCollection {
     }
 }
 
-/// A starting curriculum for a new MBT-I course, in the project's own words (editable).
+/// A starting curriculum for a new MBT-I course, in the project's own words (editable), in the
+/// page's language: catalogue keys `course.default.1` to `course.default.11`.
 enum CourseDefaults {
-    static let curriculum = [
-        "What mentalizing is", "Emotions and how they rise and fall", "Attachment and closeness", "What borderline personality disorder is",
-        "Mentalizing other people", "When mentalizing goes offline", "Relationships", "Trust and learning from others",
-        "The treatment and what to expect", "Crises and the crisis plan", "Endings and what comes next",
-    ]
+    /// How many sessions the starting curriculum has.
+    static let sessionCount = 11
+
+    static var curriculum: [String] { (1...sessionCount).map { PageText.text("course.default.\($0)") } }
 }
 
 /// The new-course form.

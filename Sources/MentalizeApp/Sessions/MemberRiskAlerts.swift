@@ -13,14 +13,13 @@ struct MemberRiskAlerts {
     let access: PatientAccess
 
 
-    func raise(for note: GroupSessionNote, session: ScheduledSession, author: UUID, authorName: String, zone: ClinicZone) async throws {
+    func raise(for note: GroupSessionNote, session: ScheduledSession, author: UUID, authorName: String) async throws {
         let alerts = RiskAlerts(request: request)
         for member in note.memberNotes.values.sorted(by: { $0.patient.description < $1.patient.description }) where member.risk?.change == .increased {
             let patientID = member.patient.rawValue
             guard Set(try await alerts.caseloadTherapists(of: patientID)) != [author] else { continue }
-            let reason = "Risk increased in the group session on \(zone.dayText(session.key.date, in: DisplayTime.language)) (recorded by \(authorName))"
-            try await alerts.raise(patientID: patientID, source: .groupNote, sourceID: nil, instrumentID: nil,
-                                                         ruleIDs: [reason.replacingOccurrences(of: ",", with: "")], level: .high, raisedBy: access)
+            let rule = AlertRuleLine.groupRiskRule(date: session.key.date, author: authorName)
+            try await alerts.raise(patientID: patientID, source: .groupNote, sourceID: nil, instrumentID: nil, ruleIDs: [rule], level: .high, raisedBy: access)
         }
     }
 }

@@ -58,7 +58,7 @@ struct NoteWriter {
                 if sign {
                     let user = try request.requireWebUser()
                     try await MemberRiskAlerts(request: request, access: try request.patientAccess())
-                        .raise(for: content, session: session, author: author, authorName: user.user.displayName, zone: try await request.scheduleLoader().zone)
+                        .raise(for: content, session: session, author: author, authorName: user.user.displayName)
                 }
             }
         } catch let refusal as NoteRefusal {

@@ -80,9 +80,9 @@ struct SupervisionController: RouteCollection {
             problems: problems, logPath: SiteRoute.supervisionSessions.path,
             logged: logged.map { entry in
                 .init(day: (try? LocalDate(iso: entry.session.heldOn)).map { zone.dayText($0, in: DisplayTime.language) } ?? entry.session.heldOn, minutes: entry.session.minutes,
-                      format: entry.session.format == "group" ? "group of \(entry.supervisees.count)" : "individual",
+                      format: Self.formatText(entry.session.format, participants: entry.supervisees.count),
                       supervisees: entry.supervisees.compactMap { names[$0] }.sorted().joined(separator: ", "),
-                      material: entry.session.material, cases: entry.session.casesText)
+                      material: Self.materialText(entry.session.material), cases: entry.session.casesText)
             },
             minutesThisMonth: logged.map(\.session.minutes).reduce(0, +),
             ratingsToDo: ratingsToDo, fidelityPath: SiteRoute.fidelity.path,
@@ -105,5 +105,17 @@ struct SupervisionController: RouteCollection {
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+}
+
+extension SupervisionController {
+    /// A logged session's format in the page's language: "individual", or "group of 3".
+    static func formatText(_ format: String, participants: Int) -> String {
+        format == "group" ? PageText.text("supervision.format.group", ["count": String(participants)]) : PageText.text("supervision.format.individual")
+    }
+
+    /// The material a logged session showed ("none", "live", "recorded") in the page's language.
+    static func materialText(_ material: String) -> String {
+        PageText.text("supervision.materialShown.\(material)")
     }
 }

@@ -42,23 +42,23 @@ struct SupervisionSessionForm {
     func checked(mySupervisees: Set<UUID>, caseloads: [UUID: Set<UUID>], today: LocalDate) -> Result<SupervisionSessionFacts, SupervisionLogProblems> {
         var problems: [String] = []
         let day = try? LocalDate(iso: heldOn)
-        if day == nil { problems.append("Give the day of the session.") } else if let day, day > today { problems.append("A session is logged once it has happened.") }
+        if day == nil { problems.append(PageText.text("supervision.error.day")) } else if let day, day > today { problems.append(PageText.text("supervision.error.future")) }
         let length = Int(minutes) ?? 0
-        if !(1...Self.maxMinutes).contains(length) { problems.append("Give the length in minutes, 1 to \(Self.maxMinutes).") }
-        if !supervisees.isSubset(of: mySupervisees) { problems.append("Choose only therapists you supervise.") }
+        if !(1...Self.maxMinutes).contains(length) { problems.append(PageText.text("supervision.error.minutes", ["max": String(Self.maxMinutes)])) }
+        if !supervisees.isSubset(of: mySupervisees) { problems.append(PageText.text("supervision.error.notSupervisee")) }
         switch format {
-        case "individual" where supervisees.count != 1: problems.append("An individual session has one supervisee.")
-        case "group" where supervisees.count < 2: problems.append("A group session has two supervisees or more.")
+        case "individual" where supervisees.count != 1: problems.append(PageText.text("supervision.error.individual"))
+        case "group" where supervisees.count < 2: problems.append(PageText.text("supervision.error.group"))
         case "individual", "group": break
-        default: problems.append("Choose individual or group.")
+        default: problems.append(PageText.text("supervision.error.format"))
         }
-        if !["none", "live", "recorded"].contains(material) { problems.append("Say whether live or recorded material was shown.") }
+        if !["none", "live", "recorded"].contains(material) { problems.append(PageText.text("supervision.error.material")) }
         let reachable = supervisees.reduce(into: Set<UUID>()) { $0.formUnion(caseloads[$1] ?? []) }
-        if !linkedCases.isSubset(of: reachable) { problems.append("Choose cases from the caseloads of the supervisees in the session.") }
+        if !linkedCases.isSubset(of: reachable) { problems.append(PageText.text("supervision.error.linkedCases")) }
         if cases.count > Self.casesLimit || !Self.isInitialsList(cases) {
-            problems.append("Give the cases discussed by initials only, separated by commas (for example A.T., B.K.), never by name.")
+            problems.append(PageText.text("supervision.error.initials"))
         }
-        if !attested { problems.append("Attest the entry: it records supervision you gave.") }
+        if !attested { problems.append(PageText.text("supervision.error.attest")) }
         guard problems.isEmpty else { return .failure(SupervisionLogProblems(messages: problems)) }
         return .success(SupervisionSessionFacts(minutes: length, format: format == "group" ? .group(participants: supervisees.count) : .individual,
                                                 materialShown: material != "none"))

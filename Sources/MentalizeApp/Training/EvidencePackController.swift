@@ -35,7 +35,7 @@ struct EvidencePackController: RouteCollection {
             page: PageChrome(titleKey: "evidence.title", request: request), clinician: names[user.id] ?? user.user.displayName, scheme: scheme.name, source: scheme.source,
             printed: day(request.now), ledgerPath: SiteRoute.myTraining.path,
             requirements: zip(scheme.requirements, scheme.progress(of: record)).map { requirement, progress in
-                .init(label: requirement.label, met: progress.met, text: requirement.kind != .course ? progress.text : "")
+                .init(label: requirement.label, met: progress.met, text: RequirementProgressText.text(progress.detail))
             },
             courses: courses.map { .init(completed: (try? LocalDate(iso: $0.completedOn)).map { zone.dayText($0, in: DisplayTime.language) } ?? $0.completedOn, name: $0.name, provider: $0.provider,
                                          days: $0.days, certificate: $0.certificateReference) },
@@ -47,7 +47,8 @@ struct EvidencePackController: RouteCollection {
             supervision: supervision.map { evidence in
                 let session = evidence.session
                 return .init(day: (try? LocalDate(iso: session.heldOn)).map { zone.dayText($0, in: DisplayTime.language) } ?? session.heldOn, minutes: session.minutes,
-                             format: session.format == "group" ? "group of \(evidence.participants)" : "individual", material: session.material,
+                             format: SupervisionController.formatText(session.format, participants: evidence.participants),
+                             material: SupervisionController.materialText(session.material),
                              cases: session.casesText, supervisor: names[session.$supervisor.id] ?? "", attested: DisplayTime.clinic(session.attestedAt, zone: zone))
             },
             clips: try clips.map { clip in

@@ -28,17 +28,17 @@ struct TrainingCourseForm: Codable {
     func problems(today: LocalDate, knownKeys: Set<String>) -> [String] {
         var problems: [String] = []
         let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > Self.textLimit { problems.append("Give the course's name (up to \(Self.textLimit) characters).") }
+        if name.isEmpty || name.count > Self.textLimit { problems.append(PageText.text("training.error.name", ["limit": String(Self.textLimit)])) }
         let provider = (provider ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if provider.isEmpty || provider.count > Self.textLimit { problems.append("Give who ran the course (up to \(Self.textLimit) characters).") }
-        if !(1...60).contains(Int(days ?? "") ?? 0) { problems.append("Give the course's length in days, 1 to 60.") }
+        if provider.isEmpty || provider.count > Self.textLimit { problems.append(PageText.text("training.error.provider", ["limit": String(Self.textLimit)])) }
+        if !(1...60).contains(Int(days ?? "") ?? 0) { problems.append(PageText.text("training.error.days")) }
         if let day = try? LocalDate(iso: completedOn ?? "") {
-            if day > today { problems.append("A course is added once it is completed.") }
+            if day > today { problems.append(PageText.text("training.error.future")) }
         } else {
-            problems.append("Give the day the course was completed.")
+            problems.append(PageText.text("training.error.day"))
         }
-        if (certificateReference ?? "").count > Self.textLimit { problems.append("Keep the certificate reference under \(Self.textLimit) characters.") }
-        if let key = courseKey, !key.isEmpty, !knownKeys.contains(key) { problems.append("Choose one of the courses the schemes name, or none.") }
+        if (certificateReference ?? "").count > Self.textLimit { problems.append(PageText.text("training.error.certificate", ["limit": String(Self.textLimit)])) }
+        if let key = courseKey, !key.isEmpty, !knownKeys.contains(key) { problems.append(PageText.text("training.error.courseKey")) }
         return problems
     }
 }

@@ -74,8 +74,7 @@ struct TrainingLedgerController: RouteCollection {
             form: form, problems: problems,
             schemes: Self.schemes.map { scheme in
                 .init(name: scheme.name, source: scheme.source, evidencePath: SiteRoute.myTrainingEvidence.path(scheme: scheme.id), requirements: zip(scheme.requirements, scheme.progress(of: record)).map { requirement, progress in
-                    // A course is met or not: the badge says which.
-                    .init(label: requirement.label, met: progress.met, text: requirement.kind != .course ? progress.text : "")
+                    .init(label: requirement.label, met: progress.met, text: RequirementProgressText.text(progress.detail))
                 })
             })
         let response = try await request.view.render("my-training", context).encodeResponse(for: request)

@@ -4,16 +4,6 @@ public enum ProgrammeExit: String, CaseIterable, Codable, Sendable {
     case declined
     case droppedOut = "dropped-out"
     case transferred
-
-    /// The words staff see for the exit.
-    public var displayName: String {
-        switch self {
-        case .notSuitable: "Not suitable"
-        case .declined: "Declined"
-        case .droppedOut: "Dropped out"
-        case .transferred: "Transferred"
-        }
-    }
 }
 
 /// Where a programme stands: in a phase, or left the pathway through an exit.

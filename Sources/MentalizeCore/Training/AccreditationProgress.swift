@@ -32,14 +32,45 @@ public struct TrainingRecord: Sendable, Equatable {
     }
 }
 
-/// How far a therapist has come on one requirement: "3 of 4 individual cases", "11 of 16 supervision sessions".
+/// How far a therapist has come on one requirement, as numbers: the app words them ("3 of 4
+/// individual cases", "11 of 16 supervision sessions") in the reader's language.
 public struct RequirementProgress: Sendable, Equatable {
     public let label: String
     public let met: Bool
     public let done: Double
     public let needed: Double
-    /// The count in words, e.g. "3 of 4 individual cases".
-    public let text: String
+    /// What the count is made of, for the words under the requirement.
+    public let detail: Detail
+
+    /// The count of one requirement, by its kind.
+    public enum Detail: Sendable, Equatable {
+        /// A course: completed or not.
+        case course(completed: Bool)
+        /// The combination of cases the record comes closest to, kind by kind, each case counted
+        /// when it had at least `minimumSessions` sessions.
+        case cases([CaseCount], minimumSessions: Int)
+        /// The scheme's cases requirement lists no combination.
+        case noCombination
+        /// Supervision in total: `done` (at most `needed`) of `needed`, in whole sessions or in hours.
+        case supervision(done: Double, needed: Double, inSessions: Bool)
+        /// Counted cases with at least `hours` of supervision each: `supervised` of `counted`.
+        case supervisionPerCase(supervised: Int, counted: Int, hours: Double)
+        /// Counted cases with `clipsPerCase` rated clips of at least `clipMinutes` each: `complete` of `counted`.
+        case ratedClips(complete: Int, counted: Int, clipsPerCase: Int, clipMinutes: Int)
+    }
+
+    /// Cases of one kind in a combination: `done` (at most `needed`) of `needed`.
+    public struct CaseCount: Sendable, Equatable {
+        public let kind: CaseKind
+        public let done: Int
+        public let needed: Int
+
+        public init(kind: CaseKind, done: Int, needed: Int) {
+            self.kind = kind
+            self.done = done
+            self.needed = needed
+        }
+    }
 }
 
 extension AccreditationScheme {
@@ -49,29 +80,28 @@ extension AccreditationScheme {
             switch requirement.kind {
             case .course:
                 let done = record.courses.contains(requirement.course ?? "")
-                return RequirementProgress(label: requirement.label, met: done, done: done ? 1 : 0, needed: 1, text: done ? "completed" : "not yet")
+                return RequirementProgress(label: requirement.label, met: done, done: done ? 1 : 0, needed: 1, detail: .course(completed: done))
             case .cases:
                 return casesProgress(requirement, record: record)
             case .supervision:
                 let total = counting.total(record.supervision)
                 let needed = requirement.amount ?? 0
-                let unit = counting.countsSessions ? "supervision sessions" : "hours of supervision"
                 return RequirementProgress(label: requirement.label, met: total >= needed, done: total, needed: needed,
-                                           text: "\(Self.number(min(total, needed))) of \(Self.number(needed)) \(unit)")
+                                           detail: .supervision(done: min(total, needed), needed: needed, inSessions: counting.countsSessions))
             case .supervisionPerCase:
                 let counted = countedCases(requirement: cases, record: record)
                 let needed = requirement.amount ?? 0
                 let supervised = counted.filter { Double($0.supervisionMinutes) / 60 >= needed }.count
                 let target = max(counted.count, 1)
                 return RequirementProgress(label: requirement.label, met: !counted.isEmpty && supervised == counted.count, done: Double(supervised), needed: Double(target),
-                                           text: "\(supervised) of \(counted.count) counted cases with \(Self.number(needed)) hours each")
+                                           detail: .supervisionPerCase(supervised: supervised, counted: counted.count, hours: needed))
             case .ratedClips:
                 let counted = countedCases(requirement: cases, record: record)
                 let perCase = Int(requirement.amount ?? 0)
                 let minutes = requirement.clipMinutes ?? 0
                 let complete = counted.filter { $0.ratedClipMinutes.filter { $0 >= minutes }.count >= perCase }.count
                 return RequirementProgress(label: requirement.label, met: !counted.isEmpty && complete == counted.count, done: Double(complete), needed: Double(max(counted.count, 1)),
-                                           text: "\(complete) of \(counted.count) counted cases with \(perCase) rated clips of \(minutes) minutes")
+                                           detail: .ratedClips(complete: complete, counted: counted.count, clipsPerCase: perCase, clipMinutes: minutes))
             }
         }
     }
@@ -94,17 +124,15 @@ extension AccreditationScheme {
             return (done, combination.values.reduce(0, +), combination)
         }
         guard let best = scored.max(by: { Double($0.done) / Double(max($0.needed, 1)) < Double($1.done) / Double(max($1.needed, 1)) }) else {
-            return RequirementProgress(label: requirement.label, met: false, done: 0, needed: 1, text: "no combination defined")
+            return RequirementProgress(label: requirement.label, met: false, done: 0, needed: 1, detail: .noCombination)
         }
-        let parts = best.combination.sorted { $0.key > $1.key }.map { kind, needed in
-            "\(min(have[CaseKind(rawValue: kind) ?? .individual] ?? 0, needed)) of \(needed) \(kind) \(needed == 1 ? "case" : "cases")"
+        // Individual cases before groups.
+        let parts = best.combination.sorted { $0.key > $1.key }.map { (name, needed) -> RequirementProgress.CaseCount in
+            let kind = CaseKind(rawValue: name) ?? .individual
+            return RequirementProgress.CaseCount(kind: kind, done: min(have[kind] ?? 0, needed), needed: needed)
         }
         return RequirementProgress(label: requirement.label, met: best.done >= best.needed, done: Double(best.done), needed: Double(best.needed),
-                                   text: parts.joined(separator: " and ") + ((requirement.minimumSessions ?? 0) > 1 ? " of \(requirement.minimumSessions ?? 0) sessions or more" : ""))
-    }
-
-    static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+                                   detail: .cases(parts, minimumSessions: requirement.minimumSessions ?? 0))
     }
 }
 

@@ -76,7 +76,7 @@ import VaporTesting
             // Cedar submits; Birch is still blind to it, and Ash sees no scores yet.
             try await cedar.get(cedarPath)
             let incomplete = try await cedar.post(cedarPath, form: ["adherence.demo-1": "5"])
-            #expect(incomplete.status == .badRequest && incomplete.body.string.contains("Give a"))
+            #expect(incomplete.status == .badRequest && incomplete.body.string.contains("score for “"))
             #expect(try await cedar.post(cedarPath, form: Self.scores(5, feedback: "Good stop-and-rewind at minute 12.")).status == .seeOther)
             #expect(try await cedar.post(cedarPath, form: Self.scores(2)).status == .conflict, "a submitted rating is final")
             let birch = try await SignedInClients.web(app, userID: DemoStaff.therapistBirch.id)

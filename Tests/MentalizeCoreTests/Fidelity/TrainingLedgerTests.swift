@@ -43,23 +43,26 @@ import Testing
         ])
         let progress = afc.progress(of: record)
         #expect(progress.map(\.met) == [true, false, false, false, false])
-        #expect(progress[2].text == "3 of 4 individual cases of 24 sessions or more", "the 12-session case does not count yet")
-        #expect(progress[3].text == "2 of 3 counted cases with 4 hours each")
-        #expect(progress[4].text == "2 of 3 counted cases with 3 rated clips of 15 minutes")
+        #expect(progress[0].detail == .course(completed: true) && progress[1].detail == .course(completed: false))
+        #expect(progress[2].detail == .cases([.init(kind: .individual, done: 3, needed: 4)], minimumSessions: 24), "the 12-session case does not count yet")
+        #expect(progress[3].detail == .supervisionPerCase(supervised: 2, counted: 3, hours: 4))
+        #expect(progress[4].detail == .ratedClips(complete: 2, counted: 3, clipsPerCase: 3, clipMinutes: 15))
         let group = TrainingRecord(courses: ["mbt-basic", "mbt-practitioner"], cases: [
             .init(kind: .individual, sessions: 40, supervisionMinutes: 240, ratedClipMinutes: [15, 15, 15]),
             .init(kind: .individual, sessions: 24, supervisionMinutes: 250, ratedClipMinutes: [16, 15, 15]),
             .init(kind: .group, sessions: 36, supervisionMinutes: 300, ratedClipMinutes: [15, 15, 15]),
         ])
         let complete = afc.progress(of: group)
-        #expect(complete.allSatisfy { $0.met }, "two individual cases and a group is one of the allowed combinations: \(complete.map(\.text))")
+        #expect(complete.allSatisfy { $0.met }, "two individual cases and a group is one of the allowed combinations: \(complete.map(\.detail))")
+        #expect(complete[2].detail == .cases([.init(kind: .individual, done: 2, needed: 2), .init(kind: .group, done: 1, needed: 1)], minimumSessions: 24),
+                "individual cases first, then groups")
     }
 
     @Test func progressTowardTheDutchBasistherapeutInSessions() throws {
         let dutch = try #require(try AccreditationCatalog.loadBundled().first { $0.id == "nl-mbt-basistherapeut" })
         let log = Array(repeating: session(45), count: 9) + [session(60, group: 2), session(50, group: 2)]
         let progress = dutch.progress(of: TrainingRecord(cases: [.init(kind: .group, sessions: 40)], supervision: log))
-        #expect(progress[0].text == "10 of 16 supervision sessions", "nine individual sessions and one full pair session; 50 minutes in a pair is not one")
-        #expect(progress[1].text == "1 of 2 group cases" && !progress[1].met)
+        #expect(progress[0].detail == .supervision(done: 10, needed: 16, inSessions: true), "nine individual sessions and one full pair session; 50 minutes in a pair is not one")
+        #expect(progress[1].detail == .cases([.init(kind: .group, done: 1, needed: 2)], minimumSessions: 1) && !progress[1].met)
     }
 }

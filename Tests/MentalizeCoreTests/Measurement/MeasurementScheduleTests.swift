@@ -32,9 +32,12 @@ struct MeasurementScheduleTests {
     }
 
     @Test func planLineLimitsAreExplained() {
-        #expect(MeasurementPlanItem.problem(firstDueDays: -1, repeatEveryDays: nil) != nil)
-        #expect(MeasurementPlanItem.problem(firstDueDays: 0, repeatEveryDays: 3) != nil)
+        #expect(MeasurementPlanItem.problem(firstDueDays: -1, repeatEveryDays: nil) == .firstDueOutOfRange)
+        #expect(MeasurementPlanItem.problem(firstDueDays: 3_651, repeatEveryDays: 28) == .firstDueOutOfRange)
+        #expect(MeasurementPlanItem.problem(firstDueDays: 0, repeatEveryDays: 3) == .repeatOutOfRange)
+        #expect(MeasurementPlanItem.problem(firstDueDays: 0, repeatEveryDays: 366) == .repeatOutOfRange)
         #expect(MeasurementPlanItem.problem(firstDueDays: 0, repeatEveryDays: 28) == nil)
+        #expect(MeasurementPlanItem.problem(firstDueDays: 3_650, repeatEveryDays: nil) == nil)
     }
 
     @Test(arguments: [(-1.0, AssignmentStatus.upcoming), (0, .due), (6.9, .due), (7, .overdue), (27.9, .overdue), (28, .expired)])

@@ -43,21 +43,16 @@ public struct FidelityRating: Sendable, Equatable {
     }
 }
 
-/// Why a rating cannot be stored, in words for the rater.
-public enum FidelityRatingError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Why a rating cannot be stored (the app words it for the rater: `FidelityRatingRefusalText`).
+public enum FidelityRatingError: Error, Equatable, Sendable {
+    /// An item rated on `dimension` has no score.
     case missing(item: String, FidelityDimension)
+    /// The score lies outside the scale's range.
     case outOfRange(item: String, Int)
+    /// A score for an item the scale does not have.
     case unknownItem(String)
+    /// A score on a dimension the item is not rated for.
     case notRated(item: String, FidelityDimension)
-
-    public var description: String {
-        switch self {
-        case .missing(let item, let dimension): "Give a \(dimension.rawValue) score for \(item)."
-        case .outOfRange(let item, let score): "\(score) is outside the scale for \(item)."
-        case .unknownItem(let item): "\(item) is not an item of this scale."
-        case .notRated(let item, let dimension): "\(item) is not rated for \(dimension.rawValue)."
-        }
-    }
 }
 
 /// Agreement between raters who rated the same material, and raters drifting from the others.

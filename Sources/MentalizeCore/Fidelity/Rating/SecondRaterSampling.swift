@@ -14,15 +14,10 @@ public struct RatedMaterial: Hashable, Sendable {
     }
 }
 
-/// Why a sample cannot be drawn.
-public enum SamplingError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Why a sample cannot be drawn (the app words it for the lead).
+public enum SamplingError: Error, Equatable, Sendable {
+    /// The share is not above 0 and at most 1 (1 % to 100 %).
     case shareOutOfRange
-
-    public var description: String {
-        switch self {
-        case .shareOutOfRange: "Choose a share between 1 % and 100 %."
-        }
-    }
 }
 
 /// The lead's sample for double rating: a share of the material that has exactly one rater gets a

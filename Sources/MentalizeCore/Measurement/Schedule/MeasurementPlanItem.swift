@@ -18,10 +18,23 @@ public struct MeasurementPlanItem: Sendable, Equatable, Codable, Hashable {
         self.repeatEveryDays = repeatEveryDays
     }
 
-    /// Why a plan line is unusable, as a person would read it; nil when it is fine.
-    public static func problem(firstDueDays: Int, repeatEveryDays: Int?) -> String? {
-        if firstDueDays < 0 || firstDueDays > 3_650 { return "The first time must be between 0 and 3650 days after the phase starts." }
-        if let repeatEveryDays, repeatEveryDays < 7 || repeatEveryDays > 365 { return "Repeats must be between 7 and 365 days apart." }
+    /// The days after the phase starts a line may first fall due.
+    public static let firstDueRange = 0...3_650
+    /// The days apart a repeating line may fall due.
+    public static let repeatRange = 7...365
+
+    /// Why a plan line is unusable (the app words it for the person); nil when it is fine.
+    public static func problem(firstDueDays: Int, repeatEveryDays: Int?) -> Problem? {
+        if !firstDueRange.contains(firstDueDays) { return .firstDueOutOfRange }
+        if let repeatEveryDays, !repeatRange.contains(repeatEveryDays) { return .repeatOutOfRange }
         return nil
+    }
+
+    /// What is wrong with a plan line.
+    public enum Problem: Sendable, Equatable {
+        /// The first time is outside ``firstDueRange``.
+        case firstDueOutOfRange
+        /// The repeat is outside ``repeatRange``.
+        case repeatOutOfRange
     }
 }

@@ -3,7 +3,7 @@
 extension ClinicZone {
     /// The day, e.g. "Tue 5 Mar 2024".
     public func dayText(_ date: LocalDate, in language: String = "en") -> String {
-        "\(DateWords.weekdayShort(date.weekday, in: language)) \(date.day) \(DateWords.monthShort(date.month, in: language)) \(date.year)"
+        date.text(in: language)
     }
 
     /// A slot in the clinic's zone, naming the zone.
@@ -16,5 +16,12 @@ extension ClinicZone {
             return "\(dayText(startDay, in: language)), \(startTime)–\(endTime) (\(identifier))"
         }
         return "\(dayText(startDay, in: language)) \(startTime) – \(dayText(endDay, in: language)) \(endTime) (\(identifier))"
+    }
+}
+
+extension LocalDate {
+    /// The day in words, e.g. "Tue 5 Mar 2024" ("di 5 mrt 2024" in Dutch).
+    public func text(in language: String = "en") -> String {
+        "\(DateWords.weekdayShort(weekday, in: language)) \(day) \(DateWords.monthShort(month, in: language)) \(year)"
     }
 }
