@@ -7,24 +7,25 @@ import SQLKit
 struct PatientAccountStore {
     let database: any Database
 
-    static let alreadyLinked = "that patient record already has a portal account"
+    /// The refusal when the record already has an account (English at the terminal).
+    static var alreadyLinked: String { PageText.text("account.error.alreadyLinked") }
 
     /// Refuses a patient account without its record (or with a record that cannot take it), and a
     /// record named for an account that is not a patient's.
     func check(roles: [String], patientID: UUID?, clinicID: UUID) async throws {
         let isPatient = roles.contains("patient")
         guard isPatient else {
-            if patientID != nil { throw AccountService.Problem(description: "only a patient's account names a patient record") }
+            if patientID != nil { throw AccountService.Problem(description: PageText.text("account.error.recordForStaff")) }
             return
         }
         guard roles.allSatisfy({ $0 == "patient" }) else {
-            throw AccountService.Problem(description: "a patient's account holds the patient role only")
+            throw AccountService.Problem(description: PageText.text("account.error.patientRoleOnly"))
         }
         guard let patientID else {
-            throw AccountService.Problem(description: "a patient's account must name their patient record (--patient-id); better, invite them from their chart")
+            throw AccountService.Problem(description: PageText.text("account.error.recordNeeded"))
         }
         guard let patient = try await Patient.find(patientID, on: database), patient.$clinic.id == clinicID else {
-            throw AccountService.Problem(description: "there is no patient record \(patientID.uuidString.lowercased())")
+            throw AccountService.Problem(description: PageText.text("account.error.noRecord", ["id": patientID.uuidString.lowercased()]))
         }
         guard patient.$user.id == nil else { throw AccountService.Problem(description: Self.alreadyLinked) }
     }

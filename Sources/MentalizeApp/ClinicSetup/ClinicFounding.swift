@@ -14,7 +14,7 @@ struct ClinicFounding {
         let description: String
     }
 
-    static let alreadyFounded = "this installation already has a clinic: setup runs once (change the clinic on its settings page)"
+    static var alreadyFounded: String { PageText.text("setup.error.alreadyFounded") }
 
     /// Creates everything; returns the administrator's account. Throws ``Refused`` or
     /// ``AccountService/Problem`` and writes nothing when anything is wrong. `alsoWithin` runs in the

@@ -18,9 +18,9 @@ struct ClinicFoundingRequest: Sendable {
     var problems: [String] {
         var problems = ClinicIdentityRules.problems(name: clinicName, timeZone: timeZone, locale: locale, publicURL: publicURL)
         if !country.isEmpty, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            problems.append("the country is a two-letter code such as GB or NL")
+            problems.append(PageText.text("setup.error.country"))
         }
-        if helplines.isEmpty { problems.append("give at least one helpline: every patient page shows the clinic's helplines") }
+        if helplines.isEmpty { problems.append(PageText.text("setup.error.noHelpline")) }
         for problem in helplines.flatMap(\.problems) where !problems.contains(problem) { problems.append(problem) }
         return problems
     }

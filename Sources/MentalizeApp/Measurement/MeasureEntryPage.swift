@@ -80,7 +80,7 @@ enum MeasureEntryPage {
             try await ResponseRecorder(request: request, access: access).complete(response, definition: definition, answers: progress.answers)
         } catch let error as ScoringError {
             try await response.delete(on: request.db)
-            return try await render(request, patient: patient, instrumentID: definition.id, form: form, errors: ["instrumentID": error.description], key: key.uuidString, status: .badRequest)
+            return try await render(request, patient: patient, instrumentID: definition.id, form: form, errors: ["instrumentID": ScoringErrorText.text(error)], key: key.uuidString, status: .badRequest)
         }
         return request.redirect(to: measuresPath)
     }
