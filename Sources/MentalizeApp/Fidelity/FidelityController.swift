@@ -166,9 +166,7 @@ struct FidelityController: RouteCollection {
 
     /// Who may be asked to rate: supervisors first, then therapists, never the rated therapist.
     static func raterChoices(_ request: Request, excluding therapist: UUID) async throws -> [StaffDirectory.Member] {
-        let staff = try await StaffDirectory(database: request.db).load()
-        var seen: Set<UUID> = [therapist]
-        return (staff.supervisors + staff.therapists).filter { seen.insert($0.id).inserted }
+        try await StaffDirectory(database: request.db).raters().filter { $0.id != therapist }
     }
 
     // MARK: rating

@@ -15,4 +15,11 @@ struct StaffDirectory {
         let members: (String) -> [Member] = { role in staff.filter { $0.roleNames.contains(role) }.compactMap { user in user.id.map { Member(id: $0, name: user.displayName) } } }
         return (members("therapist"), members("supervisor"))
     }
+
+    /// The clinicians who may rate fidelity: supervisors, then therapists, each once, by name.
+    func raters() async throws -> [Member] {
+        let staff = try await load()
+        var seen: Set<UUID> = []
+        return (staff.supervisors + staff.therapists).filter { seen.insert($0.id).inserted }
+    }
 }

@@ -28,8 +28,7 @@ struct ProgrammeFidelityController: RouteCollection {
         let store = FidelityStore(database: request.db)
         let clips = try await store.allClips()
         let raters = try await store.ratings(of: clips.compactMap(\.id))
-        let staff = try await StaffDirectory(database: request.db).load()
-        let pool = Array(Set((staff.supervisors + staff.therapists).map(\.id)).intersection(chosen)).map(UserID.init)
+        let pool = Array(Set(try await StaffDirectory(database: request.db).raters().map(\.id)).intersection(chosen)).map(UserID.init)
         let materials = try clips.map { clip in
             RatedMaterial(id: try clip.requireID(), therapist: UserID(clip.$therapist.id), raters: Set((raters[try clip.requireID()] ?? []).map { UserID($0.$rater.id) }))
         }
@@ -124,9 +123,7 @@ extension ProgrammeFidelityController {
 
     /// Every clinician who may rate (supervisors, then therapists), ticked as given.
     static func raterChoices(_ request: Request, ticked: Set<UUID>?) async throws -> [ProgrammeFidelityContext.Rater] {
-        let staff = try await StaffDirectory(database: request.db).load()
-        var seen: Set<UUID> = []
-        return (staff.supervisors + staff.therapists).filter { seen.insert($0.id).inserted }
+        try await StaffDirectory(database: request.db).raters()
             .map { .init(field: "rater.\($0.id.uuidString)", name: $0.name, ticked: ticked?.contains($0.id) ?? true) }
     }
 }
