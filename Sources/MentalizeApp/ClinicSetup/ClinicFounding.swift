@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import MentalizeCore
 import SQLKit
 
 /// Creates the installation's clinic, its helplines and the first administrator, all in one
@@ -23,7 +24,9 @@ struct ClinicFounding {
     func found(_ request: ClinicFoundingRequest, adminPassword: String, alsoWithin: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws -> UserAccount {
         if let problem = request.problems.first { throw Refused(description: problem) }
         guard try await !Self.isFounded(accounts.database) else { throw Refused(description: Self.alreadyFounded) }
-        let clinic = Clinic(id: UUID(), name: request.clinicName.trimmingCharacters(in: .whitespacesAndNewlines), timeZone: request.timeZone, country: request.country.uppercased(), locale: request.locale)
+        let clinic = Clinic(id: UUID(), name: request.clinicName.trimmingCharacters(in: .whitespacesAndNewlines), timeZone: request.timeZone, country: request.country.uppercased(),
+                            locale: request.locale ?? LanguageNegotiation.fallback)
+        clinic.defaultLanguage = request.locale
         clinic.publicURL = request.publicURL.isEmpty ? nil : PublicAddress.normalised(request.publicURL)
         let admin = try await accounts.checkedNewAccount(clinicID: try clinic.requireID(), username: request.adminEmail, displayName: request.adminName, roles: ["admin"], password: adminPassword)
         try await accounts.database.transaction { db in

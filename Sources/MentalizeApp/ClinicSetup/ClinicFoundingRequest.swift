@@ -6,7 +6,8 @@ import MentalizeCore
 struct ClinicFoundingRequest: Sendable {
     var clinicName: String
     var timeZone: String
-    var locale: String = "en"
+    /// The clinic's default language; nil: each person's browser decides.
+    var locale: String?
     var country: String = ""
     var publicURL: String = ""
     var helplines: [HelplineEntry]
@@ -16,7 +17,7 @@ struct ClinicFoundingRequest: Sendable {
     /// What is wrong with the request, in words for the person setting up (empty when nothing is).
     /// The administrator's password and address are checked with the account rules when it is created.
     var problems: [String] {
-        var problems = ClinicIdentityRules.problems(name: clinicName, timeZone: timeZone, locale: locale, publicURL: publicURL)
+        var problems = ClinicIdentityRules.problems(name: clinicName, timeZone: timeZone, locale: locale ?? LanguageNegotiation.fallback, publicURL: publicURL)
         if !country.isEmpty, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
             problems.append(PageText.text("setup.error.country"))
         }

@@ -17,7 +17,7 @@ struct SetupCommand: AsyncParsableCommand {
     @Option(name: .customLong("time-zone"), help: "The clinic's IANA time zone, such as Europe/London.") var timeZone: String?
     @Option(name: .customLong("admin-email"), help: "The first administrator's email address (their sign-in name).") var adminEmail: String?
     @Option(name: .customLong("admin-name"), help: "The first administrator's name.") var adminName: String?
-    @Option(name: .customLong("locale"), help: "The clinic's default language (en).") var locale = "en"
+    @Option(name: .customLong("locale"), help: "The clinic's default language (en, nl); without it each person's browser decides.") var locale: String?
     @Option(name: .customLong("country"), help: "The clinic's country, a two-letter code such as GB.") var country = ""
     @Option(name: .customLong("public-url"), help: "The address people reach Mentalize at, such as https://mbt.clinic.example (used in emails).") var publicURL = ""
     @Option(name: .customLong("helpline"), help: "A helpline patients see on every page, \"Name=number\" or \"Name=number=hours\" (repeatable; at least one).") var helplines: [String] = []

@@ -6,7 +6,8 @@ enum SetupPrompts {
         FileHandle.standardError.write(Data("Setting up Mentalize for your clinic. Press Enter to take a suggestion in [brackets].\n".utf8))
         let name = TerminalInput.ask("Clinic name")
         let zone = TerminalInput.ask("Time zone", defaultValue: TimeZone.current.identifier == "GMT" ? "Europe/London" : TimeZone.current.identifier)
-        let locale = TerminalInput.ask("Language", defaultValue: "en")
+        let language = TerminalInput.ask("Default language (en, nl; Enter: each person's browser decides)")
+        let locale = language.isEmpty ? nil : language
         let country = TerminalInput.ask("Country (two letters, such as GB)")
         let publicURL = TerminalInput.ask("Public address people will use, such as https://mbt.clinic.example (Enter to set it later)")
         FileHandle.standardError.write(Data("Helplines shown on every patient page: one per line as Name=number (such as Samaritans=116 123); an empty line ends.\n".utf8))

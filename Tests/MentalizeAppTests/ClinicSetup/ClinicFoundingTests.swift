@@ -35,6 +35,24 @@ import VaporTesting
         }
     }
 
+    /// Without a language the browser decides; a language given at setup is the clinic's default,
+    /// and one the site does not ship is refused.
+    @Test func theDefaultLanguageIsSetOnlyWhenGiven() async throws {
+        try await withTestApp { app in
+            var unknown = Self.request()
+            unknown.locale = "xx"
+            #expect(!unknown.problems.isEmpty)
+            var dutch = Self.request()
+            dutch.locale = "nl"
+            try await Self.founding(app).found(dutch, adminPassword: Self.password)
+            #expect(try await Clinic.query(on: app.db).first()?.defaultLanguage == "nl")
+        }
+        try await withTestApp { app in
+            try await Self.founding(app).found(Self.request(), adminPassword: Self.password)
+            #expect(try await Clinic.query(on: app.db).first()?.defaultLanguage == nil)
+        }
+    }
+
     @Test func aSecondFoundingAndTheDemoAreRefused() async throws {
         try await withTestApp { app in
             try await Self.founding(app).found(Self.request(), adminPassword: Self.password)
