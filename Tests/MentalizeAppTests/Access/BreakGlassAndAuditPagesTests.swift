@@ -179,7 +179,8 @@ import VaporTesting
             let rows = try await AuditEventRecord.query(on: app.db).sort(\.$sequence).all().map(AuditRecordMapping.row(from:))
             #expect(AuditChain.verify(rows).isIntact, "the chain still verifies with details in it")
             let zone = try ClinicZone("Europe/London")
-            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "accountData").sort(\.$sequence, .descending).first())
+            // The event the page was read after (the enable came later, perhaps in the next minute).
+            let event = try #require(try await AuditEventRecord.query(on: app.db).filter(\.$recordType == "accountData").filter(\.$detail == "disabled").first())
             let when = AuditTime.date(fromMicroseconds: event.occurredAtMicroseconds)
             #expect(log.contains(zone.dayText(zone.localDate(of: when)) + " " + zone.localTime(of: when).description))
             #expect(!log.contains("Z</td>"), "no raw ISO times")
